@@ -1,0 +1,225 @@
+"""Tarjuman's command line: headless commands over the core.
+
+Exit codes: 0 ok, 2 usage, 3 no Arabic→English model installed, 4 bad input (message on
+stderr, nothing changed), 1 anything unexpected.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Sequence, TextIO
+
+from desktop import __version__
+from desktop.core.db.models import CATEGORIES
+from desktop.core.errors import TarjumanError
+
+EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, EXIT_NO_MODEL, EXIT_BAD_INPUT = 0, 1, 2, 3, 4
+COMMANDS = ("segment", "translate", "models", "glossary")
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tarjuman",
+        description="Read Arabic documents beside their offline English translation and keep a "
+        "glossary. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"tarjuman {__version__}")
+    parser.add_argument("--db", type=Path, default=None,
+                        help="glossary database (default: glossary.db)")
+    db_parent = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS keeps a --db given before the command from being reset by the sub-parser.
+    db_parent.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                           help="glossary database (default: glossary.db)")
+    json_parent = argparse.ArgumentParser(add_help=False)
+    json_parent.add_argument("--json", action="store_true", help="print JSON")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("segment", parents=[json_parent], help="split a document into sentences")
+    p.add_argument("file", type=Path)
+
+    p = sub.add_parser("translate", parents=[json_parent], help="translate a document offline")
+    p.add_argument("file", type=Path)
+
+    models = sub.add_parser("models", help="manage translation models").add_subparsers(
+        dest="models_command", metavar="ACTION", required=True)
+    models.add_parser("list", parents=[json_parent], help="list installed models")
+    p = models.add_parser("install", help="install a .argosmodel file")
+    p.add_argument("file", type=Path)
+    p = models.add_parser("remove", help="remove an installed model, e.g. ar-en")
+    p.add_argument("pair", metavar="FROM-TO")
+
+    glossary = sub.add_parser("glossary", help="work with the glossary").add_subparsers(
+        dest="glossary_command", metavar="ACTION", required=True)
+    p = glossary.add_parser("add", parents=[db_parent], help="add or update a term")
+    p.add_argument("source")
+    p.add_argument("target")
+    p.add_argument("--category", default=None, choices=CATEGORIES)
+    p.add_argument("--note", default="")
+    glossary.add_parser("list", parents=[db_parent, json_parent], help="list all terms")
+    p = glossary.add_parser("search", parents=[db_parent, json_parent], help="search terms")
+    p.add_argument("query")
+    p = glossary.add_parser("export", parents=[db_parent], help="export the glossary as CSV")
+    p.add_argument("file", type=Path)
+    p.add_argument("--excel", action="store_true", help="write a BOM so Excel reads UTF-8")
+    p = glossary.add_parser("import", parents=[db_parent], help="import a glossary CSV")
+    p.add_argument("file", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    """Run one CLI command; returns the exit code."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        return _dispatch(args, out)
+    except TarjumanError as exc:
+        print(f"tarjuman: {exc}", file=err)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("tarjuman: interrupted", file=err)
+        return 130
+    except Exception:
+        log.exception("unexpected error in CLI")
+        print("tarjuman: unexpected error; details are in the log file.", file=err)
+        return EXIT_UNEXPECTED
+
+
+def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
+    if args.command == "segment":
+        return _segment(args, out)
+    if args.command == "translate":
+        return _translate(args, out)
+    if args.command == "models":
+        return _models(args, out)
+    if args.command == "glossary":
+        return _glossary(args, out)
+    raise AssertionError(args.command)
+
+
+def _print_json(data: Any, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _segment(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.documents import read_document
+
+    doc = read_document(args.file)
+    if args.json:
+        _print_json([{"paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
+                     for s in doc.sentences], out)
+    else:
+        for s in doc.sentences:
+            print(f"{s.paragraph}\t{s.start}\t{s.end}\t{s.text}", file=out)
+    return EXIT_OK
+
+
+def _translate(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.documents import read_document
+    from desktop.core.translation.engine import ArgosEngine
+
+    doc = read_document(args.file)
+    engine = ArgosEngine.load()
+    targets = engine.translate([s.text for s in doc.sentences])
+    if args.json:
+        _print_json([{"start": s.start, "end": s.end, "source": s.text, "target": t or ""}
+                     for s, t in zip(doc.sentences, targets)], out)
+    else:
+        paragraph = 0
+        line: list[str] = []
+        for s, t in zip(doc.sentences, targets):
+            if s.paragraph != paragraph and line:
+                print(" ".join(line), file=out)
+                line = []
+            paragraph = s.paragraph
+            line.append(t or "")
+        if line:
+            print(" ".join(line), file=out)
+    return EXIT_OK
+
+
+def _models(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.errors import BadInputError
+    from desktop.core.translation import packages
+
+    if args.models_command == "list":
+        models = packages.list_installed()
+        active = packages.find_package()
+        active_path = Path(active.package_path) if active is not None else None
+        if args.json:
+            _print_json([{"pair": m.pair, "from": m.from_name, "to": m.to_name,
+                          "version": m.version, "path": str(m.path), "size": m.size_bytes,
+                          "note": m.note, "active": m.path == active_path} for m in models], out)
+        elif not models:
+            print("No translation models installed.", file=out)
+        else:
+            for m in models:
+                mark = "*" if m.path == active_path else " "
+                print(f"{mark} {m.pair}\t{m.version}\t{m.size_bytes / 1_048_576:.1f} MB\t{m.path}",
+                      file=out)
+        return EXIT_OK
+    if args.models_command == "install":
+        info = packages.install_package_file(args.file)
+        print(f"Installed {info.from_name} → {info.to_name} {info.version} in {info.path}", file=out)
+        return EXIT_OK
+    pair = args.pair.replace("_", "-").split("-")
+    if len(pair) != 2 or not all(pair):
+        raise BadInputError(f"“{args.pair}” is not a language pair like ar-en.")
+    for info in packages.remove_package(pair[0], pair[1]):
+        print(f"Removed {info.pair} {info.version} ({info.path})", file=out)
+    return EXIT_OK
+
+
+def _glossary(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.db.engine import dispose, open_database
+    from desktop.core.glossary import interchange, store
+    from desktop.core.paths import default_glossary_path
+
+    factory = open_database(args.db or default_glossary_path())
+    try:
+        cmd = args.glossary_command
+        if cmd == "add":
+            with factory.begin() as session:
+                term, created = store.add_term(session, args.source, args.target,
+                                               category=args.category, note=args.note)
+            print(f"{'Added' if created else 'Updated'} #{term.id}: {term.source} → {term.target}",
+                  file=out)
+        elif cmd in ("list", "search"):
+            with factory() as session:
+                terms = store.search(session, args.query if cmd == "search" else "")
+            if args.json:
+                _print_json([_term_json(t) for t in terms], out)
+            else:
+                for t in terms:
+                    print(f"{t.id}\t{t.source}\t{t.target}\t{t.category}\t{t.note}", file=out)
+        elif cmd == "export":
+            with factory() as session:
+                n = interchange.export_csv(session, args.file, excel=args.excel)
+            print(f"Exported {n} terms to {args.file}", file=out)
+        elif cmd == "import":
+            rows = interchange.parse_csv(args.file)
+            with factory.begin() as session:
+                result = interchange.import_rows(session, rows)
+            print(f"Imported {result.total} terms ({result.added} new, {result.updated} updated)",
+                  file=out)
+        return EXIT_OK
+    finally:
+        dispose(factory)
+
+
+def _term_json(t: Any) -> dict[str, Any]:
+    return {"id": t.id, "source": t.source, "target": t.target, "category": t.category,
+            "note": t.note, "context": t.context, "document": t.document,
+            "created": t.created_at.isoformat(timespec="seconds"),
+            "updated": t.updated_at.isoformat(timespec="seconds")}

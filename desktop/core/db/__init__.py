@@ -1,0 +1,1 @@
+"""SQLite storage: ORM models and the engine with Tarjuman's pragmas."""

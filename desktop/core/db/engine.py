@@ -1,0 +1,90 @@
+"""Opening a glossary database: engine, pragmas, schema, session factory."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.core.db.models import Base
+from desktop.core.errors import GlossaryError
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def create_db_engine(path: Path) -> Engine:
+    """Create an engine for the SQLite file at ``path`` with WAL, foreign keys and a busy timeout."""
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def open_database(path: Path) -> sessionmaker[Session]:
+    """Open (creating if needed) the glossary at ``path`` and return a session factory.
+
+    Raises ``GlossaryError`` when the file is not a usable SQLite database; the file is then
+    left exactly as it was.
+    """
+    path = Path(path)
+    if path.exists():
+        _check_existing(path)
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise GlossaryError(f"Cannot create the folder for “{path}”: {exc.strerror}.") from None
+    engine = create_db_engine(path)
+    try:
+        Base.metadata.create_all(engine)
+    except (DatabaseError, OperationalError) as exc:
+        engine.dispose()
+        raise GlossaryError(f"Cannot open the glossary “{path}”: {exc.orig}.") from None
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def _check_existing(path: Path) -> None:
+    """Refuse, without writing anything, a file that is not a healthy SQLite database."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise GlossaryError(f"Cannot read the glossary “{path}”: {exc.strerror}.") from None
+    if header and header != b"SQLite format 3\x00":
+        raise GlossaryError(f"“{path}” is not a Tarjuman glossary (not an SQLite database).")
+    if not header:
+        return  # an empty file: SQLite treats it as a new database
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("PRAGMA quick_check").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise GlossaryError(f"The glossary “{path}” is damaged: {exc}.") from None
+    if row is None or row[0] != "ok":
+        raise GlossaryError(f"The glossary “{path}” is damaged: {row[0] if row else 'unknown'}.")
+
+
+def dispose(factory: sessionmaker[Session]) -> None:
+    """Close every pooled connection of a session factory (e.g. before deleting the file)."""
+    bind = factory.kw.get("bind")
+    if isinstance(bind, Engine):
+        bind.dispose()
+
+
+def journal_mode(factory: sessionmaker[Session]) -> str:
+    with factory() as session:
+        return str(session.execute(text("PRAGMA journal_mode")).scalar_one())

@@ -1,0 +1,66 @@
+"""SQLAlchemy 2.0 typed ORM models."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from typing import Any
+
+from sqlalchemy import CheckConstraint, DateTime, Dialect, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+CATEGORIES = ("person", "organization", "title", "place", "other")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes (SQLite itself stores them without a zone)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        return value.replace(tzinfo=timezone.utc) if value is not None else None
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Term(Base):
+    """A glossary entry: an Arabic term and its English rendering."""
+
+    __tablename__ = "terms"
+    __table_args__ = (
+        UniqueConstraint("source_norm", "target", name="uq_terms_source_norm_target"),
+        CheckConstraint(
+            "category IN ('person', 'organization', 'title', 'place', 'other')",
+            name="ck_terms_category",
+        ),
+        Index("ix_terms_source_norm", "source_norm"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    target: Mapped[str] = mapped_column(Text)
+    # normalize(source): the key for matching and de-duplication.
+    source_norm: Mapped[str] = mapped_column(Text)
+    # search_key() of source, target and note joined: what the search box matches.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(String(20), default="other")
+    note: Mapped[str] = mapped_column(Text, default="")
+    context: Mapped[str] = mapped_column(Text, default="")
+    document: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -1,0 +1,53 @@
+"""The error types that the core raises on purpose.
+
+The UI and the CLI turn every ``TarjumanError`` into a plain message (and the CLI into an
+exit code); anything else is a bug and is logged with its traceback.
+"""
+
+from __future__ import annotations
+
+
+class TarjumanError(Exception):
+    """Base class: ``str(error)`` is a complete sentence fit to show a user."""
+
+    exit_code = 1
+
+
+class BadInputError(TarjumanError):
+    """An unreadable or invalid file or value; nothing was changed."""
+
+    exit_code = 4
+
+
+class NoModelError(TarjumanError):
+    """No Arabic→English translation model is installed."""
+
+    exit_code = 3
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message
+            or "No Arabic→English translation model is installed. Install one from a "
+            ".argosmodel file or download it from the Argos package index."
+        )
+
+
+class ModelLoadError(TarjumanError):
+    """A model is installed but could not be loaded (damaged files, wrong format)."""
+
+    exit_code = 4
+
+
+class GlossaryError(TarjumanError):
+    """The glossary database cannot be opened or written."""
+
+    exit_code = 4
+
+
+class Cancelled(TarjumanError):
+    """The user cancelled a long task; work done before the cancel is kept."""
+
+    exit_code = 1
+
+    def __init__(self, message: str = "Cancelled.") -> None:
+        super().__init__(message)

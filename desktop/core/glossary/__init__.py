@@ -1,0 +1,1 @@
+"""The glossary: store (CRUD and search) and interchange (CSV)."""

@@ -1,0 +1,218 @@
+"""Glossary CRUD and search over a SQLAlchemy ``Session``.
+
+Functions take the caller's session and do not commit: the caller owns the transaction
+(``with factory.begin() as session:``). They return plain ``TermRecord`` dataclasses, never
+ORM objects, so results can cross threads safely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Sequence
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from desktop.core.arabic import normalize, search_key
+from desktop.core.db.models import CATEGORIES, Term, utcnow
+from desktop.core.errors import BadInputError
+
+EDITABLE_FIELDS = ("source", "target", "category", "note", "context", "document")
+
+
+@dataclass(frozen=True)
+class TermRecord:
+    """A glossary entry as plain data."""
+
+    id: int
+    source: str
+    target: str
+    category: str
+    note: str
+    context: str
+    document: str
+    created_at: datetime
+    updated_at: datetime
+
+
+def _record(term: Term) -> TermRecord:
+    return TermRecord(
+        id=term.id,
+        source=term.source,
+        target=term.target,
+        category=term.category,
+        note=term.note,
+        context=term.context,
+        document=term.document,
+        created_at=term.created_at,
+        updated_at=term.updated_at,
+    )
+
+
+def _search_text(source: str, target: str, note: str) -> str:
+    return "\x1f".join((search_key(source), search_key(target), search_key(note)))
+
+
+def check_category(category: str) -> str:
+    """Return ``category`` in canonical form or raise ``BadInputError``."""
+    value = (category or "other").strip().lower()
+    if value == "organisation":
+        value = "organization"
+    if value not in CATEGORIES:
+        raise BadInputError(
+            f"“{category}” is not a category; use one of: {', '.join(CATEGORIES)}."
+        )
+    return value
+
+
+def _clean_pair(source: str, target: str) -> tuple[str, str]:
+    source, target = source.strip(), target.strip()
+    if not normalize(source):
+        raise BadInputError("A term needs its Arabic source text.")
+    if not target:
+        raise BadInputError("A term needs its English translation.")
+    return source, target
+
+
+def add_term(
+    session: Session,
+    source: str,
+    target: str,
+    *,
+    category: str | None = None,
+    note: str = "",
+    context: str = "",
+    document: str = "",
+    created_at: datetime | None = None,
+) -> tuple[TermRecord, bool]:
+    """Add a term, or update the entry with the same normalised source and target.
+
+    Returns ``(record, created)``. On update, a given category and non-empty note, context and
+    document replace the stored ones and ``updated_at`` moves; ``created_at`` stays.
+    """
+    source, target = _clean_pair(source, target)
+    category = check_category(category) if category is not None else None
+    source_norm = normalize(source)
+    existing = session.scalars(
+        select(Term).where(Term.source_norm == source_norm, Term.target == target)
+    ).first()
+    now = utcnow()
+    if existing is not None:
+        existing.source = source
+        if category is not None:
+            existing.category = category
+        for name, value in (("note", note), ("context", context), ("document", document)):
+            if value:
+                setattr(existing, name, value)
+        existing.search_text = _search_text(existing.source, existing.target, existing.note)
+        existing.updated_at = now
+        session.flush()
+        return _record(existing), False
+    term = Term(
+        source=source,
+        target=target,
+        source_norm=source_norm,
+        search_text=_search_text(source, target, note),
+        category=category or "other",
+        note=note,
+        context=context,
+        document=document,
+        created_at=created_at or now,
+        updated_at=now,
+    )
+    session.add(term)
+    session.flush()
+    return _record(term), True
+
+
+def update_term(session: Session, term_id: int, **changes: str) -> TermRecord:
+    """Change fields of one term; raises ``BadInputError`` for unknown ids or bad values.
+
+    Changing the source or target onto another existing entry's pair is refused.
+    """
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    term = session.get(Term, term_id)
+    if term is None:
+        raise BadInputError("That glossary entry no longer exists.")
+    source = changes.get("source", term.source)
+    target = changes.get("target", term.target)
+    source, target = _clean_pair(source, target)
+    if "category" in changes:
+        changes["category"] = check_category(changes["category"])
+    source_norm = normalize(source)
+    clash = session.scalars(
+        select(Term.id).where(
+            Term.source_norm == source_norm, Term.target == target, Term.id != term_id
+        )
+    ).first()
+    if clash is not None:
+        raise BadInputError(f"The glossary already has “{source}” → “{target}”.")
+    changes["source"], changes["target"] = source, target
+    for name, value in changes.items():
+        setattr(term, name, value)
+    term.source_norm = source_norm
+    term.search_text = _search_text(term.source, term.target, term.note)
+    term.updated_at = utcnow()
+    session.flush()
+    return _record(term)
+
+
+def delete_terms(session: Session, term_ids: Sequence[int]) -> int:
+    """Delete the given terms; returns how many were deleted."""
+    if not term_ids:
+        return 0
+    result = session.execute(delete(Term).where(Term.id.in_(list(term_ids))))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def get_term(session: Session, term_id: int) -> TermRecord | None:
+    term = session.get(Term, term_id)
+    return _record(term) if term is not None else None
+
+
+def find_by_source(session: Session, source: str) -> list[TermRecord]:
+    """Entries whose normalised source equals ``normalize(source)``, newest first."""
+    rows = session.scalars(
+        select(Term).where(Term.source_norm == normalize(source)).order_by(Term.updated_at.desc())
+    )
+    return [_record(t) for t in rows]
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_ids(session: Session, query: str = "") -> list[int]:
+    """Ids of the terms matching ``query`` in source, target or note, in display order.
+
+    Matching ignores harakat, tatweel, hamza forms of alef, ى/ي, ة/ه and letter case. An
+    empty query matches everything.
+    """
+    stmt = select(Term.id).order_by(Term.source_norm, Term.target, Term.id)
+    key = search_key(query)
+    if key:
+        stmt = stmt.where(Term.search_text.like(f"%{_escape_like(key)}%", escape="\\"))
+    return list(session.scalars(stmt))
+
+
+def search(session: Session, query: str = "") -> list[TermRecord]:
+    """Like ``search_ids`` but returns the records."""
+    return get_terms(session, search_ids(session, query))
+
+
+def get_terms(session: Session, term_ids: Sequence[int]) -> list[TermRecord]:
+    """Records for ``term_ids`` in the same order; ids that no longer exist are skipped."""
+    found: dict[int, TermRecord] = {}
+    ids = list(term_ids)
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start : chunk_start + 500]
+        for term in session.scalars(select(Term).where(Term.id.in_(chunk))):
+            found[term.id] = _record(term)
+    return [found[i] for i in ids if i in found]
+
+
+def count_terms(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(Term)) or 0)

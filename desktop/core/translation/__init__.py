@@ -1,0 +1,1 @@
+"""Offline machine translation: Argos model packages and a batched CTranslate2 engine."""

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from tests.conftest import SAMPLE
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_segment_json_offsets(sample_text: str) -> None:
+    code, out, _ = run("segment", str(SAMPLE), "--json")
+    assert code == 0
+    data = json.loads(out)
+    text = sample_text
+    assert len(data) == 20
+    for item in data:
+        assert set(item) == {"paragraph", "start", "end", "text"}
+        assert text[item["start"] : item["end"]] == item["text"]
+
+
+def test_translate_json(installed_model: Path) -> None:
+    code, out, err = run("translate", str(SAMPLE), "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert len(data) == 20
+    assert all(set(d) == {"start", "end", "source", "target"} and d["target"] for d in data)
+
+
+def test_translate_without_model_exits_3(empty_model_dir: Path) -> None:
+    code, out, err = run("translate", str(SAMPLE))
+    assert code == 3 and out == ""
+    assert "No Arabic→English translation model is installed" in err
+
+
+def test_bad_input_exits_4(tmp_path: Path) -> None:
+    code, _, err = run("segment", str(tmp_path / "nope.txt"))
+    assert code == 4 and "does not exist" in err
+    bad = tmp_path / "x.argosmodel"
+    bad.write_text("hello")
+    code, _, err = run("models", "install", str(bad))
+    assert code == 4 and "not a zip" in err
+
+
+def test_usage_error_exits_2() -> None:
+    code, _, _ = run("glossary", "frobnicate")
+    assert code == 2
+
+
+def test_models_install_list_remove(empty_model_dir: Path, tiny_model_file: Path) -> None:
+    assert run("models", "list") == (0, "No translation models installed.\n", "")
+    code, out, _ = run("models", "install", str(tiny_model_file))
+    assert code == 0 and "Installed Arabic → English" in out
+    code, out, _ = run("models", "list", "--json")
+    listed = json.loads(out)
+    assert [(m["pair"], m["active"]) for m in listed] == [("ar-en", True)]
+    assert listed[0]["size"] > 0
+    code, out, _ = run("models", "remove", "ar-en")
+    assert code == 0 and "Removed ar-en" in out
+    assert run("models", "remove", "ar-en")[0] == 4
+
+
+def test_glossary_commands(tmp_path: Path) -> None:
+    db = str(tmp_path / "g.db")
+    assert run("glossary", "add", "مكتب التحقيقات الفيدرالي", "FBI", "--category", "organization",
+               "--db", db)[0] == 0
+    assert run("--db", db, "glossary", "add", "الرباط", "Rabat", "--category", "place",
+               "--note", "capital")[0] == 0
+    code, out, _ = run("glossary", "add", "مكتبُ التحقيقاتِ الفيدرالي", "FBI", "--db", db)
+    assert code == 0 and out.startswith("Updated")
+    code, out, _ = run("glossary", "list", "--json", "--db", db)
+    terms = json.loads(out)
+    assert [(t["target"], t["category"]) for t in terms] == [("Rabat", "place"), ("FBI", "organization")]
+    code, out, _ = run("glossary", "search", "التّحقيقات", "--json", "--db", db)
+    assert [t["target"] for t in json.loads(out)] == ["FBI"]
+    csv_path = tmp_path / "out.csv"
+    assert run("glossary", "export", str(csv_path), "--excel", "--db", db)[0] == 0
+    rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
+    assert {r["target"] for r in rows} == {"FBI", "Rabat"}
+    other = str(tmp_path / "other.db")
+    code, out, _ = run("glossary", "import", str(csv_path), "--db", other)
+    assert code == 0 and "Imported 2 terms (2 new, 0 updated)" in out
+    bad = tmp_path / "bad.csv"
+    bad.write_text("source,target\nالمغرب,Morocco\n,oops\n", encoding="utf-8")
+    code, _, err = run("glossary", "import", str(bad), "--db", other)
+    assert code == 4 and "line 3" in err
+    code, out, _ = run("glossary", "list", "--json", "--db", other)
+    assert len(json.loads(out)) == 2  # nothing from the bad file
+
+
+def test_corrupt_glossary_exits_4(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    db.write_bytes(b"garbage" * 100)
+    code, _, err = run("glossary", "list", "--db", str(db))
+    assert code == 4 and "not a Tarjuman glossary" in err
+
+
+def test_console_entry_point_runs_the_cli() -> None:
+    proc = subprocess.run([sys.executable, "-m", "desktop", "segment", str(SAMPLE), "--json"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0
+    assert len(json.loads(proc.stdout)) == 20
+
+
+def test_core_does_not_import_qt(installed_model: Path) -> None:
+    code = (
+        "import sys, desktop.cli, desktop.core.documents, desktop.core.glossary.interchange, "
+        "desktop.core.translation.engine, desktop.core.translation.packages\n"
+        "from desktop.core.translation.engine import ArgosEngine\n"
+        "ArgosEngine.load().translate(['الرباط'])\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
+        "assert not bad, bad\n"
+        "assert 'argostranslate.translate' not in sys.modules\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr

@@ -1,0 +1,184 @@
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from desktop.core.documents import document_from_text
+from desktop.core.errors import BadInputError, Cancelled, ModelLoadError, NoModelError
+from desktop.core.tasks import CancelToken
+from desktop.core.translation import packages
+from desktop.core.translation.engine import ArgosEngine, EngineSettings
+
+
+def test_translates_every_sentence_of_the_sample(installed_model: Path, sample_text: str) -> None:
+    doc = document_from_text(sample_text)
+    engine = ArgosEngine.load()
+    batches: list[list[int]] = []
+    progress: list[tuple[int, int]] = []
+    targets = engine.translate([s.text for s in doc.sentences],
+                               on_batch=lambda idx, _t: batches.append(idx),
+                               progress=lambda d, t: progress.append((d, t)))
+    assert len(targets) == len(doc.sentences)
+    assert all(isinstance(t, str) and t for t in targets)
+    delivered = sorted(i for b in batches for i in b)
+    assert delivered == list(range(len(doc.sentences)))  # each sentence delivered exactly once
+    assert progress[-1] == (len(doc.sentences), len(doc.sentences))
+    assert [d for d, _ in progress] == sorted(d for d, _ in progress)
+
+
+def test_punctuation_only_sentences_pass_through(installed_model: Path) -> None:
+    engine = ArgosEngine.load()
+    assert engine.translate(["...", "*", "—"]) == ["...", "*", "—"]
+    assert engine.translate([]) == []
+
+
+def test_model_is_loaded_once(installed_model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctranslate2
+
+    real = ctranslate2.Translator
+    loads: list[str] = []
+
+    def counting(path: str, *args: object, **kwargs: object) -> object:
+        loads.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(ctranslate2, "Translator", counting)
+    engine = ArgosEngine.load()
+    engine.translate(["نجح التنسيق الأمريكي المغربي."])
+    engine.translate(["مدير مكتب التحقيقات الفيدرالي.", "الرباط"])
+    assert len(loads) == 1
+
+
+def test_batches_are_small_and_sorted(installed_model: Path, sample_text: str,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = ArgosEngine.load(settings=EngineSettings(batch_tokens=64))
+    calls: list[list[int]] = []
+    translator = engine._load_locked()
+
+    class Spy:
+        def translate_batch(self, batch: list[list[str]], **kwargs: object) -> object:
+            calls.append([len(t) for t in batch])
+            assert kwargs["batch_type"] == "tokens"
+            assert kwargs["max_decoding_length"] <= 2 * max(len(t) for t in batch) + 16
+            return translator.translate_batch(batch, **kwargs)
+
+    monkeypatch.setattr(engine, "_translator", Spy())
+    doc = document_from_text(sample_text)
+    engine.translate([s.text for s in doc.sentences])
+    assert len(calls) > 1
+    flat = [n for call in calls for n in call]
+    assert flat == sorted(flat)
+
+
+def test_long_sentence_is_cut_and_rejoined(installed_model: Path) -> None:
+    engine = ArgosEngine.load()
+    long = " ".join(["التنسيق الأمريكي المغربي"] * 300)
+    out = engine.translate([long, "الرباط"])
+    assert len(out) == 2 and all(out)
+
+
+def test_cancel_keeps_finished_batches(installed_model: Path, sample_text: str) -> None:
+    engine = ArgosEngine.load(settings=EngineSettings(batch_tokens=64))
+    doc = document_from_text(sample_text)
+    token = CancelToken()
+    delivered: list[int] = []
+
+    def on_batch(indices: list[int], _targets: list[str]) -> None:
+        delivered.extend(indices)
+        token.cancel()
+
+    with pytest.raises(Cancelled):
+        engine.translate([s.text for s in doc.sentences], on_batch=on_batch, cancel=token)
+    assert 0 < len(delivered) < len(doc.sentences)
+
+
+def test_no_model_is_a_typed_error(empty_model_dir: Path) -> None:
+    with pytest.raises(NoModelError, match="No Arabic→English translation model"):
+        ArgosEngine.load()
+
+
+def test_install_list_and_remove(empty_model_dir: Path, tiny_model_file: Path) -> None:
+    progress: list[tuple[int, int]] = []
+    info = packages.install_package_file(tiny_model_file, progress=lambda d, t: progress.append((d, t)))
+    assert (info.from_code, info.to_code) == ("ar", "en")
+    assert progress and progress[-1][0] == progress[-1][1]
+    assert [m.pair for m in packages.list_installed()] == ["ar-en"]
+    assert "meaningless" in packages.list_installed()[0].note
+    assert ArgosEngine.load().translate(["الرباط"])[0]
+    assert sorted(p.name for p in empty_model_dir.iterdir()) == [info.path.name]
+    packages.remove_package("ar", "en")
+    assert packages.list_installed() == []
+    assert list(empty_model_dir.iterdir()) == []
+
+
+def _rezip(src: Path, dest: Path, *, drop: str | None = None, rename_top: str | None = None,
+           metadata: dict[str, object] | None = None, extra: dict[str, bytes] | None = None,
+           replace: dict[str, bytes] | None = None) -> Path:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dest, "w") as zout:
+        for item in zin.infolist():
+            name = item.filename
+            rel = name.split("/", 1)[1] if "/" in name else ""
+            if drop and rel == drop:
+                continue
+            data = zin.read(item)
+            if metadata is not None and rel == "metadata.json":
+                meta = json.loads(data)
+                meta.update(metadata)
+                data = json.dumps(meta).encode()
+            if replace and rel in replace:
+                data = replace[rel]
+            if rename_top:
+                name = rename_top + "/" + rel
+            zout.writestr(name, data)
+        for name, data in (extra or {}).items():
+            zout.writestr(name, data)
+    return dest
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda src, d: (d / "x.argosmodel").write_bytes(b"not a zip") and d / "x.argosmodel", "not a zip"),
+        (lambda src, d: _rezip(src, d / "x.argosmodel", drop="metadata.json"), "no metadata.json"),
+        (lambda src, d: _rezip(src, d / "x.argosmodel", metadata={"to_code": "fr"}), "ar→fr"),
+        (lambda src, d: _rezip(src, d / "x.argosmodel", drop="model/model.bin"), "no CTranslate2 model"),
+        (lambda src, d: _rezip(src, d / "x.argosmodel", drop="sentencepiece.model"), "no tokenizer"),
+        (lambda src, d: _rezip(src, d / "x.argosmodel", extra={"../evil.txt": b"x"}), "unsafe path"),
+        (lambda src, d: _rezip(src, d / "x.argosmodel", extra={"/abs.txt": b"x"}), "unsafe path"),
+        (lambda src, d: _rezip(src, d / "x.argosmodel", replace={"model/model.bin": b"garbage"}), "cannot be loaded"),
+    ],
+    ids=["not-zip", "no-metadata", "wrong-pair", "no-model", "no-tokenizer", "dotdot", "absolute", "garbage-model"],
+)
+def test_bad_model_files_are_refused_and_leave_nothing(empty_model_dir: Path, tiny_model_file: Path,
+                                                       tmp_path: Path, make, message: str) -> None:
+    bad = make(tiny_model_file, tmp_path)
+    with pytest.raises((BadInputError, ModelLoadError), match=message):
+        packages.install_package_file(bad)
+    assert list(empty_model_dir.iterdir()) == []
+    assert not (tmp_path / "evil.txt").exists()
+
+
+def test_failed_reinstall_keeps_the_working_model(empty_model_dir: Path, tiny_model_file: Path,
+                                                  tmp_path: Path) -> None:
+    packages.install_package_file(tiny_model_file)
+    broken = _rezip(tiny_model_file, tmp_path / "broken.argosmodel",
+                    replace={"model/model.bin": b"garbage"})
+    with pytest.raises(ModelLoadError):
+        packages.install_package_file(broken)
+    assert ArgosEngine.load().translate(["الرباط"])[0]
+
+
+def test_cancelled_install_leaves_nothing(empty_model_dir: Path, tiny_model_file: Path) -> None:
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        packages.install_package_file(tiny_model_file, cancel=token)
+    assert list(empty_model_dir.iterdir()) == []
+
+
+def test_download_without_network_is_a_clear_error(empty_model_dir: Path) -> None:
+    with pytest.raises(packages.NetworkError, match="Could not reach the Argos package index"):
+        packages.download_package()
