@@ -1,0 +1,46 @@
+"""The banner shown over the reading view when no translation model is available."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class ModelBanner(QFrame):
+    """Explains that translation is unavailable and offers both ways to get a model."""
+
+    installRequested = Signal()
+    downloadRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("modelBanner")
+        self.setStyleSheet(
+            "#modelBanner { background: #fff4d6; border: 1px solid #e8c66a; border-radius: 6px; }"
+            "#modelBanner QLabel { color: #4a3b00; }"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        self.label = QLabel(self)
+        self.label.setObjectName("modelBannerText")
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label, 1)
+        self.install_button = QPushButton("Install model from file…", self)
+        self.install_button.setObjectName("installModelButton")
+        self.download_button = QPushButton("Download model…", self)
+        self.download_button.setObjectName("downloadModelButton")
+        layout.addWidget(self.install_button)
+        layout.addWidget(self.download_button)
+        self.install_button.clicked.connect(self.installRequested)
+        self.download_button.clicked.connect(self.downloadRequested)
+        self.show_missing()
+
+    def show_missing(self) -> None:
+        self.label.setText(
+            "<b>No Arabic→English translation model is installed.</b> You can still read the "
+            "document and use the glossary. Install a model from a .argosmodel file, or download "
+            "it from the Argos package index (needs an internet connection, about 100 MB)."
+        )
+
+    def show_broken(self, message: str) -> None:
+        self.label.setText(f"<b>The translation model could not be loaded.</b> {message}")

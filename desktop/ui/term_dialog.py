@@ -1,0 +1,119 @@
+"""The dialog that saves a term pair: Ctrl+T, check the English, Enter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from desktop.core.db.models import CATEGORIES
+from desktop.core.glossary.store import TermRecord
+from desktop.ui import style
+
+
+class TermDialog(QDialog):
+    """Collects source, target, category and note. The caller saves on ``accept``.
+
+    ``set_suggestion`` fills the English field later (e.g. when the machine translation of the
+    span arrives) unless the user has typed there already.
+    """
+
+    def __init__(self, source: str, context: str, document: str, *,
+                 existing: list[TermRecord] | None = None, suggestion: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add term to glossary")
+        self.setObjectName("termDialog")
+        self.setMinimumWidth(520)
+        form = QFormLayout(self)
+
+        self.source = QLineEdit(source, self)
+        self.source.setObjectName("termSource")
+        self.source.setFont(style.arabic_font(15))
+        self.source.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        form.addRow("Arabic:", self.source)
+
+        self.target = QLineEdit(self)
+        self.target.setObjectName("termTarget")
+        self.target.setPlaceholderText("English rendering")
+        form.addRow("English:", self.target)
+        self._typed = False
+        self.target.textEdited.connect(self._on_edited)
+
+        self.category = QComboBox(self)
+        self.category.setObjectName("termCategory")
+        self.category.addItems(list(CATEGORIES))
+        self.category.setCurrentText("other")
+        form.addRow("Category:", self.category)
+
+        self.note = QLineEdit(self)
+        self.note.setObjectName("termNote")
+        form.addRow("Note:", self.note)
+
+        self.context = QPlainTextEdit(context, self)
+        self.context.setReadOnly(True)
+        self.context.setFont(style.arabic_font(12))
+        self.context.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.context.setFixedHeight(70)
+        self.context.setTabChangesFocus(True)
+        form.addRow("Context:", self.context)
+        self.document = document
+        if document:
+            form.addRow("Document:", QLabel(document, self))
+
+        self.existing_label = QLabel(self)
+        self.existing_label.setObjectName("termExisting")
+        self.existing_label.setWordWrap(True)
+        form.addRow(self.existing_label)
+        self.existing_label.setVisible(bool(existing))
+        if existing:
+            best = existing[0]
+            others = "; ".join(t.target for t in existing)
+            self.existing_label.setText(f"Already in the glossary as: {others}. Saving the same "
+                                        "English updates that entry.")
+            self.target.setText(best.target)
+            self.category.setCurrentText(best.category)
+            self.note.setText(best.note)
+            self._typed = True  # the glossary's English beats the machine's
+        elif suggestion:
+            self.target.setText(suggestion)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.source.textChanged.connect(self._update_ok)
+        self.target.textChanged.connect(self._update_ok)
+        self._update_ok()
+        self.target.setFocus()
+        self.target.selectAll()
+
+    def _on_edited(self, _text: str) -> None:
+        self._typed = True
+
+    def set_suggestion(self, text: str) -> None:
+        """Offer a machine translation unless the user or the glossary supplied one."""
+        if not self._typed and text:
+            self.target.setText(text)
+            self.target.selectAll()
+
+    def _update_ok(self) -> None:
+        ok = bool(self.source.text().strip() and self.target.text().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
+
+    def values(self) -> dict[str, str]:
+        return {
+            "source": self.source.text().strip(),
+            "target": self.target.text().strip(),
+            "category": self.category.currentText(),
+            "note": self.note.text().strip(),
+        }
