@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from desktop.core.db.engine import dispose, open_database
+from desktop.ui.app import configure_application
+from desktop.ui.main_window import MainWindow
+
+WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, qapp: object, tmp_path: Path) -> Iterator[WindowFactory]:
+    """Build a main window over a temporary glossary and settings file (not yet started)."""
+    configure_application(qapp)  # type: ignore[arg-type]
+    made: list[MainWindow] = []
+    factories = []
+
+    def make(db: Path | None = None) -> MainWindow:
+        db = db or tmp_path / "glossary.db"
+        factory = open_database(db)
+        factories.append(factory)
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(factory, db, settings)
+        qtbot.addWidget(window)
+        with qtbot.waitActive(window):  # shortcuts only reach the active window
+            window.show()
+            window.activateWindow()
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.runner.shutdown()
+    for factory in factories:
+        dispose(factory)
