@@ -1,0 +1,90 @@
+"""Render the README screenshots (run under Xvfb or offscreen).
+
+    python packaging/screenshot.py docs/
+
+Uses a temporary glossary and, for the reading view, the tiny *test* model from
+tests/tiny_model.py: its English is random and meaningless, and the picture says so.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main(out_dir: Path) -> None:
+    sandbox = Path(tempfile.mkdtemp(prefix="tarjuman-shot-"))
+    for var in ("ARGOS_PACKAGES_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        os.environ[var] = str(sandbox / var.lower())
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core.db.engine import open_database
+    from desktop.core.glossary import store
+    from desktop.core.translation import packages
+    from desktop.ui.app import configure_application
+    from desktop.ui.main_window import MainWindow, window_icon
+    from desktop.ui import style
+    from tests.tiny_model import build_tiny_argosmodel
+
+    app = QApplication([])
+    configure_application(app)
+    style.load_fonts()
+    app.setWindowIcon(window_icon())
+    db = sandbox / "glossary.db"
+    factory = open_database(db)
+    with factory.begin() as session:
+        store.add_term(session, "عبد اللطيف حموشي", "Abdellatif Hammouchi", category="person",
+                       note="Director General of National Security (DGSN) and DGST")
+        store.add_term(session, "مكتب التحقيقات الفيدرالي", "Federal Bureau of Investigation",
+                       category="organization", note="FBI")
+        store.add_term(session, "كريستوفر راي", "Christopher Wray", category="person")
+        store.add_term(session, "المديرية العامة لمراقبة التراب الوطني",
+                       "General Directorate for Territorial Surveillance", category="organization",
+                       note="DGST")
+        store.add_term(session, "الرباط", "Rabat", category="place")
+        store.add_term(session, "وزير الشؤون الخارجية", "Minister of Foreign Affairs", category="title")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shots: list[tuple[str, bool]] = [("no-model.png", False), ("reading-view.png", True)]
+
+    def take(index: int) -> None:
+        if index == len(shots):
+            app.quit()
+            return
+        name, with_model = shots[index]
+        if with_model:
+            packages.install_package_file(build_tiny_argosmodel(sandbox))
+        settings = QSettings(str(sandbox / f"{name}.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(factory, db, settings)
+        window.resize(1360, 800)
+        window.show()
+
+        def grab() -> None:
+            if with_model:
+                window.reader.set_current(3)
+                window.statusBar().showMessage(
+                    "Demo model with random weights: its English is meaningless. Install the real "
+                    "Arabic→English model for translations.")
+            app.processEvents()
+            window.grab().save(str(out_dir / name))
+            print("wrote", out_dir / name)
+            window.close()
+            take(index + 1)
+
+        if with_model:
+            window.translationFinished.connect(lambda: QTimer.singleShot(300, grab))
+        else:
+            window.documentShown.connect(lambda: QTimer.singleShot(500, grab))
+        window.start(ROOT / "resources" / "sample" / "article.txt")
+
+    QTimer.singleShot(0, lambda: take(0))
+    app.exec()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs"))
