@@ -134,11 +134,11 @@ def _translate(args: argparse.Namespace, out: TextIO) -> int:
     targets = engine.translate([s.text for s in doc.sentences])
     if args.json:
         _print_json([{"start": s.start, "end": s.end, "source": s.text, "target": t or ""}
-                     for s, t in zip(doc.sentences, targets)], out)
+                     for s, t in zip(doc.sentences, targets, strict=True)], out)
     else:
         paragraph = 0
         line: list[str] = []
-        for s, t in zip(doc.sentences, targets):
+        for s, t in zip(doc.sentences, targets, strict=True):
             if s.paragraph != paragraph and line:
                 print(" ".join(line), file=out)
                 line = []

@@ -27,9 +27,9 @@ def main(out_dir: Path) -> None:
     from desktop.core.db.engine import open_database
     from desktop.core.glossary import store
     from desktop.core.translation import packages
+    from desktop.ui import style
     from desktop.ui.app import configure_application
     from desktop.ui.main_window import MainWindow, window_icon
-    from desktop.ui import style
     from tests.tiny_model import build_tiny_argosmodel
 
     app = QApplication([])

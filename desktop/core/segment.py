@@ -90,7 +90,7 @@ def _sentence_spans(line: str) -> list[tuple[int, int]]:
         i += 1
     boundaries.append(n)
     spans: list[tuple[int, int]] = []
-    for a, b in zip(boundaries, boundaries[1:]):
+    for a, b in zip(boundaries, boundaries[1:], strict=False):
         while a < b and line[a].isspace():
             a += 1
         while b > a and line[b - 1].isspace():

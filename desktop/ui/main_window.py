@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -138,7 +138,8 @@ class MainWindow(QMainWindow):
         self.paste_action = self._action("&Paste as Document", self.paste_document, "Ctrl+Shift+V",
                                          "Open the text on the clipboard as a document")
         self.sample_action = self._action("Open &Sample Document", self.open_sample)
-        self.export_action = self._action("&Export Glossary as CSV…", lambda: self.export_glossary(excel=False))
+        self.export_action = self._action("&Export Glossary as CSV…",
+                                          lambda: self.export_glossary(excel=False))
         self.export_excel_action = self._action("Export Glossary for E&xcel…",
                                                 lambda: self.export_glossary(excel=True))
         self.import_action = self._action("&Import Glossary CSV…", self.import_glossary)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QBrush,
     QColor,
     QContextMenuEvent,
@@ -26,7 +27,6 @@ from PySide6.QtGui import (
     QTextTableCellFormat,
     QTextTableFormat,
 )
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.core.documents import Document
@@ -154,7 +154,7 @@ class ReaderView(QTextBrowser):
             return
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        for row, target in zip(rows, targets):
+        for row, target in zip(rows, targets, strict=True):
             if not 0 <= row < len(self._translations):
                 continue
             self._translations[row] = target

@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from desktop.cli import main
 from tests.conftest import SAMPLE
 

@@ -60,8 +60,10 @@ def test_round_trip_into_a_new_glossary(tmp_path: Path) -> None:
     assert (result.added, result.updated) == (3, 0)
     with other() as s:
         copied = store.search(s)
-    key = lambda t: (t.source, t.target, t.category, t.note, t.context, t.document,
-                     t.created_at.replace(microsecond=0))
+    def key(t: store.TermRecord) -> tuple[object, ...]:
+        return (t.source, t.target, t.category, t.note, t.context, t.document,
+                t.created_at.replace(microsecond=0))
+
     assert [key(t) for t in copied] == [key(t) for t in original]
 
 
@@ -90,7 +92,7 @@ def test_csv_round_trip_property(tmp_path: Path, rows: list[tuple[str, str, str]
 def test_protect_is_reversible(value: str) -> None:
     protected = protect_cell(value)
     assert unprotect_cell(protected) == value
-    assert not protected[:1] in ("=", "+", "-", "@", "\t", "\r")
+    assert protected[:1] not in ("=", "+", "-", "@", "\t", "\r")
 
 
 @pytest.mark.parametrize(

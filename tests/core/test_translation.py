@@ -148,9 +148,11 @@ def _rezip(src: Path, dest: Path, *, drop: str | None = None, rename_top: str | 
         (lambda src, d: _rezip(src, d / "x.argosmodel", drop="sentencepiece.model"), "no tokenizer"),
         (lambda src, d: _rezip(src, d / "x.argosmodel", extra={"../evil.txt": b"x"}), "unsafe path"),
         (lambda src, d: _rezip(src, d / "x.argosmodel", extra={"/abs.txt": b"x"}), "unsafe path"),
-        (lambda src, d: _rezip(src, d / "x.argosmodel", replace={"model/model.bin": b"garbage"}), "cannot be loaded"),
+        (lambda src, d: _rezip(src, d / "x.argosmodel", replace={"model/model.bin": b"garbage"}),
+         "cannot be loaded"),
     ],
-    ids=["not-zip", "no-metadata", "wrong-pair", "no-model", "no-tokenizer", "dotdot", "absolute", "garbage-model"],
+    ids=["not-zip", "no-metadata", "wrong-pair", "no-model", "no-tokenizer", "dotdot", "absolute",
+         "garbage-model"],
 )
 def test_bad_model_files_are_refused_and_leave_nothing(empty_model_dir: Path, tiny_model_file: Path,
                                                        tmp_path: Path, make, message: str) -> None:
@@ -182,3 +184,24 @@ def test_cancelled_install_leaves_nothing(empty_model_dir: Path, tiny_model_file
 def test_download_without_network_is_a_clear_error(empty_model_dir: Path) -> None:
     with pytest.raises(packages.NetworkError, match="Could not reach the Argos package index"):
         packages.download_package()
+
+
+def test_target_prefix_is_sent_and_stripped(tmp_path: Path, empty_model_dir: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.tiny_model import build_tiny_argosmodel
+
+    packages.install_package_file(build_tiny_argosmodel(tmp_path, target_prefix="__en__"))
+    engine = ArgosEngine.load()
+    assert engine.target_prefix == "__en__"
+    translator = engine._load_locked()
+    prefixes: list[object] = []
+
+    class Spy:
+        def translate_batch(self, batch: list[list[str]], **kwargs: object) -> object:
+            prefixes.append(kwargs["target_prefix"])
+            return translator.translate_batch(batch, **kwargs)
+
+    monkeypatch.setattr(engine, "_translator", Spy())
+    out = engine.translate(["نجح التنسيق.", "الرباط"])
+    assert prefixes == [[["__en__"], ["__en__"]]]
+    assert all(t and not t.startswith("__en__") for t in out)

@@ -148,7 +148,8 @@ def test_ctrl_t_without_selection_in_arabic_explains(qtbot: QtBot, make_window: 
     table = window.reader._table
     assert table is not None
     cursor = table.cellAt(0, ARABIC).firstCursorPosition()
-    cursor.setPosition(table.cellAt(1, ENGLISH).lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+    end = table.cellAt(1, ENGLISH).lastCursorPosition().position()
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     window.reader.setTextCursor(cursor)  # a selection across sentences and languages
     qtbot.keyClick(window.reader, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.term_dialog is None
@@ -344,8 +345,8 @@ def test_drop_a_file_opens_it(qtbot: QtBot, make_window: WindowFactory, empty_mo
     assert window.recent_menu.actions()[0].text() == "dropped.txt"
 
 
-def test_unreadable_file_shows_a_message_and_keeps_the_document(qtbot: QtBot, make_window: WindowFactory,
-                                                                empty_model_dir: Path, tmp_path: Path) -> None:
+def test_unreadable_file_shows_a_message_and_keeps_the_document(
+        qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path, tmp_path: Path) -> None:
     window = make_window()
     with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
         window.start(SAMPLE)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-
 from typing import Any
 
 from sqlalchemy import CheckConstraint, DateTime, Dialect, Index, String, Text, UniqueConstraint

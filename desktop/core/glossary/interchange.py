@@ -156,7 +156,7 @@ def parse_csv_text(text: str, name: str = "CSV") -> list[ImportRow]:
                 f"“{name}”, line {row_line}: {len(cells)} cells but the header has {len(columns)}."
             )
 
-        def cell(col: str) -> str:
+        def cell(col: str, cells: list[str] = cells) -> str:
             i = index.get(col)
             return unprotect_cell(cells[i]) if i is not None and i < len(cells) else ""
 

@@ -8,17 +8,16 @@ start-up.
 from __future__ import annotations
 
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 
-def settings() -> ModuleType:
+def settings() -> Any:
     from argostranslate import settings as argos_settings
 
     return argos_settings
 
 
-def package_module() -> ModuleType:
+def package_module() -> Any:
     from argostranslate import package as argos_package
 
     return argos_package

@@ -166,7 +166,7 @@ class ArgosEngine:
             check(cancel)
             outputs = self._translate_tokens([pieces[p][1] for p in batch], num_hypotheses)
             finished: list[int] = []
-            for p, hyps in zip(batch, outputs):
+            for p, hyps in zip(batch, outputs, strict=True):
                 i = pieces[p][0]
                 partial.setdefault(i, []).append((p, hyps))
                 remaining[i] -= 1

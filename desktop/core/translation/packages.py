@@ -192,7 +192,8 @@ def _check_members(name: str, members: list[zipfile.ZipInfo]) -> str:
     total = 0
     for m in members:
         pure = PurePosixPath(m.filename.replace("\\", "/"))
-        if pure.is_absolute() or ".." in pure.parts or m.filename.startswith(("/", "\\")) or ":" in pure.parts[0]:
+        unsafe = pure.is_absolute() or ".." in pure.parts or ":" in pure.parts[0]
+        if unsafe or m.filename.startswith(("/", "\\")):
             raise BadInputError(f"“{name}” contains an unsafe path ({m.filename!r}); refused.")
         mode = m.external_attr >> 16
         if stat.S_ISLNK(mode):
