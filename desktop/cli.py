@@ -42,8 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("segment", parents=[json_parent], help="split a document into sentences")
     p.add_argument("file", type=Path)
 
-    p = sub.add_parser("translate", parents=[json_parent], help="translate a document offline")
+    p = sub.add_parser("translate", parents=[json_parent, db_parent],
+                       help="translate a document offline")
     p.add_argument("file", type=Path)
+    p.add_argument("--format", choices=("txt", "html", "tsv", "csv", "tmx"),
+                   help="output format (default: from the -o suffix, else plain text)")
+    p.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+    p.add_argument("--no-cache", action="store_true",
+                   help="ignore and do not fill the translation memory")
 
     models = sub.add_parser("models", help="manage translation models").add_subparsers(
         dest="models_command", metavar="ACTION", required=True)
@@ -52,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p = models.add_parser("remove", help="remove an installed model, e.g. ar-en")
     p.add_argument("pair", metavar="FROM-TO")
+    p = models.add_parser("download", help="download and install a model from the Argos index")
+    p.add_argument("from_code", metavar="FROM", nargs="?", default="ar")
+    p.add_argument("to_code", metavar="TO", nargs="?", default="en")
 
     glossary = sub.add_parser("glossary", help="work with the glossary").add_subparsers(
         dest="glossary_command", metavar="ACTION", required=True)
@@ -82,7 +91,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     try:
-        return _dispatch(args, out)
+        return _dispatch(args, out, err)
     except TarjumanError as exc:
         print(f"tarjuman: {exc}", file=err)
         return exc.exit_code
@@ -95,13 +104,13 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
         return EXIT_UNEXPECTED
 
 
-def _dispatch(args: argparse.Namespace, out: TextIO) -> int:
+def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "segment":
         return _segment(args, out)
     if args.command == "translate":
         return _translate(args, out)
     if args.command == "models":
-        return _models(args, out)
+        return _models(args, out, err)
     if args.command == "glossary":
         return _glossary(args, out)
     raise AssertionError(args.command)
@@ -126,30 +135,41 @@ def _segment(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _translate(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.db.engine import dispose, open_database
     from desktop.core.documents import read_document
+    from desktop.core.paths import default_glossary_path
+    from desktop.core.translation import export
     from desktop.core.translation.engine import ArgosEngine
+    from desktop.core.translation.service import translate_sentences
 
     doc = read_document(args.file)
+    fmt = export.format_for(args.output, args.format) if args.output else (args.format or "txt")
     engine = ArgosEngine.load()
-    targets = engine.translate([s.text for s in doc.sentences])
+    factory = None if args.no_cache else open_database(args.db or default_glossary_path())
+    try:
+        results = translate_sentences([s.text for s in doc.sentences], engine, factory)
+    finally:
+        if factory is not None:
+            dispose(factory)
+    targets = [r.target if r else "" for r in results]
     if args.json:
-        _print_json([{"start": s.start, "end": s.end, "source": s.text, "target": t or ""}
+        _print_json([{"start": s.start, "end": s.end, "source": s.text, "target": t}
                      for s, t in zip(doc.sentences, targets, strict=True)], out)
+    elif args.output:
+        export.export_translation(doc, list(targets), args.output, fmt)
+    elif fmt == "txt":
+        out.write("\n\n".join(export.english_paragraphs(doc, list(targets))) + "\n")
     else:
-        paragraph = 0
-        line: list[str] = []
-        for s, t in zip(doc.sentences, targets, strict=True):
-            if s.paragraph != paragraph and line:
-                print(" ".join(line), file=out)
-                line = []
-            paragraph = s.paragraph
-            line.append(t or "")
-        if line:
-            print(" ".join(line), file=out)
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            target = Path(tmp) / f"out.{fmt}"
+            export.export_translation(doc, list(targets), target, fmt)
+            out.write(target.read_text(encoding="utf-8"))
     return EXIT_OK
 
 
-def _models(args: argparse.Namespace, out: TextIO) -> int:
+def _models(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from desktop.core.errors import BadInputError
     from desktop.core.translation import packages
 
@@ -169,6 +189,13 @@ def _models(args: argparse.Namespace, out: TextIO) -> int:
                 print(f"{mark} {m.pair}\t{m.version}\t{m.size_bytes / 1_048_576:.1f} MB\t{m.path}",
                       file=out)
         return EXIT_OK
+    if args.models_command == "download":
+        bar = _TextProgress(err, "Downloading")
+        path = packages.download_package(args.from_code, args.to_code, progress=bar)
+        bar.finish()
+        info = packages.install_package_file(path, (args.from_code, args.to_code))
+        print(f"Installed {info.from_name} → {info.to_name} {info.version} in {info.path}", file=out)
+        return EXIT_OK
     if args.models_command == "install":
         info = packages.install_package_file(args.file)
         print(f"Installed {info.from_name} → {info.to_name} {info.version} in {info.path}", file=out)
@@ -179,6 +206,33 @@ def _models(args: argparse.Namespace, out: TextIO) -> int:
     for info in packages.remove_package(pair[0], pair[1]):
         print(f"Removed {info.pair} {info.version} ({info.path})", file=out)
     return EXIT_OK
+
+
+class _TextProgress:
+    """A one-line text progress bar for byte counts, redrawn in place on a terminal."""
+
+    def __init__(self, stream: TextIO, label: str) -> None:
+        self.stream = stream
+        self.label = label
+        self.last = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        mb = done / 1_048_576
+        if total:
+            percent = int(100 * done / total)
+            if percent == self.last:
+                return
+            self.last = percent
+            filled = percent * 30 // 100
+            line = f"{self.label} [{'#' * filled}{'.' * (30 - filled)}] {percent:3d}% {mb:.1f} MB"
+        else:
+            line = f"{self.label} {mb:.1f} MB"
+        self.stream.write("\r" + line)
+        self.stream.flush()
+
+    def finish(self) -> None:
+        self.stream.write("\n")
+        self.stream.flush()
 
 
 def _glossary(args: argparse.Namespace, out: TextIO) -> int:

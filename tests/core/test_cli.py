@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from desktop.cli import main
 from tests.conftest import SAMPLE
 
@@ -123,3 +125,50 @@ def test_core_does_not_import_qt(installed_model: Path) -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_translate_uses_the_memory_unless_no_cache(installed_model: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctranslate2
+
+    from desktop.core.translation import engine as engine_module
+
+    calls: list[int] = []
+    real = engine_module.ArgosEngine._translate_tokens
+
+    def counting(self: object, batch: list[list[str]], n: int) -> list[list[str]]:
+        calls.append(len(batch))
+        return real(self, batch, n)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine_module.ArgosEngine, "_translate_tokens", counting)
+    assert ctranslate2  # the real model runs underneath
+    db = str(tmp_path / "tm.db")
+    code, first, _ = run("translate", str(SAMPLE), "--json", "--db", db)
+    assert code == 0 and calls
+    first_run = sum(calls)  # pieces sent to the model: every sentence (long ones in pieces)
+    calls.clear()
+    code, second, _ = run("translate", str(SAMPLE), "--json", "--db", db)
+    assert code == 0 and calls == [] and second == first
+    code, third, _ = run("translate", str(SAMPLE), "--json", "--db", db, "--no-cache")
+    assert code == 0 and sum(calls) == first_run
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "tsv", "csv", "tmx"])
+def test_translate_writes_each_format(installed_model: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"article.{fmt}"
+    code, _, err = run("translate", str(SAMPLE), "-o", str(out), "--db", str(tmp_path / "g.db"))
+    assert code == 0, err
+    text = out.read_text(encoding="utf-8")
+    if fmt == "txt":
+        assert text.count("\n\n") == 16  # 17 paragraphs
+    elif fmt == "tmx":
+        assert text.count("<tu>") == 20
+    elif fmt == "html":
+        assert text.count('dir="rtl"') == 20
+    else:
+        assert len(text.strip().splitlines()) >= 21
+
+
+def test_translate_format_to_stdout(installed_model: Path, tmp_path: Path) -> None:
+    code, out, _ = run("translate", str(SAMPLE), "--format", "tmx", "--db", str(tmp_path / "g.db"))
+    assert code == 0 and out.startswith('<?xml version="1.0"') and out.count("<tu>") == 20

@@ -63,3 +63,44 @@ class Term(Base):
     document: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class MemoryEntry(Base):
+    """A machine translation of one source sentence by one model (the translation memory)."""
+
+    __tablename__ = "translation_memory"
+    __table_args__ = (UniqueConstraint("model_id", "source_key", name="uq_tm_model_source"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    model_id: Mapped[str] = mapped_column(String(200))
+    # normalize(source): equal keys are the same sentence for the memory.
+    source_key: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)
+    target: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class PostEdit(Base):
+    """The translator's own translation of a source sentence; wins over any machine's."""
+
+    __tablename__ = "post_edits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_key: Mapped[str] = mapped_column(Text, unique=True)
+    source: Mapped[str] = mapped_column(Text)
+    target: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class DocumentState(Base):
+    """What Tarjuman remembers about a document file: where the reader was."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path: Mapped[str] = mapped_column(Text, unique=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(default=0)
+    sentence_count: Mapped[int] = mapped_column(default=0)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -8,6 +8,7 @@ packages folder, checks that the package loads, and only then renames it into pl
 
 from __future__ import annotations
 
+import http.client
 import json
 import logging
 import os
@@ -301,7 +302,7 @@ def fetch_index(timeout: float = 20.0) -> list[dict[str, Any]]:
     try:
         with urllib.request.urlopen(_request(url), timeout=timeout) as response:
             data = json.loads(response.read().decode("utf-8"))
-    except (urllib.error.URLError, OSError) as exc:
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
         raise NetworkError(
             "Could not reach the Argos package index. Check your internet connection, or "
             f"install a model from a .argosmodel file instead. ({_reason(exc)})"
@@ -356,7 +357,7 @@ def download_package(
             _stream(url, part, progress, cancel, timeout)
             os.replace(part, final)
             return final
-        except (urllib.error.URLError, OSError) as exc:
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
             last_error = exc
             log.warning("download from %s failed: %s", url, exc)
     raise NetworkError(
@@ -385,3 +386,5 @@ def _stream(url: str, part: Path, progress: ProgressFn | None, cancel: CancelTok
                 fh.write(chunk)
                 done += len(chunk)
                 report(progress, done, total)
+        if total and done < total:
+            raise http.client.IncompleteRead(b"", total - done)
