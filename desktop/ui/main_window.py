@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QProgressDialog,
@@ -36,17 +37,45 @@ from desktop.core import paths
 from desktop.core.documents import Document, document_from_text, read_document
 from desktop.core.errors import NoModelError, TarjumanError
 from desktop.core.glossary import interchange, store
-from desktop.core.translation import packages
+from desktop.core.translation import export, memory, packages
 from desktop.core.translation.engine import ArgosEngine
+from desktop.core.translation.service import Translated, translate_sentences
+from desktop.ui import settings as opts
 from desktop.ui.banner import ModelBanner
 from desktop.ui.glossary_panel import GlossaryPanel
-from desktop.ui.reader import ReaderView
+from desktop.ui.model_manager import ModelManagerDialog
+from desktop.ui.preferences import PreferencesDialog
+from desktop.ui.reader import ReaderContent, ReaderFormats, ReaderView, build_reader_document
 from desktop.ui.term_dialog import TermDialog
 from desktop.ui.workers import TaskContext, TaskHandle, TaskRunner
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 10
 TEXT_FILTER = "Text documents (*.txt *.text *.md);;All files (*)"
+EXPORT_FILTERS = {
+    "Plain English text (*.txt)": "txt",
+    "Bilingual web page (*.html)": "html",
+    "Bilingual table, tab-separated (*.tsv)": "tsv",
+    "Bilingual table, CSV (*.csv)": "csv",
+    "TMX 1.4 for CAT tools (*.tmx)": "tmx",
+}
+ALTERNATIVES = 4
+
+
+def prepare_document(doc: Document, factory: sessionmaker[Session], model_id: str | None,
+                     formats: ReaderFormats) -> tuple[ReaderContent, int | None]:
+    """Worker side of opening a document: memory lookup, saved position, the reading view.
+
+    Touches no widget; the built document is handed to the GUI thread.
+    """
+    texts = [s.text for s in doc.sentences]
+    with factory() as session:
+        known = memory.lookup(session, model_id, texts)
+        position = memory.document_position(session, str(doc.path)) if doc.path else None
+    content = build_reader_document(
+        doc, formats, [k.target if k else None for k in known], [bool(k and k.edited) for k in known],
+        move_to_gui_thread=True)
+    return content, position
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +84,9 @@ class MainWindow(QMainWindow):
     documentShown = Signal()
     engineChanged = Signal(str)  # "ready", "missing" or "broken"
     translationFinished = Signal()
+    translationCancelled = Signal()
     termSaved = Signal(int)
+    alternativesShown = Signal()
 
     def __init__(self, factory: sessionmaker[Session], db_path: Path,
                  settings: QSettings | None = None) -> None:
@@ -71,6 +102,8 @@ class MainWindow(QMainWindow):
         self._translate_task: TaskHandle | None = None
         self._translate_started = 0.0
         self.term_dialog: TermDialog | None = None
+        self.model_manager: ModelManagerDialog | None = None
+        self.alternatives_menu: QMenu | None = None
         self._closing = False
 
         self.setWindowTitle(APP_NAME)
@@ -99,6 +132,9 @@ class MainWindow(QMainWindow):
         self.banner.downloadRequested.connect(self.download_model)
         self.reader.captureRequested.connect(self.capture_term)
         self.reader.currentChanged.connect(self._on_current_sentence)
+        self.reader.translationEdited.connect(self.save_translation)
+        self.reader.revertRequested.connect(self.revert_translation)
+        self.reader.alternativesRequested.connect(self.show_alternatives)
         self.glossary.exportRequested.connect(lambda: self.export_glossary(excel=False))
         self._restore_state()
 
@@ -143,6 +179,15 @@ class MainWindow(QMainWindow):
         self.export_excel_action = self._action("Export Glossary for E&xcel…",
                                                 lambda: self.export_glossary(excel=True))
         self.import_action = self._action("&Import Glossary CSV…", self.import_glossary)
+        self.export_translation_action = self._action(
+            "Export &Translation…", self.export_translation, "Ctrl+E",
+            "Save the English, a bilingual page or table, or TMX for CAT tools")
+        self.preferences_action = self._action("&Preferences…", self.show_preferences,
+                                               QKeySequence.StandardKey.Preferences)
+        self.models_action = self._action("&Manage Models…", self.show_model_manager)
+        self.edit_translation_action = self._action(
+            "&Edit Translation", lambda: self.reader.start_edit(self.reader.current_row), None,
+            "Edit the English of the current sentence (F2 or double-click)")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.capture_action = self._action("Add &Term…", self.capture_term, "Ctrl+T",
                                            "Save the selected Arabic as a glossary term (Ctrl+T)")
@@ -162,6 +207,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.paste_action)
         file_menu.addAction(self.sample_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.export_translation_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_excel_action)
@@ -169,11 +216,15 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu("&Edit")
         edit_menu.addAction(self.capture_action)
+        edit_menu.addAction(self.edit_translation_action)
         edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
         translation_menu = menu.addMenu("&Translation")
         translation_menu.addAction(self.retranslate_action)
         translation_menu.addAction(self.cancel_action)
         translation_menu.addSeparator()
+        translation_menu.addAction(self.models_action)
         translation_menu.addAction(self.install_action)
         translation_menu.addAction(self.download_action)
         view_menu = menu.addMenu("&View")
@@ -214,7 +265,8 @@ class MainWindow(QMainWindow):
 
     def load_engine(self) -> None:
         self.engine_state = "loading"
-        self.runner.start("load engine", lambda ctx: ArgosEngine.load(),
+        engine_settings = opts.engine_settings(self.settings)
+        self.runner.start("load engine", lambda ctx: ArgosEngine.load(settings=engine_settings),
                           on_done=self._engine_loaded, on_error=self._engine_failed)
 
     def _engine_loaded(self, engine: ArgosEngine) -> None:
@@ -253,25 +305,38 @@ class MainWindow(QMainWindow):
         self.open_document(paths.sample_document())
 
     def open_document(self, path: Path) -> None:
-        """Read and segment ``path`` in the background, then show it and translate it."""
+        """Read, segment and lay out ``path`` in the background, then show and translate it."""
         self.statusBar().showMessage(f"Opening {path.name}…")
-        self.runner.start("open", lambda ctx: read_document(path),
-                          on_done=self.show_document,
-                          on_error=lambda exc: self._show_error("Cannot open the document", exc))
+        self._prepare(lambda: read_document(path))
 
     def paste_document(self) -> None:
         text = QGuiApplication.clipboard().text()
         if not text.strip():
             self.statusBar().showMessage("The clipboard holds no text to open.", 5000)
             return
-        self.show_document(document_from_text(text, title="Pasted text"))
+        self._prepare(lambda: document_from_text(text, title="Pasted text"))
 
     def show_document(self, doc: Document) -> None:
+        """Show an already read document (its view is still built in the background)."""
+        self._prepare(lambda: doc)
+
+    def _prepare(self, load: Any) -> None:
+        factory, formats = self.factory, self.reader.formats
+        model_id = self.engine.model_id if self.engine is not None else None
+        self.runner.start(
+            "open", lambda ctx: prepare_document(load(), factory, model_id, formats),
+            on_done=self._show_prepared,
+            on_error=lambda exc: self._show_error("Cannot open the document", exc))
+
+    def _show_prepared(self, prepared: tuple[ReaderContent, int | None]) -> None:
+        content, position = prepared
+        self.save_position()
         self.cancel_translation()
         self._serial += 1  # results for the previous document are now stale
         self._translation_ended()
+        doc = content.document
         self.document = doc
-        self.reader.set_document(doc)
+        self.reader.show_content(content)
         if self.engine_state in ("missing", "broken"):
             self.reader.clear_pending("")
         self.setWindowTitle(f"{doc.title} — {APP_NAME}")
@@ -280,10 +345,25 @@ class MainWindow(QMainWindow):
         if doc.path is not None:
             self.settings.setValue("session/lastDocument", str(doc.path))
             self._remember_recent(doc.path)
+        if position is not None and 0 <= position < len(doc.sentences):
+            self.reader.set_current(position)
+            QTimer.singleShot(0, lambda row=position: self.reader.scroll_to_row(row))
         self.documentShown.emit()
         if not doc.sentences:
             self.statusBar().showMessage("The document is empty.", 5000)
         self.translate_document()
+
+    def save_position(self) -> None:
+        """Remember where the reader is in the current document file."""
+        doc = self.document
+        if doc is None or doc.path is None or not doc.sentences:
+            return
+        row = self.reader.current_row if self.reader.current_row >= 0 else max(self.reader.top_row(), 0)
+        try:
+            with self.factory.begin() as session:
+                memory.save_document_position(session, str(doc.path), doc.title, row, len(doc.sentences))
+        except Exception:  # losing a reading position must never block opening or closing
+            log.exception("could not save the reading position")
 
     def _update_doc_label(self) -> None:
         doc = self.document
@@ -316,27 +396,38 @@ class MainWindow(QMainWindow):
 
     # -- translation -----------------------------------------------------------------------
     def translate_document(self) -> None:
-        """Translate every sentence of the current document in the background.
+        """Translate the sentences still missing from the view in the background.
 
-        Each run gets a serial number; results and endings of a superseded run are ignored.
+        The memory answers first (post-edits, this model's earlier translations); only the rest
+        go to the model. Each run gets a serial number; results of a superseded run are ignored.
         """
         doc = self.document
         if doc is None or self.engine is None or not doc.sentences:
             return
         self.cancel_translation()
+        rows = self.reader.missing_rows()
+        if not rows:
+            self.statusBar().showMessage(
+                f"All {len(doc.sentences)} sentences come from the translation memory.", 6000)
+            self.translationFinished.emit()
+            return
         self._serial += 1
         serial = self._serial
-        engine = self.engine
-        texts = [s.text for s in doc.sentences]
+        engine, factory = self.engine, self.factory
+        texts = [doc.sentences[r].text for r in rows]
 
         def work(ctx: TaskContext) -> None:
-            engine.translate(texts, on_batch=lambda rows, targets: ctx.partial((rows, targets)),
-                             progress=ctx.progress, cancel=ctx.cancel)
+            def deliver(items: list[Translated]) -> None:
+                ctx.partial(([rows[t.index] for t in items], [t.target for t in items],
+                             [t.edited for t in items]))
+
+            translate_sentences(texts, engine, factory, on_results=deliver, progress=ctx.progress,
+                                cancel=ctx.cancel)
 
         def current() -> bool:
             return serial == self._serial
 
-        def batch(value: tuple[list[int], list[str]]) -> None:
+        def batch(value: tuple[list[int], list[str], list[bool]]) -> None:
             if current():
                 self.reader.set_translations(*value)
 
@@ -357,7 +448,9 @@ class MainWindow(QMainWindow):
                 self._translation_ended()
                 finished = sum(t is not None for t in self.reader.translations())
                 self.statusBar().showMessage(
-                    f"Translation cancelled: {finished} of {len(texts)} sentences translated.", 8000)
+                    f"Translation cancelled: {finished} of {len(doc.sentences)} sentences translated.",
+                    8000)
+                self.translationCancelled.emit()
 
         def failed(exc: BaseException) -> None:
             if current():
@@ -372,6 +465,82 @@ class MainWindow(QMainWindow):
         self._translate_task = self.runner.start(
             "translate", work, on_partial=batch, on_progress=progress, on_done=done,
             on_cancelled=cancelled, on_error=failed)
+
+    # -- post-editing ----------------------------------------------------------------------
+    def _same_sentence_rows(self, row: int) -> list[int]:
+        assert self.document is not None
+        key = memory.source_key(self.document.sentences[row].text)
+        return [s.index for s in self.document.sentences if memory.source_key(s.text) == key]
+
+    def save_translation(self, row: int, text: str) -> None:
+        """Store the translator's English for sentence ``row``, here and wherever it occurs."""
+        if self.document is None or not 0 <= row < len(self.document.sentences):
+            return
+        if not text.strip():
+            self.revert_translation(row)
+            return
+        sentence = self.document.sentences[row].text
+        try:
+            with self.factory.begin() as session:
+                memory.set_edit(session, sentence, text)
+        except Exception as exc:
+            self._show_error("Cannot save the translation", exc)
+            return
+        rows = self._same_sentence_rows(row)
+        self.reader.set_translations(rows, [text] * len(rows), [True] * len(rows))
+        others = len(rows) - 1
+        extra = f" and {others} other occurrence{'s' if others != 1 else ''}" if others else ""
+        self.statusBar().showMessage(f"Saved your translation of sentence {row + 1}{extra}; "
+                                     "it is used wherever this sentence appears.", 6000)
+
+    def revert_translation(self, row: int) -> None:
+        """Forget the translator's English for sentence ``row``; show the machine's again."""
+        if self.document is None or not 0 <= row < len(self.document.sentences):
+            return
+        sentence = self.document.sentences[row].text
+        with self.factory.begin() as session:
+            memory.clear_edit(session, sentence)
+            machine = (memory.machine_translation(session, self.engine.model_id, sentence)
+                       if self.engine is not None else None)
+        rows = self._same_sentence_rows(row)
+        if machine is not None:
+            self.reader.set_translations(rows, [machine] * len(rows), [False] * len(rows))
+        else:
+            for r in rows:
+                self.reader.clear_translation(r)
+            if self.engine is None:
+                self.reader.clear_pending("")
+            self.translate_document()
+        self.statusBar().showMessage("Reverted to the machine translation.", 5000)
+
+    def show_alternatives(self, row: int, where: Any) -> None:
+        """Offer the model's n-best translations of sentence ``row`` in a menu at ``where``."""
+        if self.document is None or not 0 <= row < len(self.document.sentences):
+            return
+        if self.engine is None:
+            self.statusBar().showMessage("Alternative translations need a translation model.", 6000)
+            return
+        engine = self.engine
+        sentence = self.document.sentences[row].text
+
+        def shown(hypotheses: list[list[str]]) -> None:
+            menu = QMenu(self)
+            menu.setObjectName("alternativesMenu")
+            choices = list(dict.fromkeys(h for h in hypotheses[0] if h))
+            for text in choices:
+                action = menu.addAction(text if len(text) < 120 else text[:117] + "…")
+                action.setToolTip(text)
+                action.triggered.connect(lambda _c=False, t=text: self.save_translation(row, t))
+            if not choices:
+                menu.addAction("No alternatives").setEnabled(False)
+            self.alternatives_menu = menu
+            menu.popup(where)
+            self.alternativesShown.emit()
+
+        self.runner.start(
+            "alternatives",
+            lambda ctx: engine.translate_hypotheses([sentence], num_hypotheses=ALTERNATIVES),
+            on_done=shown, on_error=lambda exc: self._show_error("No alternatives", exc))
 
     def _translation_ended(self) -> None:
         self._translate_task = None
@@ -575,6 +744,91 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Installed {info.from_name} → {info.to_name} {info.version}", 8000)
         self.engine = None
         self.load_engine()
+        self._refresh_model_manager()
+
+    def show_model_manager(self) -> ModelManagerDialog:
+        if self.model_manager is None:
+            dialog = ModelManagerDialog(self)
+            dialog.installRequested.connect(self.install_model_from_file)
+            dialog.downloadRequested.connect(self.download_model)
+            dialog.removeRequested.connect(self.remove_model)
+            self.model_manager = dialog
+        self._refresh_model_manager()
+        self.model_manager.show()
+        self.model_manager.raise_()
+        return self.model_manager
+
+    def _refresh_model_manager(self) -> None:
+        if self.model_manager is None:
+            return
+        active = self.engine.info.path if self.engine is not None else None
+        if active is None:
+            package = packages.find_package()
+            active = Path(package.package_path) if package is not None else None
+        self.model_manager.set_models(packages.list_installed(), active)
+
+    def remove_model(self, path: Path) -> None:
+        """Remove an installed package (already confirmed by the user) in the background."""
+        in_use = self.engine is not None and self.engine.info.path == path
+        if in_use:
+            self.cancel_translation()
+            self.engine = None
+
+        def done(info: packages.ModelInfo) -> None:
+            self.statusBar().showMessage(f"Removed {info.from_name} → {info.to_name} {info.version}", 6000)
+            if in_use:
+                self.load_engine()
+            self._refresh_model_manager()
+
+        self.runner.start("remove model", lambda ctx: packages.remove_installed(path), on_done=done,
+                          on_error=lambda exc: self._show_error("The model could not be removed", exc))
+
+    # -- preferences and export ------------------------------------------------------------
+    def show_preferences(self) -> PreferencesDialog:
+        before = opts.engine_settings(self.settings)
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def apply() -> None:
+            after = opts.engine_settings(self.settings)
+            if self.engine is None:
+                return
+            if (after.compute_type, after.threads) != (before.compute_type, before.threads):
+                self.cancel_translation()
+                self.engine = None
+                self.load_engine()  # a new CTranslate2 translator with the new settings
+            else:
+                self.engine.settings = after
+
+        dialog.accepted.connect(apply)
+        dialog.open()
+        return dialog
+
+    def export_translation(self) -> None:
+        doc = self.document
+        if doc is None or not doc.sentences:
+            self.statusBar().showMessage("There is no document to export.", 5000)
+            return
+        base = Path(doc.title).stem or "translation"
+        start = doc.path.parent if doc.path is not None else Path.home()
+        name, chosen = QFileDialog.getSaveFileName(
+            self, "Export translation", str(start / f"{base}.en.txt"), ";;".join(EXPORT_FILTERS))
+        if not name:
+            return
+        path = Path(name)
+        fmt = EXPORT_FILTERS.get(chosen) or export.format_for(path)
+        if path.suffix.lower().lstrip(".") != fmt:
+            path = path.with_name(f"{path.name}.{fmt}")
+        targets = self.reader.translations()
+        missing = sum(t is None for t in targets)
+
+        def done(_fmt: str) -> None:
+            note = f" ({missing} sentences not translated yet)" if missing else ""
+            self.statusBar().showMessage(f"Exported the translation to {path}{note}", 8000)
+
+        self.runner.start("export translation",
+                          lambda ctx: export.export_translation(doc, targets, path, fmt),
+                          on_done=done, on_error=lambda exc: self._show_error("Export failed", exc))
 
     # -- help ------------------------------------------------------------------------------
     def show_about(self) -> None:
@@ -624,6 +878,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
+        self.reader.cancel_edit()
+        self.save_position()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

@@ -1,21 +1,30 @@
 """The reading view: each Arabic sentence beside its English translation, row by row.
 
-A read-only ``QTextBrowser`` holding a two-column table: one row per sentence, extra space
-above the first sentence of each paragraph. Being one document, both sides scroll together
-and the reader can select any span of Arabic with the mouse or keyboard.
+A read-only ``QTextBrowser`` whose document is a run of two-column tables (one row per
+sentence, a new table roughly every ``CHUNK_ROWS`` rows at a paragraph break). Chunking lets
+Qt lay out a long document lazily, table by table, instead of all at once; the document itself
+is built by ``build_reader_document``, which may run on a worker thread. Being one document,
+both sides scroll together and the reader can select any span of Arabic.
+
+The translator edits an English sentence in place (double-click or F2; Ctrl+Enter or leaving
+the editor saves, Esc cancels); the view only reports edits through signals.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
     QColor,
     QContextMenuEvent,
+    QFocusEvent,
+    QFont,
     QFontMetricsF,
+    QKeyEvent,
     QMouseEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -24,10 +33,11 @@ from PySide6.QtGui import (
     QTextFrameFormat,
     QTextLength,
     QTextTable,
+    QTextTableCell,
     QTextTableCellFormat,
     QTextTableFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextBrowser, QWidget
 
 from desktop.core.documents import Document
 from desktop.core.segment import Sentence
@@ -35,6 +45,8 @@ from desktop.ui import style
 
 ARABIC, ENGLISH = 0, 1
 PENDING = "…"
+EDIT_MARK = " ✎"
+CHUNK_ROWS = 40
 
 
 @dataclass(frozen=True)
@@ -50,11 +62,191 @@ class Selection:
         return self.sentence.text[self.start : self.end]
 
 
+@dataclass
+class ReaderFormats:
+    """Text formats of the reading view. Built on the GUI thread, read by any thread."""
+
+    arabic: QTextCharFormat
+    english: QTextCharFormat
+    pending: QTextCharFormat
+    edited: QTextCharFormat
+    mark: QTextCharFormat
+    english_offset: float
+
+    @classmethod
+    def create(cls, base_font: QFont) -> ReaderFormats:
+        arabic = QTextCharFormat()
+        arabic.setFont(style.arabic_font(17))
+        english_font = QFont(base_font)
+        english_font.setPointSizeF(max(english_font.pointSizeF(), 10.0) * 1.15)
+        english = QTextCharFormat()
+        english.setFont(english_font)
+        pending = QTextCharFormat(english)
+        pending.setForeground(style.PENDING_TEXT)
+        edited = QTextCharFormat(english)
+        edited.setForeground(style.EDITED_TEXT)
+        mark = QTextCharFormat(english)
+        mark.setForeground(style.PENDING_TEXT)
+        # Drop the first English line so that it sits on the Arabic first line's baseline.
+        offset = max(0.0, QFontMetricsF(arabic.font()).ascent() - QFontMetricsF(english_font).ascent())
+        return cls(arabic, english, pending, edited, mark, offset)
+
+
+@dataclass
+class ReaderContent:
+    """A built reading document and where its rows are (see ``build_reader_document``)."""
+
+    document: Document
+    qdoc: QTextDocument
+    chunk_starts: list[int]
+    translations: list[str | None]
+    edited: list[bool] = field(default_factory=list)
+
+
+def _chunk_starts(doc: Document) -> list[int]:
+    """First row of each table: after ``CHUNK_ROWS`` rows, at the next paragraph start."""
+    starts = [0] if doc.sentences else []
+    for s in doc.sentences[1:]:
+        size = s.index - starts[-1]
+        new_paragraph = s.paragraph != doc.sentences[s.index - 1].paragraph
+        if (size >= CHUNK_ROWS and new_paragraph) or size >= 4 * CHUNK_ROWS:
+            starts.append(s.index)
+    return starts
+
+
+def build_reader_document(doc: Document, formats: ReaderFormats,
+                          translations: list[str | None] | None = None,
+                          edited: list[bool] | None = None,
+                          move_to_gui_thread: bool = False) -> ReaderContent:
+    """Build the reading view's ``QTextDocument`` for ``doc``. Safe on any thread.
+
+    With ``move_to_gui_thread`` the result is handed to the application's main thread, as it
+    must be when built by a worker.
+    """
+    n = len(doc.sentences)
+    translations = list(translations) if translations else [None] * n
+    edited = list(edited) if edited else [False] * n
+    qdoc = QTextDocument()
+    qdoc.setDocumentMargin(12)
+    qdoc.setUndoRedoEnabled(False)
+    cursor = QTextCursor(qdoc)
+    starts = _chunk_starts(doc)
+    if not doc.sentences:
+        cursor.insertText("This document has no text to show.", formats.pending)
+    table_format = QTextTableFormat()
+    table_format.setBorder(0)
+    table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
+    table_format.setCellSpacing(0)
+    table_format.setCellPadding(0)
+    table_format.setMargin(0)
+    table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    table_format.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 50)] * 2)
+    rtl = QTextBlockFormat()
+    rtl.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    rtl.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+    ltr = QTextBlockFormat()
+    ltr.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    ltr.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+    spacer = QTextBlockFormat()
+    spacer.setLineHeight(1, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    tiny = QTextCharFormat()
+    tiny.setFontPointSize(1)
+    english_background = QBrush(style.ENGLISH_BACKGROUND)
+    ends = starts[1:] + [n]
+    for chunk, (first, last) in enumerate(zip(starts, ends, strict=True)):
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if chunk:
+            cursor.setBlockFormat(spacer)
+            cursor.setCharFormat(tiny)
+        table = cursor.insertTable(last - first, 2, table_format)
+        table.setObjectName(f"rows:{chunk}")
+        for row in range(first, last):
+            sentence = doc.sentences[row]
+            gap = 16.0 if row and sentence.paragraph != doc.sentences[row - 1].paragraph else 3.0
+            for column in (ARABIC, ENGLISH):
+                cell = table.cellAt(row - first, column)
+                cell_format = QTextTableCellFormat()
+                cell_format.setTopPadding(gap + (formats.english_offset if column == ENGLISH else 0))
+                cell_format.setBottomPadding(3)
+                cell_format.setLeftPadding(14 if column == ENGLISH else 8)
+                cell_format.setRightPadding(14 if column == ARABIC else 8)
+                if column == ENGLISH:
+                    cell_format.setBackground(english_background)
+                cell.setFormat(cell_format)
+                cell_cursor = cell.firstCursorPosition()
+                cell_cursor.setBlockFormat(rtl if column == ARABIC else ltr)
+                if column == ARABIC:
+                    cell_cursor.insertText(sentence.text, formats.arabic)
+                else:
+                    _write_english(cell_cursor, translations[row], edited[row], formats)
+    if move_to_gui_thread:
+        app = QCoreApplication.instance()
+        if app is not None:
+            qdoc.moveToThread(app.thread())
+    return ReaderContent(doc, qdoc, starts, translations, edited)
+
+
+def _write_english(cursor: QTextCursor, text: str | None, edited: bool, formats: ReaderFormats) -> None:
+    if text is None:
+        cursor.insertText(PENDING, formats.pending)
+    elif edited:
+        cursor.insertText(text, formats.edited)
+        cursor.insertText(EDIT_MARK, formats.mark)
+    else:
+        cursor.insertText(text, formats.english)
+
+
+class _SentenceEditor(QPlainTextEdit):
+    """The in-place editor of one English sentence."""
+
+    committed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, text: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("sentenceEditor")
+        self.setPlainText(text)
+        self.setTabChangesFocus(True)
+        self.setStyleSheet("QPlainTextEdit { border: 2px solid #3b78c4; background: white; }")
+        self._done = False
+
+    def finish(self, commit: bool) -> None:
+        if self._done:
+            return
+        self._done = True
+        if commit:
+            self.committed.emit(self.toPlainText().strip())
+        else:
+            self.cancelled.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.finish(True)
+        elif event.key() == Qt.Key.Key_Escape:
+            self.finish(False)
+        else:
+            super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.finish(True)
+
+
 class ReaderView(QTextBrowser):
-    """Shows a ``Document`` and its translation; emits ``currentChanged(row)`` on click/keys."""
+    """Shows a ``Document`` and its translation.
+
+    Signals: ``currentChanged(row)`` when the reader clicks or moves to a sentence;
+    ``captureRequested()`` for "add to glossary"; ``translationEdited(row, text)`` when an
+    edit is saved; ``revertRequested(row)`` and ``alternativesRequested(row, globalPos)`` from
+    the English side's context menu.
+    """
 
     currentChanged = Signal(int)
     captureRequested = Signal()
+    translationEdited = Signal(int, str)
+    revertRequested = Signal(int)
+    alternativesRequested = Signal(int, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,25 +256,17 @@ class ReaderView(QTextBrowser):
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.document().setDocumentMargin(12)
+        self.formats = ReaderFormats.create(self.font())
         self._doc: Document | None = None
-        self._table: QTextTable | None = None
+        self._tables: list[QTextTable] = []
+        self._starts: list[int] = []
         self._translations: list[str | None] = []
+        self._edited: list[bool] = []
         self._current = -1
         self._hover = -1
-        self._arabic_format = QTextCharFormat()
-        self._arabic_format.setFont(style.arabic_font(17))
-        self._english_format = QTextCharFormat()
-        english_font = self.font()
-        english_font.setPointSizeF(max(english_font.pointSizeF(), 10.0) * 1.15)
-        self._english_format.setFont(english_font)
-        # Drop the first English line so that it sits on the Arabic first line's baseline.
-        self._english_offset = max(
-            0.0, QFontMetricsF(self._arabic_format.font()).ascent()
-            - QFontMetricsF(english_font).ascent())
-        self._pending_format = QTextCharFormat(self._english_format)
-        self._pending_format.setForeground(style.PENDING_TEXT)
-        self.capture_action = QAction("Add selection to glossary…", self)
+        self._editor: _SentenceEditor | None = None
+        self._editing_row = -1
+        self.capture_action = QAction("Add Selection to Glossary…", self)
         self.capture_action.triggered.connect(self.captureRequested)
 
     # -- content ---------------------------------------------------------------------------
@@ -90,138 +274,144 @@ class ReaderView(QTextBrowser):
     def tarjuman_document(self) -> Document | None:
         return self._doc
 
-    def set_document(self, doc: Document, translations: list[str | None] | None = None) -> None:
-        """Show ``doc``; rows without a translation show a placeholder until ``set_translations``."""
-        self._doc = doc
-        self._translations = list(translations) if translations else [None] * len(doc.sentences)
-        self._current = self._hover = -1
-        qdoc = QTextDocument(self)
-        qdoc.setDocumentMargin(12)
-        qdoc.setUndoRedoEnabled(False)
-        self.setDocument(qdoc)  # QTextEdit deletes the document it owned before
-        self._table = None
-        cursor = QTextCursor(qdoc)
-        if not doc.sentences:
-            cursor.insertText("This document has no text to show.", self._pending_format)
-            return
-        fmt = QTextTableFormat()
-        fmt.setBorder(0)
-        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
-        fmt.setCellSpacing(0)
-        fmt.setCellPadding(0)
-        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        fmt.setColumnWidthConstraints(
-            [QTextLength(QTextLength.Type.PercentageLength, 50)] * 2
-        )
-        cursor.beginEditBlock()
-        table = cursor.insertTable(len(doc.sentences), 2, fmt)
-        rtl = QTextBlockFormat()
-        rtl.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        rtl.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        ltr = QTextBlockFormat()
-        ltr.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        ltr.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
-        previous_paragraph = 0
-        for row, sentence in enumerate(doc.sentences):
-            top = 16.0 if row and sentence.paragraph != previous_paragraph else 3.0
-            previous_paragraph = sentence.paragraph
-            for column in (ARABIC, ENGLISH):
-                cell = table.cellAt(row, column)
-                cell_format = QTextTableCellFormat()
-                cell_format.setTopPadding(top + (self._english_offset if column == ENGLISH else 0))
-                if column == ENGLISH:
-                    cell_format.setBackground(QBrush(style.ENGLISH_BACKGROUND))
-                cell_format.setBottomPadding(3)
-                cell_format.setLeftPadding(14 if column == ENGLISH else 8)
-                cell_format.setRightPadding(14 if column == ARABIC else 8)
-                cell.setFormat(cell_format)
-                cell_cursor = cell.firstCursorPosition()
-                cell_cursor.setBlockFormat(rtl if column == ARABIC else ltr)
-                if column == ARABIC:
-                    cell_cursor.insertText(sentence.text, self._arabic_format)
-                else:
-                    target = self._translations[row]
-                    if target is None:
-                        cell_cursor.insertText(PENDING, self._pending_format)
-                    else:
-                        cell_cursor.insertText(target, self._english_format)
-        cursor.endEditBlock()
-        self._table = table
+    def set_document(self, doc: Document, translations: list[str | None] | None = None,
+                     edited: list[bool] | None = None) -> None:
+        """Show ``doc`` (building its view here, on the GUI thread)."""
+        self.show_content(build_reader_document(doc, self.formats, translations, edited))
 
-    def set_translations(self, rows: list[int], targets: list[str]) -> None:
-        """Fill in translations as they arrive."""
-        if self._table is None:
+    def show_content(self, content: ReaderContent) -> None:
+        """Show a document built by ``build_reader_document`` (possibly on a worker)."""
+        self.cancel_edit()
+        self._doc = content.document
+        self._translations = content.translations
+        self._edited = content.edited
+        self._starts = content.chunk_starts
+        self._current = self._hover = -1
+        content.qdoc.setParent(self)
+        self.setDocument(content.qdoc)  # QTextEdit deletes the document it owned before
+        tables = {t.objectName(): t for t in content.qdoc.rootFrame().childFrames()
+                  if isinstance(t, QTextTable)}
+        self._tables = [tables[f"rows:{i}"] for i in range(len(self._starts))]
+
+    def _locate(self, row: int) -> tuple[QTextTable, int]:
+        chunk = bisect_right(self._starts, row) - 1
+        return self._tables[chunk], row - self._starts[chunk]
+
+    def _cell(self, row: int, column: int) -> QTextTableCell:
+        table, local = self._locate(row)
+        return table.cellAt(local, column)
+
+    def set_translations(self, rows: list[int], targets: list[str],
+                         edited: list[bool] | None = None) -> None:
+        """Fill in or replace translations (``edited`` marks the translator's own)."""
+        if not self._tables:
             return
+        marks = edited or [False] * len(rows)
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        for row, target in zip(rows, targets, strict=True):
-            if not 0 <= row < len(self._translations):
+        for row, target, is_edited in zip(rows, targets, marks, strict=True):
+            if not 0 <= row < len(self._translations) or row == self._editing_row:
                 continue
             self._translations[row] = target
-            self._replace_cell(row, ENGLISH, target, self._english_format)
+            self._edited[row] = is_edited
+            self._rewrite(row, target, is_edited)
         cursor.endEditBlock()
+
+    def clear_translation(self, row: int) -> None:
+        """Show the placeholder again (e.g. until a reverted sentence is retranslated)."""
+        if 0 <= row < len(self._translations):
+            self._translations[row] = None
+            self._edited[row] = False
+            self._rewrite(row, None, False)
 
     def clear_pending(self, text: str) -> None:
         """Replace the placeholder of every untranslated row (e.g. with "" when there is no model)."""
-        if self._table is None:
-            return
-        rows = [i for i, t in enumerate(self._translations) if t is None]
-        for row in rows:
-            self._replace_cell(row, ENGLISH, text, self._pending_format)
+        for row, target in enumerate(self._translations):
+            if target is None:
+                cursor = self._cell_cursor(row, ENGLISH)
+                cursor.insertText(text, self.formats.pending)
 
-    def _replace_cell(self, row: int, column: int, text: str, fmt: QTextCharFormat) -> None:
-        assert self._table is not None
-        cell = self._table.cellAt(row, column)
+    def _cell_cursor(self, row: int, column: int) -> QTextCursor:
+        cell = self._cell(row, column)
         cursor = cell.firstCursorPosition()
         cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(text, fmt)
+        return cursor
+
+    def _rewrite(self, row: int, text: str | None, edited: bool) -> None:
+        cursor = self._cell_cursor(row, ENGLISH)
+        cursor.removeSelectedText()
+        _write_english(cursor, text, edited, self.formats)
 
     def translation(self, row: int) -> str | None:
         return self._translations[row] if 0 <= row < len(self._translations) else None
 
+    def is_edited(self, row: int) -> bool:
+        return 0 <= row < len(self._edited) and self._edited[row]
+
     def translations(self) -> list[str | None]:
         return list(self._translations)
+
+    def missing_rows(self) -> list[int]:
+        return [i for i, t in enumerate(self._translations) if t is None]
 
     def row_count(self) -> int:
         return len(self._translations)
 
     def cell_text(self, row: int, column: int) -> str:
-        assert self._table is not None
-        cell = self._table.cellAt(row, column)
-        cursor = cell.firstCursorPosition()
-        cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
-        return cursor.selectedText()
+        return self._cell_cursor(row, column).selectedText()
 
     # -- geometry --------------------------------------------------------------------------
     def cell_at_position(self, position: int) -> tuple[int, int] | None:
-        if self._table is None:
+        if not self._tables:
             return None
-        cell = self._table.cellAt(position)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        table = cursor.currentTable()
+        if table is None or not table.objectName().startswith("rows:"):
+            return None
+        cell = table.cellAt(position)
         if not cell.isValid():
             return None
-        return cell.row(), cell.column()
+        chunk = int(table.objectName()[5:])
+        return self._starts[chunk] + cell.row(), cell.column()
 
     def row_at(self, point: QPoint) -> int:
         hit = self.cell_at_position(self.cursorForPosition(point).position())
         return hit[0] if hit else -1
 
-    def cell_rect_center(self, row: int, column: int) -> QPoint:
-        """Viewport coordinates of the middle of a cell's text (for tests and tooltips)."""
-        assert self._table is not None
-        cell = self._table.cellAt(row, column)
+    def cell_rect(self, row: int, column: int) -> QRect:
+        """Viewport rectangle covering the text of a cell."""
+        cell = self._cell(row, column)
         first = self.cursorRect(cell.firstCursorPosition())
         last = self.cursorRect(cell.lastCursorPosition())
-        return QPoint((first.center().x() + last.center().x()) // 2, first.center().y())
+        width = self.viewport().width()
+        left = width // 2 if column == ENGLISH else 0
+        return QRect(left, first.top(), width // 2, max(last.bottom() - first.top(), first.height()))
+
+    def position_of(self, row: int, column: int, offset: int = 0) -> int:
+        """Document position of character ``offset`` in a cell."""
+        return self._cell(row, column).firstCursorPosition().position() + offset
 
     def select_in_sentence(self, row: int, start: int, end: int) -> None:
         """Select ``sentence.text[start:end]`` of row ``row`` (as a mouse drag would)."""
-        assert self._table is not None
-        base = self._table.cellAt(row, ARABIC).firstCursorPosition().position()
+        base = self.position_of(row, ARABIC)
         cursor = QTextCursor(self.document())
         cursor.setPosition(base + start)
         cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.set_current(row)
+
+    def scroll_to_row(self, row: int) -> None:
+        """Put ``row`` near the top of the view."""
+        if not 0 <= row < len(self._translations):
+            return
+        rect = self.cursorRect(self._cell(row, ARABIC).firstCursorPosition())
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - 24)
+
+    def top_row(self) -> int:
+        """The first row visible at the top of the view."""
+        return self.row_at(QPoint(self.viewport().width() // 4, 30))
 
     # -- selection -------------------------------------------------------------------------
     def arabic_selection(self) -> Selection | None:
@@ -229,7 +419,7 @@ class ReaderView(QTextBrowser):
 
         Returns ``None`` when the selection spans several sentences or the English side.
         """
-        if self._table is None or self._doc is None:
+        if not self._tables or self._doc is None:
             return None
         cursor = self.textCursor()
         if not cursor.hasSelection():
@@ -241,18 +431,57 @@ class ReaderView(QTextBrowser):
         if first is None or first != last or first[1] != ARABIC:
             return None
         row = first[0]
-        base = self._table.cellAt(row, ARABIC).firstCursorPosition().position()
+        base = self.position_of(row, ARABIC)
         sentence = self._doc.sentences[row]
         start, end = a - base, b - base
         text = sentence.text
         # Trim spaces and punctuation a mouse selection tends to catch at either end.
-        while start < end and not (text[start].isalnum()):
+        while start < end and not text[start].isalnum():
             start += 1
-        while end > start and not (text[end - 1].isalnum()):
+        while end > start and not text[end - 1].isalnum():
             end -= 1
         if start >= end:
             return None
         return Selection(sentence, start, end)
+
+    # -- editing ---------------------------------------------------------------------------
+    @property
+    def editing_row(self) -> int:
+        return self._editing_row
+
+    @property
+    def editor(self) -> QPlainTextEdit | None:
+        return self._editor
+
+    def start_edit(self, row: int) -> None:
+        """Open the in-place editor on row ``row``'s English."""
+        if not 0 <= row < len(self._translations):
+            return
+        self.cancel_edit()
+        self.set_current(row)
+        editor = _SentenceEditor(self._translations[row] or "", self.viewport())
+        rect = self.cell_rect(row, ENGLISH).adjusted(2, -4, -2, 12)
+        rect.setHeight(max(rect.height(), 70))
+        editor.setGeometry(rect)
+        editor.committed.connect(lambda text, r=row: self._end_edit(r, text))
+        editor.cancelled.connect(lambda: self._end_edit(-1, ""))
+        self._editor, self._editing_row = editor, row
+        editor.show()
+        editor.setFocus()
+        editor.selectAll()
+
+    def cancel_edit(self) -> None:
+        if self._editor is not None:
+            self._editor.finish(False)
+
+    def _end_edit(self, row: int, text: str) -> None:
+        editor, self._editor, self._editing_row = self._editor, None, -1
+        if editor is not None:
+            editor.hide()
+            editor.deleteLater()
+        self.setFocus()
+        if row >= 0 and text != (self._translations[row] or ""):
+            self.translationEdited.emit(row, text)
 
     # -- current and hover rows ------------------------------------------------------------
     @property
@@ -276,7 +505,7 @@ class ReaderView(QTextBrowser):
         self._paint_row(row)
 
     def _paint_row(self, row: int) -> None:
-        if self._table is None or not 0 <= row < self._table.rows():
+        if not self._tables or not 0 <= row < len(self._translations):
             return
         colour: QColor | None = None
         if row == self._current:
@@ -284,7 +513,7 @@ class ReaderView(QTextBrowser):
         elif row == self._hover:
             colour = style.HOVER_ROW
         for column in (ARABIC, ENGLISH):
-            cell = self._table.cellAt(row, column)
+            cell = self._cell(row, column)
             fmt = cell.format().toTableCellFormat()
             if colour is not None:
                 fmt.setBackground(QBrush(colour))
@@ -295,8 +524,7 @@ class ReaderView(QTextBrowser):
             cell.setFormat(fmt)
 
     def row_background(self, row: int, column: int) -> QColor | None:
-        assert self._table is not None
-        fmt = self._table.cellAt(row, column).format()
+        fmt = self._cell(row, column).format()
         return fmt.background().color() if fmt.hasProperty(fmt.Property.BackgroundBrush) else None
 
     # -- events ----------------------------------------------------------------------------
@@ -310,20 +538,52 @@ class ReaderView(QTextBrowser):
         if row >= 0:
             self.set_current(row)
 
-    def leaveEvent(self, event: object) -> None:
-        self._set_hover(-1)
-        super().leaveEvent(event)  # type: ignore[arg-type]
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        hit = self.cell_at_position(self.cursorForPosition(event.position().toPoint()).position())
+        if hit is not None and hit[1] == ENGLISH:
+            self.start_edit(hit[0])
+            return
+        super().mouseDoubleClickEvent(event)
 
-    def keyPressEvent(self, event: object) -> None:
-        super().keyPressEvent(event)  # type: ignore[arg-type]
+    def event(self, event: QEvent) -> bool:
+        # Leaving the widget clears the hover highlight.
+        if event.type() == QEvent.Type.Leave:
+            self._set_hover(-1)
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_F2 and self._current >= 0:
+            self.start_edit(self._current)
+            return
+        super().keyPressEvent(event)
         hit = self.cell_at_position(self.textCursor().position())
         if hit is not None:
             self.set_current(hit[0])
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu(event.pos())
-        menu.insertAction(menu.actions()[0] if menu.actions() else None, self.capture_action)
-        menu.insertSeparator(menu.actions()[1] if len(menu.actions()) > 1 else None)
-        self.capture_action.setEnabled(self.arabic_selection() is not None)
+        hit = self.cell_at_position(self.cursorForPosition(event.pos()).position())
+        menu = self.build_context_menu(hit)
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+    def build_context_menu(self, hit: tuple[int, int] | None, pos: QPoint | None = None) -> QMenu:
+        """The context menu for a cell (``hit`` = (row, column)); exposed for tests."""
+        menu = self.createStandardContextMenu()
+        first = menu.actions()[0] if menu.actions() else None
+        if hit is not None and hit[1] == ENGLISH:
+            row = hit[0]
+            edit = QAction("Edit Translation\tF2", menu)
+            edit.triggered.connect(lambda: self.start_edit(row))
+            revert = QAction("Revert to Machine Translation", menu)
+            revert.setEnabled(self.is_edited(row))
+            revert.triggered.connect(lambda: self.revertRequested.emit(row))
+            alternatives = QAction("Alternative Translations…", menu)
+            where = pos or self.viewport().mapToGlobal(self.cell_rect(row, ENGLISH).center())
+            alternatives.triggered.connect(lambda: self.alternativesRequested.emit(row, where))
+            for action in (edit, revert, alternatives):
+                menu.insertAction(first, action)
+        else:
+            self.capture_action.setEnabled(self.arabic_selection() is not None)
+            menu.insertAction(first, self.capture_action)
+        menu.insertSeparator(first)
+        return menu

@@ -15,6 +15,7 @@ CURRENT_ROW = QColor("#fff3c4")
 HOVER_ROW = QColor("#eef3fb")
 PENDING_TEXT = QColor("#8a8f98")
 ENGLISH_BACKGROUND = QColor("#f6f7f9")
+EDITED_TEXT = QColor("#1d5e2c")
 EDGE = QColor("#d9dde3")
 
 _loaded = False

@@ -47,9 +47,7 @@ def type_text(widget: object, text: str) -> None:
 
 
 def cell_position(window: MainWindow, row: int, offset: int) -> int:
-    table = window.reader._table
-    assert table is not None
-    return table.cellAt(row, ARABIC).firstCursorPosition().position() + offset
+    return window.reader.position_of(row, ARABIC, offset)
 
 
 def test_sample_opens_and_translation_fills_every_row(qtbot: QtBot, make_window: WindowFactory,
@@ -145,11 +143,9 @@ def test_ctrl_t_without_selection_in_arabic_explains(qtbot: QtBot, make_window: 
                                                      installed_model: Path) -> None:
     window = make_window()
     start_translated(qtbot, window)
-    table = window.reader._table
-    assert table is not None
-    cursor = table.cellAt(0, ARABIC).firstCursorPosition()
-    end = table.cellAt(1, ENGLISH).lastCursorPosition().position()
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(window.reader.position_of(0, ARABIC))
+    cursor.setPosition(window.reader.position_of(1, ENGLISH, 3), QTextCursor.MoveMode.KeepAnchor)
     window.reader.setTextCursor(cursor)  # a selection across sentences and languages
     qtbot.keyClick(window.reader, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.term_dialog is None

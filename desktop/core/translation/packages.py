@@ -388,3 +388,14 @@ def _stream(url: str, part: Path, progress: ProgressFn | None, cancel: CancelTok
                 report(progress, done, total)
         if total and done < total:
             raise http.client.IncompleteRead(b"", total - done)
+
+
+def remove_installed(path: Path) -> ModelInfo:
+    """Remove the installed package in folder ``path`` (one of the package folders)."""
+    path = Path(path)
+    for pkg in installed_packages():
+        if Path(pkg.package_path) == path:
+            info = _info(pkg)
+            shutil.rmtree(path)
+            return info
+    raise BadInputError(f"No installed model package is at “{path}”.")

@@ -1,0 +1,58 @@
+"""The Preferences dialog: translation quality and speed settings."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
+
+from desktop.ui import settings as opts
+
+
+class PreferencesDialog(QDialog):
+    """Edits the options in ``desktop.ui.settings``; writes them on OK."""
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.setObjectName("preferencesDialog")
+        self._settings = settings
+        form = QFormLayout(self)
+        current = opts.engine_settings(settings)
+
+        self.beam = QSpinBox(self)
+        self.beam.setObjectName("beamSize")
+        self.beam.setRange(1, 8)
+        self.beam.setValue(current.beam_size)
+        self.beam.setToolTip(
+            "More candidates per step: slightly better English, slower. 2 is a good balance.")
+        form.addRow("Beam size:", self.beam)
+
+        self.compute = QComboBox(self)
+        self.compute.setObjectName("computeType")
+        self.compute.addItems(list(opts.COMPUTE_TYPES))
+        self.compute.setCurrentText(current.compute_type)
+        self.compute.setToolTip("auto uses the model's own precision (int8 for Argos models): fastest.")
+        form.addRow("Computation:", self.compute)
+
+        self.threads = QSpinBox(self)
+        self.threads.setObjectName("threads")
+        self.threads.setRange(0, max(os.cpu_count() or 1, 1) * 2)
+        self.threads.setSpecialValueText(f"Automatic ({os.cpu_count() or 1})")
+        self.threads.setValue(current.threads)
+        form.addRow("Threads:", self.threads)
+        form.addRow(QLabel("Changes to computation or threads reload the model.", self))
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        opts.BEAM_SIZE.set(self._settings, self.beam.value())
+        opts.COMPUTE_TYPE.set(self._settings, self.compute.currentText())
+        opts.THREADS.set(self._settings, self.threads.value())
+        self._settings.sync()
+        super().accept()
