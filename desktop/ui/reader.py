@@ -219,6 +219,14 @@ class _SentenceEditor(QPlainTextEdit):
         else:
             self.cancelled.emit()
 
+    def event(self, event: QEvent) -> bool:
+        # Keep Esc and Ctrl+Enter from window shortcuts (Esc also cancels translation there).
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                event.accept()
+                return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -1,0 +1,231 @@
+"""GUI tests for post-editing, the translation memory, models, preferences and export."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.core.translation import memory
+from desktop.core.translation.engine import ArgosEngine, EngineSettings
+from desktop.ui import settings as opts
+from desktop.ui.main_window import MainWindow
+from desktop.ui.reader import EDIT_MARK, ENGLISH
+from tests.conftest import SAMPLE
+from tests.ui.conftest import WindowFactory
+from tests.ui.test_window import start_translated
+
+TIMEOUT = 30_000
+
+
+def edit_row(qtbot: QtBot, window: MainWindow, row: int, text: str) -> None:
+    """Double-click the English of ``row``, replace it with ``text``, press Ctrl+Enter."""
+    rect = window.reader.cell_rect(row, ENGLISH)
+    point = QPoint(rect.left() + 30, rect.top() + 8)
+    qtbot.mouseDClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    editor = window.reader.editor
+    assert editor is not None and editor.isVisible()
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_edit_is_marked_saved_and_shown_after_reopening(qtbot: QtBot, make_window: WindowFactory,
+                                                         installed_model: Path, tmp_path: Path) -> None:
+    window = make_window()
+    start_translated(qtbot, window)
+    machine = window.reader.translation(4)
+    edit_row(qtbot, window, 4, "Hammouchi received Christopher Wray in Rabat.")
+    assert window.reader.translation(4) == "Hammouchi received Christopher Wray in Rabat."
+    assert window.reader.is_edited(4)
+    assert window.reader.cell_text(4, ENGLISH).endswith(EDIT_MARK.strip())
+    assert window.reader.editor is None
+
+    # Reopen the document in a fresh window: the edit is there, marked, from the memory.
+    window.close()
+    second = make_window()
+    with qtbot.waitSignal(second.translationFinished, timeout=TIMEOUT):
+        second.start(SAMPLE)
+    assert second.reader.translation(4) == "Hammouchi received Christopher Wray in Rabat."
+    assert second.reader.is_edited(4)
+    # Revert through the context menu action.
+    menu = second.reader.build_context_menu((4, ENGLISH))
+    revert = next(a for a in menu.actions() if a.text() == "Revert to Machine Translation")
+    assert revert.isEnabled()
+    revert.trigger()
+    assert second.reader.translation(4) == machine and not second.reader.is_edited(4)
+
+
+def test_f2_edit_escape_cancels(qtbot: QtBot, make_window: WindowFactory, installed_model: Path) -> None:
+    window = make_window()
+    start_translated(qtbot, window)
+    before = window.reader.translation(2)
+    window.reader.set_current(2)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F2)
+    editor = window.reader.editor
+    assert editor is not None and editor.toPlainText() == before
+    qtbot.keyClicks(editor, " changed")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert window.reader.editor is None and window.reader.translation(2) == before
+    assert not window.reader.is_edited(2)
+
+
+def test_edit_applies_to_every_occurrence(qtbot: QtBot, make_window: WindowFactory, installed_model: Path,
+                                          tmp_path: Path) -> None:
+    path = tmp_path / "twice.txt"
+    path.write_text("الرباط عاصمة المغرب.\n\nجملة أخرى.\n\nالرِّباط عاصمة المغرب.", encoding="utf-8")
+    window = make_window()
+    start_translated(qtbot, window, path)
+    edit_row(qtbot, window, 0, "Rabat is the capital of Morocco.")
+    assert window.reader.translation(2) == "Rabat is the capital of Morocco."
+    assert window.reader.is_edited(2)
+
+
+def test_reopening_makes_no_model_calls(qtbot: QtBot, make_window: WindowFactory, installed_model: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window()
+    start_translated(qtbot, window)
+    calls: list[int] = []
+    real = ArgosEngine._translate_tokens
+
+    def counting(self: ArgosEngine, batch: list[list[str]], n: int) -> list[list[str]]:
+        calls.append(len(batch))
+        return real(self, batch, n)
+
+    monkeypatch.setattr(ArgosEngine, "_translate_tokens", counting)
+    with qtbot.waitSignal(window.translationFinished, timeout=TIMEOUT):
+        window.open_document(SAMPLE)
+    assert calls == []
+    assert all(window.reader.translations())
+    assert "translation memory" in window.statusBar().currentMessage()
+
+
+def test_alternatives_menu_offers_n_best_and_picking_one_saves_it(
+        qtbot: QtBot, make_window: WindowFactory, installed_model: Path) -> None:
+    window = make_window()
+    start_translated(qtbot, window)
+    menu = window.reader.build_context_menu((1, ENGLISH), QPoint(100, 100))
+    action = next(a for a in menu.actions() if a.text() == "Alternative Translations…")
+    with qtbot.waitSignal(window.alternativesShown, timeout=TIMEOUT):
+        action.trigger()
+    alternatives = window.alternatives_menu
+    assert alternatives is not None
+    choices = [a for a in alternatives.actions() if a.isEnabled()]
+    assert 1 <= len(choices) <= 4
+    pick = choices[-1]
+    pick.trigger()
+    assert window.reader.translation(1) == pick.toolTip() and window.reader.is_edited(1)
+    with window.factory() as session:
+        known = memory.lookup(session, None, [window.document.sentences[1].text])  # type: ignore[union-attr]
+    assert known[0] is not None and known[0].target == pick.toolTip() and known[0].edited
+
+
+def test_cancel_stops_at_the_next_batch(qtbot: QtBot, make_window: WindowFactory, installed_model: Path,
+                                      tmp_path: Path, sample_text: str) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("\n".join(f"{i}. {sample_text}" for i in range(40)), encoding="utf-8")
+    window = make_window()
+    with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT):
+        window.load_engine()
+    assert window.engine is not None
+    window.engine.settings = EngineSettings(batch_tokens=64)
+    with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
+        window.open_document(big)
+    qtbot.waitUntil(lambda: window.progress.value() > 0, timeout=TIMEOUT)
+    assert window.progress.isVisible()
+    late_batches: list[int] = []
+    window.progress.valueChanged.connect(late_batches.append)
+    with qtbot.waitSignal(window.translationCancelled, timeout=TIMEOUT):
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    # The batch running at the click may still arrive; nothing after it.
+    # (How long that takes is measured by bench/translate.py, not asserted here.)
+    assert len(late_batches) <= 1
+    assert not window.progress.isVisible() and not window.cancel_button.isVisible()
+    translated = [t for t in window.reader.translations() if t is not None]
+    assert 0 < len(translated) < window.reader.row_count()
+    # What was finished is in the memory: translating again skips it.
+    with window.factory() as session:
+        known = memory.lookup(session, window.engine.model_id, [s.text for s in window.document.sentences])  # type: ignore[union-attr]
+    assert sum(k is not None for k in known) >= len(translated)
+
+
+def test_model_manager_installs_from_file_and_lists_it(qtbot: QtBot, make_window: WindowFactory,
+                                                       empty_model_dir: Path, tiny_model_file: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window()
+    with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT):
+        window.start(SAMPLE)
+    dialog = window.show_model_manager()
+    assert dialog.table.rowCount() == 0 and "No Arabic→English model" in dialog.status.text()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tiny_model_file), ""))
+    with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT) as changed:
+        qtbot.mouseClick(dialog.install_button, Qt.MouseButton.LeftButton)
+    assert changed.args == ["ready"]
+    window._refresh_model_manager()
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 0).text().startswith("Arabic → English")
+    assert dialog.table.item(0, 4).text() == "✔"
+    assert "meaningless" in dialog.table.item(0, 3).text()
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.table.selectRow(0)
+    with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT) as changed:
+        qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert changed.args == ["missing"]
+    assert dialog.table.rowCount() == 0 and list(empty_model_dir.iterdir()) == []
+    assert window.banner.isVisible()
+
+
+def test_preferences_persist_and_reach_the_engine(qtbot: QtBot, make_window: WindowFactory,
+                                                  installed_model: Path) -> None:
+    window = make_window()
+    start_translated(qtbot, window)
+    dialog = window.show_preferences()
+    assert dialog.beam.value() == 2 and dialog.compute.currentText() == "auto"
+    dialog.beam.setValue(4)
+    dialog.accept()
+    assert opts.BEAM_SIZE.get(window.settings) == 4
+    assert window.engine is not None and window.engine.settings.beam_size == 4
+    dialog = window.show_preferences()
+    dialog.compute.setCurrentText("float32")
+    with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT):
+        dialog.accept()
+    assert window.engine is not None and window.engine.settings.compute_type == "float32"
+    reloaded = QSettings(window.settings.fileName(), QSettings.Format.IniFormat)
+    assert opts.engine_settings(reloaded).compute_type == "float32"
+
+
+def test_export_translation_as_tmx(qtbot: QtBot, make_window: WindowFactory, installed_model: Path,
+                                   tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window()
+    start_translated(qtbot, window)
+    target = tmp_path / "article"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(target), "TMX 1.4 for CAT tools (*.tmx)"))
+    window.export_translation_action.trigger()
+    qtbot.waitUntil(lambda: "Exported the translation" in window.statusBar().currentMessage(),
+                    timeout=TIMEOUT)
+    root = ET.parse(tmp_path / "article.tmx").getroot()
+    assert len(root.findall("./body/tu")) == 20
+
+
+def test_reading_position_is_restored(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path,
+                                      tmp_path: Path, sample_text: str) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("\n".join([sample_text] * 5), encoding="utf-8")
+    window = make_window()
+    with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
+        window.start(path)
+    window.reader.set_current(73)
+    window.close()
+    second = make_window()
+    with qtbot.waitSignal(second.documentShown, timeout=TIMEOUT):
+        second.start()
+    assert second.reader.current_row == 73
+    qtbot.waitUntil(lambda: abs(second.reader.top_row() - 73) <= 2)
+    assert QApplication.instance() is not None
