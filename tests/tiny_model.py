@@ -191,19 +191,19 @@ class _RandomFiller:
         self.linear(spec.linear_1, dim, ffn)
 
 
-def _build_transformer(vocabulary: list[str], seed: int) -> transformer_spec.TransformerSpec:
-    """Create a validated, randomly initialised tiny Transformer spec."""
-    spec = transformer_spec.TransformerSpec.from_config(
-        num_layers=_NUM_LAYERS, num_heads=_NUM_HEADS
-    )
+def _build_transformer(vocabulary: list[str], seed: int, layers: int = _NUM_LAYERS,
+                       dim: int = _D_MODEL, heads: int = _NUM_HEADS,
+                       ffn: int = _FFN_DIM) -> transformer_spec.TransformerSpec:
+    """Create a validated, randomly initialised Transformer spec (tiny by default)."""
+    spec = transformer_spec.TransformerSpec.from_config(num_layers=layers, num_heads=heads)
     fill = _RandomFiller(np.random.default_rng(seed))
-    vocab, dim = len(vocabulary), _D_MODEL
+    vocab = len(vocabulary)
 
     encoder = spec.encoder
     fill.embeddings(encoder.embeddings[0], vocab, dim)
     for layer in encoder.layer:
         fill.self_attention(layer.self_attention, dim)
-        fill.feed_forward(layer.ffn, dim, _FFN_DIM)
+        fill.feed_forward(layer.ffn, dim, ffn)
     fill.layer_norm(encoder.layer_norm, dim)
 
     decoder = spec.decoder
@@ -211,7 +211,7 @@ def _build_transformer(vocabulary: list[str], seed: int) -> transformer_spec.Tra
     for layer in decoder.layer:
         fill.self_attention(layer.self_attention, dim)
         fill.cross_attention(layer.attention, dim)
-        fill.feed_forward(layer.ffn, dim, _FFN_DIM)
+        fill.feed_forward(layer.ffn, dim, ffn)
     fill.layer_norm(decoder.layer_norm, dim)
     fill.linear(decoder.projection, vocab, dim)
     decoder.projection.bias[vocabulary.index(_EOS)] += _EOS_BIAS
@@ -290,12 +290,15 @@ def build_tiny_argosmodel(
     package_version: str = "0.1",
     vocab_size: int = 200,
     target_prefix: str = "",
+    size: tuple[int, int, int, int] | None = None,
 ) -> Path:
     """Build <dest_dir>/translate-<from>_<to>-tiny.argosmodel and return its path.
 
     ``sentences`` trains the tokenizer (defaults to :func:`default_training_sentences`);
     ``seed`` fixes the random weights, so equal arguments give identical files.
     A non-empty ``target_prefix`` is added to the vocabulary as a single piece.
+    ``size`` = (layers, d_model, heads, ffn) builds a bigger random model, e.g. the
+    (6, 512, 8, 2048) of a real Argos model, for benchmarks; the default is tiny.
     ``vocab_size`` is an upper bound (the corpus may yield fewer pieces) but must
     exceed the number of distinct characters in ``sentences`` plus 3 specials.
     """
@@ -309,7 +312,7 @@ def build_tiny_argosmodel(
         raise ValueError("sentences must not be empty")
     user_symbols = [target_prefix] if target_prefix else []
     sp_model = _train_sentencepiece(training, vocab_size, user_symbols)
-    spec = _build_transformer(_vocabulary(sp_model), seed)
+    spec = _build_transformer(_vocabulary(sp_model), seed, *(size or ()))
 
     with tempfile.TemporaryDirectory(prefix="tiny-argos-") as tmp:
         package_dir = Path(tmp) / name

@@ -7,6 +7,7 @@ import os
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
 
+from desktop.core.translation.engine import default_threads
 from desktop.ui import settings as opts
 
 
@@ -39,7 +40,7 @@ class PreferencesDialog(QDialog):
         self.threads = QSpinBox(self)
         self.threads.setObjectName("threads")
         self.threads.setRange(0, max(os.cpu_count() or 1, 1) * 2)
-        self.threads.setSpecialValueText(f"Automatic ({os.cpu_count() or 1})")
+        self.threads.setSpecialValueText(f"Automatic ({default_threads()})")
         self.threads.setValue(current.threads)
         form.addRow("Threads:", self.threads)
         form.addRow(QLabel("Changes to computation or threads reload the model.", self))
