@@ -173,7 +173,7 @@ def base_size(sentences: list[str], paragraphs: list[str]) -> None:
     base = timed(lambda: argos_path(argos_default), runs=1)
     same = timed(lambda: argos_path(argos_same), runs=1)
     ours = timed(lambda: translate_sentences(article_sentences, engine, None), runs=1)
-    print(f"\nOne copy of the article (20 sentences) with the real-size random model:")
+    print("\nOne copy of the article (20 sentences) with the real-size random model:")
     for label, seconds in (("(a) Argos path, its default threads", base),
                            (f"(a) Argos path, {default_threads()} thread(s)", same),
                            ("(b) Tarjuman, cold", ours)):

@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.banner.downloadRequested.connect(self.download_model)
         self.reader.captureRequested.connect(self.capture_term)
         self.reader.currentChanged.connect(self._on_current_sentence)
+        self.reader.pageChanged.connect(self._on_page_changed)
         self.reader.translationEdited.connect(self.save_translation)
         self.reader.revertRequested.connect(self.revert_translation)
         self.reader.alternativesRequested.connect(self.show_alternatives)
@@ -143,6 +144,21 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.doc_label = QLabel(self)
         bar.addWidget(self.doc_label, 1)
+        self.prev_page_button = QToolButton(self)
+        self.prev_page_button.setObjectName("previousPage")
+        self.prev_page_button.setText("◀")
+        self.prev_page_button.setToolTip("Previous page (Ctrl+Page Up)")
+        self.page_label = QLabel(self)
+        self.page_label.setObjectName("pageLabel")
+        self.next_page_button = QToolButton(self)
+        self.next_page_button.setObjectName("nextPage")
+        self.next_page_button.setText("▶")
+        self.next_page_button.setToolTip("Next page (Ctrl+Page Down)")
+        for widget in (self.prev_page_button, self.page_label, self.next_page_button):
+            bar.addPermanentWidget(widget)
+            widget.hide()
+        self.prev_page_button.clicked.connect(lambda: self.reader.show_page(self.reader.current_page - 1))
+        self.next_page_button.clicked.connect(lambda: self.reader.show_page(self.reader.current_page + 1))
         self.progress = QProgressBar(self)
         self.progress.setObjectName("translationProgress")
         self.progress.setMaximumWidth(260)
@@ -197,6 +213,10 @@ class MainWindow(QMainWindow):
         self.install_action = self._action("&Install Model from File…", self.install_model_from_file)
         self.download_action = self._action("&Download Model…", self.download_model)
         self.about_action = self._action("&About Tarjuman", self.show_about)
+        self.next_page_action = self._action(
+            "&Next Page", lambda: self.reader.show_page(self.reader.current_page + 1), "Ctrl+PgDown")
+        self.prev_page_action = self._action(
+            "&Previous Page", lambda: self.reader.show_page(self.reader.current_page - 1), "Ctrl+PgUp")
         self.log_action = self._action("Open &Log Folder", self.open_log_folder)
 
     def _build_menus(self) -> None:
@@ -229,6 +249,9 @@ class MainWindow(QMainWindow):
         translation_menu.addAction(self.download_action)
         view_menu = menu.addMenu("&View")
         view_menu.addAction(self.glossary.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(self.prev_page_action)
+        view_menu.addAction(self.next_page_action)
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self.log_action)
         help_menu.addAction(self.about_action)
@@ -562,6 +585,16 @@ class MainWindow(QMainWindow):
             s = self.document.sentences[row]
             self.statusBar().showMessage(f"Sentence {row + 1} of {len(self.document.sentences)} · "
                                          f"characters {s.start}–{s.end}", 4000)
+
+    def _on_page_changed(self, page: int, count: int) -> None:
+        several = count > 1
+        for widget in (self.prev_page_button, self.page_label, self.next_page_button):
+            widget.setVisible(several)
+        self.page_label.setText(f"Page {page + 1} of {count}")
+        self.prev_page_button.setEnabled(page > 0)
+        self.next_page_button.setEnabled(page + 1 < count)
+        self.prev_page_action.setEnabled(page > 0)
+        self.next_page_action.setEnabled(page + 1 < count)
 
     def focus_search(self) -> None:
         self.glossary.show()

@@ -1,10 +1,13 @@
 """The reading view: each Arabic sentence beside its English translation, row by row.
 
 A read-only ``QTextBrowser`` whose document is a run of two-column tables (one row per
-sentence, a new table roughly every ``CHUNK_ROWS`` rows at a paragraph break). Chunking lets
-Qt lay out a long document lazily, table by table, instead of all at once; the document itself
-is built by ``build_reader_document``, which may run on a worker thread. Being one document,
-both sides scroll together and the reader can select any span of Arabic.
+sentence, a new table roughly every ``CHUNK_ROWS`` rows at a paragraph break). Being one
+document, both sides scroll together and the reader can select any span of Arabic.
+
+Qt lays out a rich-text document in one go, about 0.2 ms per row, so a long document is shown
+a page at a time (about ``PAGE_ROWS`` sentences, cut at paragraph breaks): a page lays out in
+a few tens of milliseconds. The first page is built by ``build_reader_document`` on a worker
+thread; translations and edits for every page are kept here and drawn when their page shows.
 
 The translator edits an English sentence in place (double-click or F2; Ctrl+Enter or leaving
 the editor saves, Esc cancels); the view only reports edits through signals.
@@ -15,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -26,6 +29,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -47,6 +51,7 @@ ARABIC, ENGLISH = 0, 1
 PENDING = "…"
 EDIT_MARK = " ✎"
 CHUNK_ROWS = 40
+PAGE_ROWS = 150
 
 
 @dataclass(frozen=True)
@@ -101,15 +106,28 @@ class ReaderContent:
     chunk_starts: list[int]
     translations: list[str | None]
     edited: list[bool] = field(default_factory=list)
+    placeholder: str = PENDING
+    pages: list[int] = field(default_factory=lambda: [0])
+    page: int = 0
+
+    @property
+    def first(self) -> int:
+        return self.pages[self.page]
+
+    @property
+    def end(self) -> int:
+        return self.pages[self.page + 1] if self.page + 1 < len(self.pages) else len(self.translations)
 
 
-def _chunk_starts(doc: Document) -> list[int]:
-    """First row of each table: after ``CHUNK_ROWS`` rows, at the next paragraph start."""
-    starts = [0] if doc.sentences else []
-    for s in doc.sentences[1:]:
-        size = s.index - starts[-1]
+def split_rows(doc: Document, size: int, first: int = 0, end: int | None = None) -> list[int]:
+    """Starts of runs of about ``size`` rows in ``[first, end)``, cut at paragraph starts
+    (or anywhere after 3 × ``size`` rows of one paragraph)."""
+    end = len(doc.sentences) if end is None else end
+    starts = [first]
+    for s in doc.sentences[first + 1 : end]:
+        length = s.index - starts[-1]
         new_paragraph = s.paragraph != doc.sentences[s.index - 1].paragraph
-        if (size >= CHUNK_ROWS and new_paragraph) or size >= 4 * CHUNK_ROWS:
+        if (length >= size and new_paragraph) or length >= 3 * size:
             starts.append(s.index)
     return starts
 
@@ -117,8 +135,9 @@ def _chunk_starts(doc: Document) -> list[int]:
 def build_reader_document(doc: Document, formats: ReaderFormats,
                           translations: list[str | None] | None = None,
                           edited: list[bool] | None = None,
-                          move_to_gui_thread: bool = False) -> ReaderContent:
-    """Build the reading view's ``QTextDocument`` for ``doc``. Safe on any thread.
+                          move_to_gui_thread: bool = False,
+                          placeholder: str = PENDING, page: int = 0) -> ReaderContent:
+    """Build the reading view's ``QTextDocument`` for one page of ``doc``. Safe on any thread.
 
     With ``move_to_gui_thread`` the result is handed to the application's main thread, as it
     must be when built by a worker.
@@ -126,11 +145,15 @@ def build_reader_document(doc: Document, formats: ReaderFormats,
     n = len(doc.sentences)
     translations = list(translations) if translations else [None] * n
     edited = list(edited) if edited else [False] * n
+    pages = split_rows(doc, PAGE_ROWS)
+    page = min(max(page, 0), len(pages) - 1)
+    content_first = pages[page]
+    content_end = pages[page + 1] if page + 1 < len(pages) else n
     qdoc = QTextDocument()
     qdoc.setDocumentMargin(12)
     qdoc.setUndoRedoEnabled(False)
     cursor = QTextCursor(qdoc)
-    starts = _chunk_starts(doc)
+    starts = split_rows(doc, CHUNK_ROWS, content_first, content_end) if n else []
     if not doc.sentences:
         cursor.insertText("This document has no text to show.", formats.pending)
     table_format = QTextTableFormat()
@@ -152,7 +175,7 @@ def build_reader_document(doc: Document, formats: ReaderFormats,
     tiny = QTextCharFormat()
     tiny.setFontPointSize(1)
     english_background = QBrush(style.ENGLISH_BACKGROUND)
-    ends = starts[1:] + [n]
+    ends = starts[1:] + [content_end]
     for chunk, (first, last) in enumerate(zip(starts, ends, strict=True)):
         cursor.movePosition(QTextCursor.MoveOperation.End)
         if chunk:
@@ -178,17 +201,19 @@ def build_reader_document(doc: Document, formats: ReaderFormats,
                 if column == ARABIC:
                     cell_cursor.insertText(sentence.text, formats.arabic)
                 else:
-                    _write_english(cell_cursor, translations[row], edited[row], formats)
+                    _write_english(cell_cursor, translations[row], edited[row], formats, placeholder)
     if move_to_gui_thread:
         app = QCoreApplication.instance()
         if app is not None:
             qdoc.moveToThread(app.thread())
-    return ReaderContent(doc, qdoc, starts, translations, edited)
+    return ReaderContent(doc, qdoc, starts, translations, edited, placeholder, pages, page)
 
 
-def _write_english(cursor: QTextCursor, text: str | None, edited: bool, formats: ReaderFormats) -> None:
+def _write_english(cursor: QTextCursor, text: str | None, edited: bool, formats: ReaderFormats,
+                   placeholder: str = PENDING) -> None:
     if text is None:
-        cursor.insertText(PENDING, formats.pending)
+        if placeholder:
+            cursor.insertText(placeholder, formats.pending)
     elif edited:
         cursor.insertText(text, formats.edited)
         cursor.insertText(EDIT_MARK, formats.mark)
@@ -251,6 +276,7 @@ class ReaderView(QTextBrowser):
     """
 
     currentChanged = Signal(int)
+    pageChanged = Signal(int, int)  # page, page count
     captureRequested = Signal()
     translationEdited = Signal(int, str)
     revertRequested = Signal(int)
@@ -268,12 +294,28 @@ class ReaderView(QTextBrowser):
         self._doc: Document | None = None
         self._tables: list[QTextTable] = []
         self._starts: list[int] = []
+        self._pages: list[int] = [0]
+        self._page = 0
+        self._first = self._end = 0
         self._translations: list[str | None] = []
         self._edited: list[bool] = []
         self._current = -1
         self._hover = -1
         self._editor: _SentenceEditor | None = None
         self._editing_row = -1
+        self._placeholder = PENDING
+        # Rows whose English changed but is not drawn yet, by table. Tables near the visible
+        # part are redrawn at once, the rest when they scroll into view: redrawing a table
+        # costs a relayout, and a long document's results arrive all over it.
+        self._dirty: dict[int, set[int]] = {}
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(0)
+        self._flush_timer.timeout.connect(self._on_view_moved)
+        # Tables on screen (plus one each side); updated when the view scrolls or resizes, as
+        # hit-testing while Qt is still laying out a long document forces a full layout.
+        self._visible = range(0, 2)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._flush_timer.start())
         self.capture_action = QAction("Add Selection to Glossary…", self)
         self.capture_action.triggered.connect(self.captureRequested)
 
@@ -293,13 +335,51 @@ class ReaderView(QTextBrowser):
         self._doc = content.document
         self._translations = content.translations
         self._edited = content.edited
+        self._placeholder = content.placeholder
+        self._pages = content.pages
+        self._current = -1
+        self._install(content)
+
+    def _install(self, content: ReaderContent) -> None:
         self._starts = content.chunk_starts
-        self._current = self._hover = -1
+        self._page = content.page
+        self._first, self._end = content.first, content.end
+        self._dirty = {}
+        self._visible = range(0, 2)
+        self._hover = -1
         content.qdoc.setParent(self)
         self.setDocument(content.qdoc)  # QTextEdit deletes the document it owned before
         tables = {t.objectName(): t for t in content.qdoc.rootFrame().childFrames()
                   if isinstance(t, QTextTable)}
         self._tables = [tables[f"rows:{i}"] for i in range(len(self._starts))]
+        self._paint_row(self._current)
+        self.pageChanged.emit(self._page, self.page_count)
+
+    # -- pages -----------------------------------------------------------------------------
+    @property
+    def page_count(self) -> int:
+        return len(self._pages)
+
+    @property
+    def current_page(self) -> int:
+        return self._page
+
+    def page_of(self, row: int) -> int:
+        return max(bisect_right(self._pages, row) - 1, 0)
+
+    def show_page(self, page: int) -> None:
+        """Show page ``page`` (built here, on the GUI thread: a few tens of milliseconds)."""
+        if self._doc is None or not 0 <= page < len(self._pages) or page == self._page:
+            return
+        self.cancel_edit()
+        self._install(build_reader_document(self._doc, self.formats, self._translations, self._edited,
+                                            placeholder=self._placeholder, page=page))
+        self.verticalScrollBar().setValue(0)
+
+    def ensure_row_shown(self, row: int) -> None:
+        """Switch to the page holding ``row`` if it is not the page on screen."""
+        if not self._first <= row < self._end and 0 <= row < len(self._translations):
+            self.show_page(self.page_of(row))
 
     def _locate(self, row: int) -> tuple[QTextTable, int]:
         chunk = bisect_right(self._starts, row) - 1
@@ -315,29 +395,62 @@ class ReaderView(QTextBrowser):
         if not self._tables:
             return
         marks = edited or [False] * len(rows)
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
         for row, target, is_edited in zip(rows, targets, marks, strict=True):
-            if not 0 <= row < len(self._translations) or row == self._editing_row:
-                continue
-            self._translations[row] = target
-            self._edited[row] = is_edited
-            self._rewrite(row, target, is_edited)
-        cursor.endEditBlock()
+            if 0 <= row < len(self._translations) and row != self._editing_row:
+                self._translations[row] = target
+                self._edited[row] = is_edited
+                self._mark_dirty(row)
+        self._flush_visible()
 
     def clear_translation(self, row: int) -> None:
         """Show the placeholder again (e.g. until a reverted sentence is retranslated)."""
         if 0 <= row < len(self._translations):
             self._translations[row] = None
             self._edited[row] = False
-            self._rewrite(row, None, False)
+            self._mark_dirty(row)
+            self._flush_visible()
 
     def clear_pending(self, text: str) -> None:
-        """Replace the placeholder of every untranslated row (e.g. with "" when there is no model)."""
+        """Show ``text`` instead of the placeholder in untranslated rows ("" when there is no model)."""
+        self._placeholder = text
         for row, target in enumerate(self._translations):
             if target is None:
-                cursor = self._cell_cursor(row, ENGLISH)
-                cursor.insertText(text, self.formats.pending)
+                self._mark_dirty(row)
+        self._flush_visible()
+
+    def _mark_dirty(self, row: int) -> None:
+        if self._first <= row < self._end:  # other pages are drawn from the lists when shown
+            self._dirty.setdefault(bisect_right(self._starts, row) - 1, set()).add(row)
+
+    def _on_view_moved(self) -> None:
+        height = self.viewport().height()
+        rows = [r for y in (2, height // 3, 2 * height // 3, height - 2)
+                if (r := self.row_at(QPoint(self.viewport().width() // 4, y))) >= 0]
+        if rows:
+            first = bisect_right(self._starts, min(rows)) - 1
+            last = bisect_right(self._starts, max(rows)) - 1
+            self._visible = range(max(first - 1, 0), last + 2)
+        self._flush_visible()
+
+    def _flush_visible(self) -> None:
+        if self._dirty:
+            self.flush(self._visible)
+
+    def flush(self, chunks: range | None = None) -> None:
+        """Draw pending English changes of the given tables (all when ``None``)."""
+        for chunk in list(chunks if chunks is not None else self._dirty):
+            rows = self._dirty.pop(chunk, None)
+            if not rows:
+                continue
+            block = self._cell_cursor(min(rows), ENGLISH)
+            block.beginEditBlock()  # one relayout of this table
+            for row in sorted(rows):
+                self._rewrite(row, self._translations[row], self._edited[row])
+            block.endEditBlock()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._flush_timer.start()
 
     def _cell_cursor(self, row: int, column: int) -> QTextCursor:
         cell = self._cell(row, column)
@@ -348,7 +461,7 @@ class ReaderView(QTextBrowser):
     def _rewrite(self, row: int, text: str | None, edited: bool) -> None:
         cursor = self._cell_cursor(row, ENGLISH)
         cursor.removeSelectedText()
-        _write_english(cursor, text, edited, self.formats)
+        _write_english(cursor, text, edited, self.formats, self._placeholder)
 
     def translation(self, row: int) -> str | None:
         return self._translations[row] if 0 <= row < len(self._translations) else None
@@ -366,6 +479,11 @@ class ReaderView(QTextBrowser):
         return len(self._translations)
 
     def cell_text(self, row: int, column: int) -> str:
+        """The text drawn in a cell (pending changes of that table are drawn first)."""
+        self.ensure_row_shown(row)
+        chunk = bisect_right(self._starts, row) - 1
+        if chunk in self._dirty:
+            self.flush(range(chunk, chunk + 1))
         return self._cell_cursor(row, column).selectedText()
 
     # -- geometry --------------------------------------------------------------------------
@@ -389,6 +507,7 @@ class ReaderView(QTextBrowser):
 
     def cell_rect(self, row: int, column: int) -> QRect:
         """Viewport rectangle covering the text of a cell."""
+        self.ensure_row_shown(row)
         cell = self._cell(row, column)
         first = self.cursorRect(cell.firstCursorPosition())
         last = self.cursorRect(cell.lastCursorPosition())
@@ -398,6 +517,7 @@ class ReaderView(QTextBrowser):
 
     def position_of(self, row: int, column: int, offset: int = 0) -> int:
         """Document position of character ``offset`` in a cell."""
+        self.ensure_row_shown(row)
         return self._cell(row, column).firstCursorPosition().position() + offset
 
     def select_in_sentence(self, row: int, start: int, end: int) -> None:
@@ -413,6 +533,10 @@ class ReaderView(QTextBrowser):
         """Put ``row`` near the top of the view."""
         if not 0 <= row < len(self._translations):
             return
+        self.ensure_row_shown(row)
+        chunk = bisect_right(self._starts, row) - 1
+        self._visible = range(max(chunk - 1, 0), chunk + 2)
+        self._flush_visible()
         rect = self.cursorRect(self._cell(row, ARABIC).firstCursorPosition())
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - 24)
@@ -466,6 +590,7 @@ class ReaderView(QTextBrowser):
         if not 0 <= row < len(self._translations):
             return
         self.cancel_edit()
+        self.ensure_row_shown(row)
         self.set_current(row)
         editor = _SentenceEditor(self._translations[row] or "", self.viewport())
         rect = self.cell_rect(row, ENGLISH).adjusted(2, -4, -2, 12)
@@ -513,7 +638,7 @@ class ReaderView(QTextBrowser):
         self._paint_row(row)
 
     def _paint_row(self, row: int) -> None:
-        if not self._tables or not 0 <= row < len(self._translations):
+        if not self._tables or not self._first <= row < self._end:
             return
         colour: QColor | None = None
         if row == self._current:

@@ -128,7 +128,8 @@ def test_alternatives_menu_offers_n_best_and_picking_one_saves_it(
 def test_cancel_stops_at_the_next_batch(qtbot: QtBot, make_window: WindowFactory, installed_model: Path,
                                       tmp_path: Path, sample_text: str) -> None:
     big = tmp_path / "big.txt"
-    big.write_text("\n".join(f"{i}. {sample_text}" for i in range(40)), encoding="utf-8")
+    # Every sentence distinct, so the memory cannot shortcut any of them.
+    big.write_text("\n".join(sample_text.replace(".", f" {i}.") for i in range(40)), encoding="utf-8")
     window = make_window()
     with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT):
         window.load_engine()
@@ -229,3 +230,29 @@ def test_reading_position_is_restored(qtbot: QtBot, make_window: WindowFactory, 
     assert second.reader.current_row == 73
     qtbot.waitUntil(lambda: abs(second.reader.top_row() - 73) <= 2)
     assert QApplication.instance() is not None
+
+
+def test_long_document_is_shown_in_pages(qtbot: QtBot, make_window: WindowFactory, installed_model: Path,
+                                         tmp_path: Path, sample_text: str) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("\n".join(sample_text.replace(".", f" {i}.") for i in range(25)), encoding="utf-8")
+    window = make_window()
+    start_translated(qtbot, window, path)
+    reader = window.reader
+    assert window.document is not None
+    assert reader.row_count() == len(window.document.sentences) > 450 and reader.page_count >= 3
+    assert window.page_label.isVisible() and window.page_label.text() == f"Page 1 of {reader.page_count}"
+    assert not window.prev_page_button.isEnabled()
+    # Translations of rows on later pages were kept and show when their page does.
+    last = reader.row_count() - 1
+    qtbot.mouseClick(window.next_page_button, Qt.MouseButton.LeftButton)
+    assert reader.current_page == 1 and window.page_label.text().startswith("Page 2 of")
+    window.next_page_action.trigger()
+    assert reader.current_page == 2
+    reader.scroll_to_row(last)
+    assert reader.current_page == reader.page_of(last)
+    assert reader.cell_text(last, ENGLISH) == reader.translation(last)
+    # A click on a sentence of this page makes it current (rows keep document numbering).
+    row = reader.row_count() - 3
+    reader.select_in_sentence(row, 0, 3)
+    assert reader.current_row == row

@@ -33,6 +33,10 @@ class EngineSettings:
     compute_type: str = "auto"
     threads: int = 0  # 0: automatic, see default_threads()
     batch_tokens: int = 1024
+    # Sentences are taken in document order, this many at a time, and sorted by length only
+    # within that window: results arrive from the top of the document down, and each batch
+    # touches one region of the reading view instead of rows scattered over all of it.
+    window: int = 256
 
 
 def default_threads() -> int:
@@ -128,7 +132,8 @@ class ArgosEngine:
     ) -> list[str | None]:
         """Translate ``sentences``; returns one English string per sentence, in order.
 
-        Sentences are tokenized, sorted by length and sent in batches of about
+        Sentences are tokenized and taken in windows of ``settings.window`` in document order;
+        within a window they are sorted by length and sent in batches of about
         ``batch_tokens`` tokens, one ``translate_batch`` call per batch, so that results stream
         to ``on_batch`` and a cancel takes effect between batches. On cancel, ``Cancelled`` is
         raised; sentences already delivered to ``on_batch`` stay delivered. Sentences without
@@ -171,8 +176,19 @@ class ArgosEngine:
         for i, _ in pieces:
             remaining[i] += 1
         partial: dict[int, list[tuple[int, list[str]]]] = {}
-        order = sorted(range(len(pieces)), key=lambda p: len(pieces[p][1]))
-        for batch in _batches(order, pieces, self.settings.batch_tokens):
+        window = max(1, self.settings.window)
+        batches: list[list[int]] = []
+        start = 0
+        while start < len(pieces):
+            # A window ends at a sentence boundary so a cut sentence stays in one window.
+            end = start
+            first_sentence = pieces[start][0]
+            while end < len(pieces) and pieces[end][0] < first_sentence + window:
+                end += 1
+            order = sorted(range(start, end), key=lambda p: len(pieces[p][1]))
+            batches.extend(_batches(order, pieces, self.settings.batch_tokens))
+            start = end
+        for batch in batches:
             check(cancel)
             outputs = self._translate_tokens([pieces[p][1] for p in batch], num_hypotheses)
             finished: list[int] = []
