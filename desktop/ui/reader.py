@@ -593,6 +593,7 @@ class ReaderView(QTextBrowser):
         self.ensure_row_shown(row)
         self.set_current(row)
         editor = _SentenceEditor(self._translations[row] or "", self.viewport())
+        editor.setFont(self.formats.english.font())
         rect = self.cell_rect(row, ENGLISH).adjusted(2, -4, -2, 12)
         rect.setHeight(max(rect.height(), 70))
         editor.setGeometry(rect)

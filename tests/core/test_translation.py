@@ -205,3 +205,11 @@ def test_target_prefix_is_sent_and_stripped(tmp_path: Path, empty_model_dir: Pat
     out = engine.translate(["نجح التنسيق.", "الرباط"])
     assert prefixes == [[["__en__"], ["__en__"]]]
     assert all(t and not t.startswith("__en__") for t in out)
+
+
+def test_damaged_installed_model_names_the_package(empty_model_dir: Path, tiny_model_file: Path) -> None:
+    info = packages.install_package_file(tiny_model_file)
+    (info.path / "model" / "model.bin").write_bytes(b"\x00garbage")
+    with pytest.raises(ModelLoadError) as caught:
+        ArgosEngine.load()
+    assert str(info.path) in str(caught.value) and "install it again" in str(caught.value)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.core.translation import memory
@@ -256,3 +256,44 @@ def test_long_document_is_shown_in_pages(qtbot: QtBot, make_window: WindowFactor
     row = reader.row_count() - 3
     reader.select_in_sentence(row, 0, 3)
     assert reader.current_row == row
+
+
+def test_damaged_model_shows_a_banner_and_reading_works(qtbot: QtBot, make_window: WindowFactory,
+                                                        empty_model_dir: Path, tiny_model_file: Path) -> None:
+    from desktop.core.translation import packages
+
+    info = packages.install_package_file(tiny_model_file)
+    (info.path / "model" / "model.bin").write_bytes(b"\x00garbage")
+    window = make_window()
+    with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT) as changed:
+        window.start(SAMPLE)
+    assert changed.args == ["broken"]
+    qtbot.waitUntil(lambda: window.document is not None, timeout=TIMEOUT)
+    assert window.banner.isVisible()
+    assert "could not be loaded" in window.banner.label.text() and str(info.path) in window.banner.label.text()
+    assert window.reader.cell_text(0, 0) == window.document.sentences[0].text  # type: ignore[union-attr]
+
+
+def test_download_from_the_banner_with_progress(qtbot: QtBot, make_window: WindowFactory,
+                                                empty_model_dir: Path, tiny_model_file: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.core.translation import argos
+    from tests.core.test_download import IndexServer
+
+    server = IndexServer(tiny_model_file)
+    monkeypatch.setattr(argos, "remote_index_url", lambda: f"{server.base}/index.json")
+    monkeypatch.setattr(argos, "downloads_dir", lambda: tmp_path / "downloads")
+    try:
+        window = make_window()
+        with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT):
+            window.start(SAMPLE)
+        labels: list[str] = []
+        with qtbot.waitSignal(window.translationFinished, timeout=TIMEOUT):
+            handle = window.download_model()
+            dialog = window.findChild(QProgressDialog, "modelProgress")
+            assert dialog is not None and dialog.isVisible()
+            handle.signals.progress.connect(lambda d, t: labels.append(dialog.labelText()))
+        assert any(" MB" in label for label in labels)
+        assert window.engine_state == "ready" and not window.banner.isVisible()
+    finally:
+        server.close()
