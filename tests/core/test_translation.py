@@ -213,3 +213,46 @@ def test_damaged_installed_model_names_the_package(empty_model_dir: Path, tiny_m
     with pytest.raises(ModelLoadError) as caught:
         ArgosEngine.load()
     assert str(info.path) in str(caught.value) and "install it again" in str(caught.value)
+
+
+def test_symlink_member_is_refused(empty_model_dir: Path, tiny_model_file: Path, tmp_path: Path) -> None:
+    import stat
+
+    bad = tmp_path / "link.argosmodel"
+    with zipfile.ZipFile(tiny_model_file) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for item in zin.infolist():
+            zout.writestr(item, zin.read(item))
+        link = zipfile.ZipInfo("translate-ar_en-tiny/evil")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        zout.writestr(link, "/etc/passwd")
+    with pytest.raises(BadInputError, match="symbolic link"):
+        packages.install_package_file(bad)
+    assert list(empty_model_dir.iterdir()) == []
+
+
+def test_oversized_archive_is_refused_before_extracting(empty_model_dir: Path, tiny_model_file: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(packages, "MAX_UNCOMPRESSED_BYTES", 10_000)
+    with pytest.raises(BadInputError, match="would unpack to"):
+        packages.install_package_file(tiny_model_file)
+    assert list(empty_model_dir.iterdir()) == []
+
+
+def test_failure_mid_extraction_leaves_nothing_and_keeps_the_old_model(
+        empty_model_dir: Path, tiny_model_file: Path) -> None:
+    first = packages.install_package_file(tiny_model_file)
+    before = sorted(p.relative_to(first.path) for p in first.path.rglob("*"))
+    token = CancelToken()
+    calls = 0
+
+    def progress(done: int, total: int) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 2:  # some files are already written to the staging folder
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        packages.install_package_file(tiny_model_file, progress=progress, cancel=token)
+    assert [p.name for p in empty_model_dir.iterdir()] == [first.path.name]  # no staging left
+    assert sorted(p.relative_to(first.path) for p in first.path.rglob("*")) == before
+    assert ArgosEngine.load().translate(["الرباط"])[0]
