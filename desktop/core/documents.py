@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.errors import BadInputError
+from desktop.core.files import read_user_file
 from desktop.core.segment import Sentence, clean_text, segment
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -42,24 +43,7 @@ def read_document(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> Document:
     plain message for a missing, unreadable, oversized, binary or wrongly encoded file.
     """
     path = Path(path)
-    try:
-        if path.is_dir():
-            raise BadInputError(f"“{path}” is a folder, not a document.")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise BadInputError(
-                f"“{path.name}” is {size / 1_048_576:.1f} MB; Tarjuman opens text files of up "
-                f"to {max_bytes / 1_048_576:.0f} MB."
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BadInputError(f"“{path}” does not exist.") from None
-    except IsADirectoryError:
-        raise BadInputError(f"“{path}” is a folder, not a document.") from None
-    except PermissionError:
-        raise BadInputError(f"You do not have permission to read “{path}”.") from None
-    except OSError as exc:
-        raise BadInputError(f"“{path}” could not be read: {exc.strerror or exc}.") from None
+    data = read_user_file(path, max_bytes, "text file")
     text, encoding = decode_bytes(data, path.name)
     return document_from_text(text, title=path.name, path=path, encoding=encoding)
 

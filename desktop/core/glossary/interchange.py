@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.atomic import atomic_write
 from desktop.core.errors import BadInputError
+from desktop.core.files import read_user_file
 from desktop.core.glossary.store import TermRecord, add_term, check_category, search
 from desktop.core.tasks import CancelToken, ProgressFn, check, report
 
@@ -102,16 +103,7 @@ def parse_csv(path: Path) -> list[ImportRow]:
     Raises ``BadInputError`` naming the line of the first problem.
     """
     path = Path(path)
-    try:
-        if path.stat().st_size > _MAX_IMPORT_BYTES:
-            raise BadInputError(f"“{path.name}” is larger than 50 MB; split it first.")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BadInputError(f"“{path}” does not exist.") from None
-    except IsADirectoryError:
-        raise BadInputError(f"“{path}” is a folder, not a CSV file.") from None
-    except OSError as exc:
-        raise BadInputError(f"“{path}” could not be read: {exc.strerror or exc}.") from None
+    data = read_user_file(path, _MAX_IMPORT_BYTES, "CSV file")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
