@@ -18,7 +18,7 @@ from desktop.core.db.models import CATEGORIES
 from desktop.core.errors import TarjumanError
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, EXIT_NO_MODEL, EXIT_BAD_INPUT = 0, 1, 2, 3, 4
-COMMANDS = ("segment", "translate", "models", "glossary")
+COMMANDS = ("segment", "translate", "terms", "models", "glossary")
 log = logging.getLogger(__name__)
 
 
@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
     p.add_argument("--no-cache", action="store_true",
                    help="ignore and do not fill the translation memory")
+
+    p = sub.add_parser("terms", parents=[json_parent, db_parent],
+                       help="find glossary terms in a document")
+    p.add_argument("file", type=Path)
 
     models = sub.add_parser("models", help="manage translation models").add_subparsers(
         dest="models_command", metavar="ACTION", required=True)
@@ -109,6 +113,8 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _segment(args, out)
     if args.command == "translate":
         return _translate(args, out)
+    if args.command == "terms":
+        return _terms(args, out)
     if args.command == "models":
         return _models(args, out, err)
     if args.command == "glossary":
@@ -166,6 +172,28 @@ def _translate(args: argparse.Namespace, out: TextIO) -> int:
             target = Path(tmp) / f"out.{fmt}"
             export.export_translation(doc, list(targets), target, fmt)
             out.write(target.read_text(encoding="utf-8"))
+    return EXIT_OK
+
+
+def _terms(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.db.engine import dispose, open_database
+    from desktop.core.documents import read_document
+    from desktop.core.glossary import store
+    from desktop.core.paths import default_glossary_path
+
+    doc = read_document(args.file)
+    factory = open_database(args.db or default_glossary_path())
+    try:
+        with factory() as session:
+            index = store.build_index(session)
+    finally:
+        dispose(factory)
+    matches = index.find(doc.text)
+    if args.json:
+        _print_json([m.as_json() for m in matches], out)
+    else:
+        for m in matches:
+            print(f"{m.start}\t{m.end}\t{m.text}\t{m.term.target}\t{m.term.category}", file=out)
     return EXIT_OK
 
 

@@ -172,3 +172,24 @@ def test_translate_writes_each_format(installed_model: Path, tmp_path: Path, fmt
 def test_translate_format_to_stdout(installed_model: Path, tmp_path: Path) -> None:
     code, out, _ = run("translate", str(SAMPLE), "--format", "tmx", "--db", str(tmp_path / "g.db"))
     assert code == 0 and out.startswith('<?xml version="1.0"') and out.count("<tu>") == 20
+
+
+def test_terms_json_offsets(tmp_path: Path, sample_text: str) -> None:
+    db = str(tmp_path / "g.db")
+    for source, target, category in (("عبد اللطيف حموشي", "Abdellatif Hammouchi", "person"),
+                                     ("مكتب التحقيقات الفيدرالي", "FBI", "organization"),
+                                     ("الأمن الوطني", "national security", "other"),
+                                     ("الساحل", "Sahel", "place")):
+        assert run("glossary", "add", source, target, "--category", category, "--db", db)[0] == 0
+    code, out, err = run("terms", str(SAMPLE), "--json", "--db", db)
+    assert code == 0, err
+    found = json.loads(out)
+    assert [f["start"] for f in found] == sorted(f["start"] for f in found)
+    for f in found:
+        assert set(f) == {"start", "end", "text", "source", "target", "category"}
+        assert sample_text[f["start"] : f["end"]] == f["text"]
+    texts = [f["text"] for f in found]
+    assert texts.count("عبد اللطيف حموشي") == 2
+    assert "لأمن الوطني" in texts  # للأمن الوطني: the article merged into لل
+    assert texts.count("مكتب التحقيقات الفيدرالي") >= 3
+    assert "الساحل" in texts

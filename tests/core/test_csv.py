@@ -136,3 +136,22 @@ def test_non_utf8_and_binary_csv_refused(tmp_path: Path) -> None:
         interchange.parse_csv(path)
     with pytest.raises(BadInputError, match="does not exist"):
         interchange.parse_csv(tmp_path / "missing.csv")
+
+
+def test_import_updates_duplicates_within_the_file_and_on_reimport(tmp_path: Path) -> None:
+    factory = open_database(tmp_path / "g.db")
+    text = ("source,target,category,note\n"
+            "الرباط,Rabat,place,first note\n"
+            "المغرب,Morocco,place,\n"
+            "الرَّباط,Rabat,place,second note\n")
+    with factory.begin() as s:
+        result = interchange.import_rows(s, interchange.parse_csv_text(text))
+    assert (result.added, result.updated) == (2, 1)
+    with factory.begin() as s:
+        again = interchange.import_rows(s, interchange.parse_csv_text(text))
+        assert (again.added, again.updated) == (0, 3)
+    with factory() as s:
+        terms = {t.target: t for t in store.search(s)}
+        assert len(terms) == 2
+        assert terms["Rabat"].note == "second note" and terms["Rabat"].source == "الرَّباط"
+        assert store.search_ids(s, "second") == [terms["Rabat"].id]  # search text follows the note

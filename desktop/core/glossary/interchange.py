@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from desktop.core.atomic import atomic_write
 from desktop.core.errors import BadInputError
 from desktop.core.files import read_user_file
-from desktop.core.glossary.store import TermRecord, add_term, check_category, search
-from desktop.core.tasks import CancelToken, ProgressFn, check, report
+from desktop.core.glossary.store import NewTerm, TermRecord, add_terms, check_category, search
+from desktop.core.tasks import CancelToken, ProgressFn
 
 COLUMNS = ("source", "target", "category", "note", "context", "document", "created")
 REQUIRED = ("source", "target")
@@ -180,19 +180,14 @@ def parse_csv_text(text: str, name: str = "CSV") -> list[ImportRow]:
 def import_rows(session: Session, rows: list[ImportRow], *, progress: ProgressFn | None = None,
                 cancel: CancelToken | None = None) -> ImportResult:
     """Add or update every row in the caller's transaction (roll it back to undo all)."""
-    added = updated = 0
-    for n, row in enumerate(rows, 1):
-        if n % 200 == 0:
-            check(cancel)
-            report(progress, n, len(rows))
-        try:
-            _, created = add_term(
-                session, row.source, row.target, category=row.category, note=row.note,
-                context=row.context, document=row.document, created_at=row.created,
-            )
-        except BadInputError as exc:
-            raise BadInputError(f"Line {row.line}: {exc}") from None
-        added += created
-        updated += not created
-    report(progress, len(rows), len(rows))
+    items = [NewTerm(r.source, r.target, r.category, r.note, r.context, r.document, r.created)
+             for r in rows]
+    try:
+        added, updated = add_terms(session, items, progress=progress, cancel=cancel)
+    except BadInputError as exc:
+        message = str(exc)
+        if message.startswith("Item "):
+            number, _, rest = message[5:].partition(":")
+            message = f"Line {rows[int(number) - 1].line}:{rest}"
+        raise BadInputError(message) from None
     return ImportResult(added, updated)

@@ -1,0 +1,182 @@
+"""Term matching: a table of cases with exact offsets, and matcher == naive reference."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core.glossary.matcher import IndexedTerm, TermIndex, find_naive, fold, fold_with_map
+
+GLOSSARY = [
+    IndexedTerm(1, "الأمن", "security", "other"),
+    IndexedTerm(2, "مكتب التحقيقات الفيدرالي", "Federal Bureau of Investigation", "organization"),
+    IndexedTerm(3, "مكتب", "office", "other"),
+    IndexedTerm(4, "بغداد", "Baghdad", "place"),
+    IndexedTerm(5, "حموشي", "Hammouchi", "person"),
+    IndexedTerm(6, "وليد", "Walid", "person"),
+    IndexedTerm(7, "مدرسة", "school", "place"),
+    IndexedTerm(8, "مصطفى", "Mustafa", "person"),
+    IndexedTerm(9, "الرباط", "Rabat", "place"),
+    IndexedTerm(10, "إرهاب", "terrorism", "other"),
+    IndexedTerm(11, "كتاب", "book", "other"),
+    IndexedTerm(12, "عبد اللطيف حموشي", "Abdellatif Hammouchi", "person"),
+    IndexedTerm(13, "مجموعة 25", "group 25", "other"),
+    IndexedTerm(14, "FBI", "FBI", "organization"),
+    IndexedTerm(15, "لبنان", "Lebanon", "place"),
+    IndexedTerm(16, "أمن", "security (bare)", "other"),
+    IndexedTerm(17, "الساحل", "the Sahel", "place"),
+    IndexedTerm(18, "مَكتبُ", "office (vowelled entry)", "other"),
+]
+INDEX = TermIndex(GLOSSARY)
+
+# (text, [(matched text, term id)]) – offsets are checked by locating the matched text.
+CASES: list[tuple[str, list[tuple[str, int]]]] = [
+    # plain and exact
+    ("الأمن", [("الأمن", 1)]),
+    ("حموشي", [("حموشي", 5)]),
+    # conjunctions و ف
+    ("والأمن", [("الأمن", 1)]),
+    ("فالأمن", [("الأمن", 1)]),
+    ("وحموشي", [("حموشي", 5)]),
+    ("فحموشي", [("حموشي", 5)]),
+    # prepositions ب ك ل
+    ("بالأمن", [("الأمن", 1)]),
+    ("كالأمن", [("الأمن", 1)]),
+    ("لحموشي", [("حموشي", 5)]),
+    ("بحموشي", [("حموشي", 5)]),
+    ("كحموشي", [("حموشي", 5)]),
+    # ل + ال = لل
+    ("للأمن", [("لأمن", 1)]),
+    ("وللأمن", [("لأمن", 1)]),
+    ("فللأمن", [("لأمن", 1)]),
+    ("للرباط", [("لرباط", 9)]),
+    # combinations
+    ("وبالأمن", [("الأمن", 1)]),
+    ("فبحموشي", [("حموشي", 5)]),
+    ("وكالأمن", [("الأمن", 1)]),
+    # term without article matches the word with it
+    ("الكتاب", [("كتاب", 11)]),
+    ("والكتاب", [("كتاب", 11)]),
+    ("بالكتاب", [("كتاب", 11)]),
+    # diacritics and tatweel in the text, highlight includes them
+    ("الأَمْنُ", [("الأَمْنُ", 1)]),
+    ("حمـوشي", [("حمـوشي", 5)]),
+    ("حَمُّوشِيّ", [("حَمُّوشِيّ", 5)]),
+    # hamza forms, ة/ه, ى/ي
+    ("ارهاب", [("ارهاب", 10)]),
+    ("آرهاب", [("آرهاب", 10)]),
+    ("مدرسه", [("مدرسه", 7)]),
+    ("مصطفي", [("مصطفي", 8)]),
+    ("الامن", [("الامن", 1)]),
+    # digits: Arabic-Indic in the text, ASCII in the term
+    ("مجموعة ٢٥", [("مجموعة ٢٥", 13)]),
+    ("مجموعة 25", [("مجموعة 25", 13)]),
+    # multi-word terms across runs of spaces, tatweel and diacritics
+    ("مكتب   التحقيقات الفيدرالي", [("مكتب   التحقيقات الفيدرالي", 2)]),
+    ("مكتبُ التحقيقاتِ ـ الفيدرالي", [("مكتبُ التحقيقاتِ ـ الفيدرالي", 2)]),
+    ("عبد اللطيف حموشي", [("عبد اللطيف حموشي", 12)]),
+    # overlap: longest wins
+    ("مدير مكتب التحقيقات الفيدرالي", [("مكتب التحقيقات الفيدرالي", 2)]),
+    ("واستقبل عبد اللطيف حموشي", [("عبد اللطيف حموشي", 12)]),
+    # exact beats folded when two entries fold alike
+    ("مَكتبُ", [("مَكتبُ", 18)]),
+    ("مكتب", [("مكتب", 3)]),
+    # names starting with clitic letters are never cut
+    ("وليد", [("وليد", 6)]),
+    ("بغداد", [("بغداد", 4)]),
+    ("لبنان", [("لبنان", 15)]),
+    ("ببغداد", [("بغداد", 4)]),
+    # terms inside longer words must NOT match
+    ("مكتبة", []),
+    ("الحموشيين", []),
+    ("كتابات", []),
+    ("المكتبات", []),
+    ("أمنية", []),
+    ("مالأمن", []),  # م is not a proclitic
+    ("ساحل", []),  # the article is required by the stored term and absent here
+    # Latin terms, any case, word boundaries
+    ("مدير الـFBI", [("FBI", 14)]),  # the article joined by tatweel, as in the seed article
+    ("FBIs", []),
+    ("مدير fbi الأمريكي", [("fbi", 14)]),
+    # several in one text, ordered by start
+    ("الأمن في الرباط وبغداد", [("الأمن", 1), ("الرباط", 9), ("بغداد", 4)]),
+    # article-less stored term after لل, and bare term
+    ("للساحل", [("لساحل", 17)]),
+    ("أمن", [("أمن", 16)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0] for c in CASES])
+def test_matching_cases(text: str, expected: list[tuple[str, int]]) -> None:
+    matches = INDEX.find(text)
+    got = [(m.text, m.term.id) for m in matches]
+    assert got == expected
+    position = 0
+    for m, (fragment, _) in zip(matches, expected, strict=True):
+        start = text.index(fragment, position)
+        assert (m.start, m.end) == (start, start + len(fragment))
+        assert text[m.start : m.end] == m.text
+        position = m.end
+    assert find_naive(GLOSSARY, text) == matches
+
+
+def test_at_least_forty_cases() -> None:
+    assert len(CASES) >= 40
+
+
+def test_fold_keeps_a_map_to_the_original() -> None:
+    text = "أَحْمَـد  ٢٠٢٠ FBI"
+    folded, offsets = fold_with_map(text)
+    assert folded == "احمد 2020 fbi"
+    assert [text[i] for i in offsets[:4]] == ["أ", "ح", "م", "د"]
+    assert fold("  إسلام   آمن ") == "اسلام امن"
+
+
+def test_adding_a_term_is_found_at_once() -> None:
+    index = TermIndex(GLOSSARY[:3])
+    assert index.find("وبغداد") == []
+    index.add(IndexedTerm(99, "بغداد", "Baghdad", "place"))
+    assert [(m.text, m.term.id) for m in index.find("وبغداد")] == [("بغداد", 99)]
+
+
+def test_empty_index_and_empty_text() -> None:
+    assert TermIndex().find("الأمن") == []
+    assert INDEX.find("") == []
+    assert TermIndex([IndexedTerm(1, "ـــ", "x", "other")]).find("ـــ") == []
+
+
+_LETTERS = list("ابتلمنوفكيهةىأإآلد") + ["ال", "لل", " ", "ـ", "َ", "ّ"]
+_word = st.text(alphabet=st.sampled_from(list("ابتلمنوفكيهةىأإآد")), min_size=1, max_size=5)
+_term = st.one_of(_word, st.builds(lambda a, b: f"{a} {b}", _word, _word),
+                  st.builds(lambda a: "ال" + a, _word))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_term, min_size=1, max_size=12),
+       st.lists(st.sampled_from(_LETTERS), max_size=60))
+def test_matcher_equals_naive_reference(sources: list[str], pieces: list[str]) -> None:
+    terms = [IndexedTerm(i, s, f"t{i}", "other") for i, s in enumerate(sources)]
+    text = "".join(pieces)
+    assert TermIndex(terms).find(text) == find_naive(terms, text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_term, min_size=1, max_size=8), st.lists(_term, max_size=8),
+       st.lists(st.sampled_from(["", "و", "ب", "ل", "ف", "ك", "وال", "لل", "بال"]), max_size=8))
+def test_matcher_equals_naive_on_texts_made_of_terms(sources: list[str], words: list[str],
+                                                     prefixes: list[str]) -> None:
+    terms = [IndexedTerm(i, s, f"t{i}", "other") for i, s in enumerate(sources)]
+    text = " ".join(p + w for p, w in zip(prefixes + [""] * len(words), words + sources))
+    assert TermIndex(terms).find(text) == find_naive(terms, text)
+
+
+def test_many_additions_merge_into_the_main_automaton(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(TermIndex, "MERGE_AT", 3)
+    index = TermIndex(GLOSSARY[:2])
+    names = ["بغداد", "وليد", "لبنان", "حموشي", "الرباط"]
+    for i, name in enumerate(names):
+        index.add(IndexedTerm(100 + i, name, name, "person"))
+        text = " و".join(names[: i + 1])
+        assert [m.term.id for m in index.find(text)] == list(range(100, 101 + i))
+    assert index._recent_keys < 3  # merged at least once
