@@ -23,6 +23,7 @@ import contextlib
 import gc
 import itertools
 import re
+import threading
 from dataclasses import dataclass
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
@@ -175,6 +176,8 @@ class TermIndex:
     MERGE_AT = 2000
 
     def __init__(self, terms: Iterable[IndexedTerm] = ()) -> None:
+        # ``add`` (GUI thread) and ``find`` (workers) may run at the same time.
+        self._lock = threading.Lock()
         self.terms: list[IndexedTerm] = []
         self._keys: dict[str, list[_Entry]] = {}
         self._main = ahocorasick.Automaton()
@@ -189,7 +192,11 @@ class TermIndex:
         return len(self.terms)
 
     def add(self, term: IndexedTerm) -> None:
-        """Add one term; it is found by the next ``find``."""
+        """Add one term; it is found by the next ``find``. Thread-safe."""
+        with self._lock:
+            self._add_locked(term)
+
+    def _add_locked(self, term: IndexedTerm) -> None:
         self._add(term, self._recent)
         if self._recent_keys >= self.MERGE_AT:
             self._main = ahocorasick.Automaton()
@@ -255,9 +262,10 @@ class TermIndex:
 
     def find(self, text: str) -> list[TermMatch]:
         """Terms in ``text``, non-overlapping, ordered by start."""
-        with _no_gc():
-            folded, offsets = fold_with_map(text)
-            return _select(text, offsets, self.terms, self.candidates(separate_words(folded)))
+        folded, offsets = fold_with_map(text)
+        words = separate_words(folded)
+        with self._lock, _no_gc():
+            return _select(text, offsets, self.terms, self.candidates(words))
 
 
 @contextlib.contextmanager

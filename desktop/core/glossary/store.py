@@ -308,3 +308,49 @@ def add_terms(session: Session, items: Sequence[NewTerm], *, progress: ProgressF
     session.flush()
     report(progress, len(items), len(items))
     return len(inserts), len(items) - len(inserts)
+
+
+def restore_terms(session: Session, records: Sequence[TermRecord]) -> None:
+    """Put deleted terms back exactly as they were, ids included (undo of a delete)."""
+    for rec in records:
+        session.add(Term(
+            id=rec.id, source=rec.source, target=rec.target, source_norm=normalize(rec.source),
+            search_text=_search_text(rec.source, rec.target, rec.note), category=rec.category,
+            note=rec.note, context=rec.context, document=rec.document,
+            created_at=rec.created_at, updated_at=rec.updated_at))
+    session.flush()
+
+
+def duplicate_groups(session: Session, by: str = "source") -> list[list[TermRecord]]:
+    """Groups of two or more terms with the same normalised source (or the same target,
+    ignoring case), each group oldest first."""
+    column = Term.source_norm if by == "source" else func.lower(Term.target)
+    keys = select(column).group_by(column).having(func.count() > 1)
+    rows = session.scalars(select(Term).where(column.in_(keys)).order_by(column, Term.created_at, Term.id))
+    groups: dict[str, list[TermRecord]] = {}
+    for term in rows:
+        key = term.source_norm if by == "source" else term.target.lower()
+        groups.setdefault(key, []).append(_record(term))
+    return list(groups.values())
+
+
+def merge_terms(session: Session, keep_id: int, other_ids: Sequence[int]) -> TermRecord:
+    """Fold ``other_ids`` into ``keep_id``: their notes and contexts are appended (without
+    repeats), then they are deleted. Returns the kept term."""
+    keep = session.get(Term, keep_id)
+    if keep is None:
+        raise BadInputError("That glossary entry no longer exists.")
+    others = [t for t in session.scalars(select(Term).where(Term.id.in_(list(other_ids))))
+              if t.id != keep_id]
+    for name, separator in (("note", " · "), ("context", "\n")):
+        parts = [getattr(keep, name)] + [getattr(t, name) for t in others]
+        merged = list(dict.fromkeys(p.strip() for p in parts if p and p.strip()))
+        setattr(keep, name, separator.join(merged))
+    if not keep.document:
+        keep.document = next((t.document for t in others if t.document), "")
+    keep.search_text = _search_text(keep.source, keep.target, keep.note)
+    keep.updated_at = utcnow()
+    for term in others:
+        session.delete(term)
+    session.flush()
+    return _record(keep)

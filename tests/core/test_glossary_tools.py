@@ -1,0 +1,101 @@
+"""Catalog (search/sort/filter in memory), undo of deletes, duplicates and merge,
+transliteration suggestions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.core.arabic import transliterate
+from desktop.core.db.engine import open_database
+from desktop.core.glossary import store
+from desktop.core.glossary.catalog import Catalog
+
+
+@pytest.fixture
+def factory(tmp_path: Path):  # type: ignore[no-untyped-def]
+    factory = open_database(tmp_path / "g.db")
+    with factory.begin() as s:
+        store.add_term(s, "مكتب التحقيقات الفيدرالي", "Federal Bureau of Investigation",
+                       category="organization", note="FBI")
+        store.add_term(s, "عبد اللطيف حموشي", "Abdellatif Hammouchi", category="person", note="DGSN")
+        store.add_term(s, "الرباط", "Rabat", category="place")
+        store.add_term(s, "الرِّباط", "Rabat city", category="place", note="capital")
+        store.add_term(s, "وزير الشؤون الخارجية", "Minister of Foreign Affairs", category="title")
+    return factory
+
+
+def test_catalog_matches_the_database_search(factory) -> None:  # type: ignore[no-untyped-def]
+    with factory() as s:
+        catalog = Catalog.load(s)
+        for query in ("", "مك", "حمّوشي", "rab", "CAPITAL", "ألرباط", "zz", "fbi"):
+            assert catalog.query(query) == store.search_ids(s, query), query
+
+
+def test_catalog_sorts_and_filters(factory) -> None:  # type: ignore[no-untyped-def]
+    with factory() as s:
+        catalog = Catalog.load(s)
+        records = {r.id: r for r in store.search(s)}
+    by_target = [records[i].target for i in catalog.query(sort="target")]
+    assert by_target == sorted(by_target, key=str.casefold)
+    assert [records[i].target for i in catalog.query(sort="target", descending=True)] == by_target[::-1]
+    assert {records[i].category for i in catalog.query(category="place")} == {"place"}
+    assert len(catalog.query("rab", category="place")) == 2
+    assert catalog.query("rab", category="person") == []
+    assert catalog.categories() == ["organization", "person", "place", "title"]
+
+
+def test_catalog_follows_changes(factory) -> None:  # type: ignore[no-untyped-def]
+    with factory() as s:
+        catalog = Catalog.load(s)
+    with factory.begin() as s:
+        rec, _ = store.add_term(s, "بغداد", "Baghdad", category="place")
+    catalog.upsert(rec)
+    assert catalog.query("بغد") == [rec.id]
+    catalog.remove([rec.id])
+    assert catalog.query("بغد") == []
+
+
+def test_undo_delete_restores_the_same_terms(factory) -> None:  # type: ignore[no-untyped-def]
+    with factory() as s:
+        before = store.search(s)
+    victims = [t for t in before if t.category == "place"]
+    with factory.begin() as s:
+        assert store.delete_terms(s, [t.id for t in victims]) == 2
+    with factory.begin() as s:
+        store.restore_terms(s, victims)
+    with factory() as s:
+        assert store.search(s) == before
+        assert store.search_ids(s, "capital") == [t.id for t in victims if t.note == "capital"]
+
+
+def test_duplicates_and_merge(factory) -> None:  # type: ignore[no-untyped-def]
+    with factory.begin() as s:
+        store.add_term(s, "الرباط", "Rabat", context="في الرباط")
+        store.add_term(s, "العاصمة", "rabat", note="the capital, lower case")
+    with factory() as s:
+        groups = store.duplicate_groups(s, "source")
+        assert [[t.target for t in g] for g in groups] == [["Rabat", "Rabat city"]]
+        by_target = store.duplicate_groups(s, "target")
+        assert [sorted(t.source for t in g) for g in by_target] == [["الرباط", "العاصمة"]]
+    keep, other = groups[0]
+    with factory.begin() as s:
+        merged = store.merge_terms(s, keep.id, [other.id])
+    assert merged.note == "capital" and merged.context == "في الرباط"
+    with factory() as s:
+        assert store.get_term(s, other.id) is None
+        assert store.duplicate_groups(s, "source") == []
+        assert keep.id in store.search_ids(s, "capital")
+
+
+@pytest.mark.parametrize("arabic, english", [
+    ("حموشي", "Hamushi"),
+    ("عبد اللطيف حموشي", "Abd al-Latif Hamushi"),
+    ("ناصر بوريطة", "Nasr Burita"),
+    ("الرباط", "Al-Rabat"),
+    ("وليد", "Walid"),
+    ("FBI", "FBI"),
+])
+def test_transliteration_suggestions(arabic: str, english: str) -> None:
+    assert transliterate(arabic) == english
