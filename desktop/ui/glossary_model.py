@@ -1,8 +1,8 @@
-"""A table model over the glossary store that keeps ids and fetches rows lazily."""
+"""A table model over the glossary: ids from an in-memory ``Catalog``, rows read lazily."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from sqlalchemy.orm import Session, sessionmaker
@@ -10,49 +10,93 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.core.db.models import CATEGORIES
 from desktop.core.errors import TarjumanError
 from desktop.core.glossary import store
+from desktop.core.glossary.catalog import Catalog
 from desktop.core.glossary.store import TermRecord
 from desktop.ui import style
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-COLUMNS = (("source", "Arabic"), ("target", "English"), ("category", "Category"), ("note", "Note"))
+COLUMNS = (("source", "Arabic"), ("target", "English"), ("category", "Category"), ("note", "Note"),
+           ("created", "Added"))
+EDITABLE = 4  # the first four columns
 PAGE = 200
+Loader = Callable[[Callable[[], Catalog], Callable[[Catalog], None]], None]
 
 
 class GlossaryModel(QAbstractTableModel):
-    """Rows are glossary terms matching ``query``; edits go straight to the database.
+    """Rows are the glossary terms matching ``query`` and ``category``, in ``sort`` order.
 
-    Only ids are held for the whole result; records are read in pages of ``PAGE`` as rows
-    are shown. ``errorOccurred(message)`` reports a refused edit.
+    Searching, filtering and sorting run on the catalogue in memory (milliseconds for 100,000
+    terms); a row's fields are read from the database in pages of ``PAGE`` when shown. Edits
+    go straight to the database. ``errorOccurred(message)`` reports a refused edit and
+    ``termsChanged()`` any change made through the model.
     """
 
     errorOccurred = Signal(str)
+    termsChanged = Signal()
+    loaded = Signal()
 
     def __init__(self, factory: sessionmaker[Session], parent: Any = None) -> None:
         super().__init__(parent)
         self._factory = factory
+        self._catalog = Catalog()
         self._query = ""
+        self._category: str | None = None
+        self._sort = "source"
+        self._descending = False
         self._ids: list[int] = []
         self._cache: dict[int, TermRecord] = {}
         self._arabic_font = style.arabic_font(13)
+        self.loading = False
         self.refresh()
 
+    # -- state -----------------------------------------------------------------------------
     @property
     def query(self) -> str:
         return self._query
 
+    @property
+    def category(self) -> str | None:
+        return self._category
+
     def set_query(self, query: str) -> None:
         self._query = query
-        self.refresh()
+        self._requery()
+
+    def set_category(self, category: str | None) -> None:
+        self._category = category or None
+        self._requery()
 
     def set_factory(self, factory: sessionmaker[Session]) -> None:
         self._factory = factory
         self.refresh()
 
-    def refresh(self) -> None:
-        """Re-run the query (after adds, deletes or imports)."""
+    def refresh(self, loader: Loader | None = None) -> None:
+        """Re-read the catalogue from the database (after imports or outside changes).
+
+        With ``loader`` (which runs the first function off the GUI thread and hands the result
+        to the second), the table keeps its rows until the new catalogue arrives.
+        """
+        factory = self._factory
+
+        def read() -> Catalog:
+            with factory() as session:
+                return Catalog.load(session)
+
+        if loader is None:
+            self._install(read())
+        else:
+            self.loading = True
+            loader(read, self._install)
+
+    def _install(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self.loading = False
+        self._requery()
+        self.loaded.emit()
+
+    def _requery(self) -> None:
         self.beginResetModel()
-        with self._factory() as session:
-            self._ids = store.search_ids(session, self._query)
+        self._ids = self._catalog.query(self._query, self._category, self._sort, self._descending)
         self._cache.clear()
         self.endResetModel()
 
@@ -64,6 +108,9 @@ class GlossaryModel(QAbstractTableModel):
             return self._ids.index(term_id)
         except ValueError:
             return -1
+
+    def total(self) -> int:
+        return len(self._catalog)
 
     def record(self, row: int) -> TermRecord | None:
         if not 0 <= row < len(self._ids):
@@ -93,7 +140,10 @@ class GlossaryModel(QAbstractTableModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() < EDITABLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.column() < len(COLUMNS):
@@ -103,6 +153,8 @@ class GlossaryModel(QAbstractTableModel):
             return None
         field = COLUMNS[index.column()][0]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if field == "created":
+                return f"{rec.created_at.astimezone():%Y-%m-%d}"
             return str(getattr(rec, field))
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{rec.source} → {rec.target}"]
@@ -118,10 +170,12 @@ class GlossaryModel(QAbstractTableModel):
             return self._arabic_font
         if role == Qt.ItemDataRole.TextAlignmentRole and field == "source":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and field == "category":
+            return style.category_colour(rec.category)
         return None
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() >= EDITABLE:
             return False
         field = COLUMNS[index.column()][0]
         value = str(value)
@@ -138,21 +192,33 @@ class GlossaryModel(QAbstractTableModel):
             self.errorOccurred.emit(str(exc))
             return False
         self._cache[updated.id] = updated
+        self._catalog.upsert(updated)
         row = index.row()
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        self.termsChanged.emit()
         return True
 
-    def delete_rows(self, rows: list[int]) -> int:
-        """Delete the terms in ``rows`` from the database and the model."""
-        ids = [self._ids[r] for r in rows if 0 <= r < len(self._ids)]
-        if not ids:
-            return 0
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(COLUMNS):
+            self._sort = COLUMNS[column][0]
+            self._descending = order == Qt.SortOrder.DescendingOrder
+            self._requery()
+
+    # -- deleting and restoring --------------------------------------------------------------
+    def delete_ids(self, ids: list[int]) -> list[TermRecord]:
+        """Delete terms; returns them as they were (for undo)."""
         with self._factory.begin() as session:
-            deleted = store.delete_terms(session, ids)
-        for row in sorted(set(rows), reverse=True):
-            if 0 <= row < len(self._ids):
-                self.beginRemoveRows(QModelIndex(), row, row)
-                self._cache.pop(self._ids[row], None)
-                del self._ids[row]
-                self.endRemoveRows()
-        return deleted
+            records = store.get_terms(session, ids)
+            store.delete_terms(session, [r.id for r in records])
+        self._catalog.remove([r.id for r in records])
+        self._requery()
+        self.termsChanged.emit()
+        return records
+
+    def restore(self, records: list[TermRecord]) -> None:
+        with self._factory.begin() as session:
+            store.restore_terms(session, records)
+        for rec in records:
+            self._catalog.upsert(rec)
+        self._requery()
+        self.termsChanged.emit()

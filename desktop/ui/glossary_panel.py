@@ -1,9 +1,9 @@
-"""The glossary dock: search box, editable table, delete and export."""
+"""The glossary dock: search, category filter, sortable editable table, undoable delete."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStyledItemDelegate,
@@ -23,9 +24,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.db.models import CATEGORIES
+from desktop.core.glossary.store import TermRecord
+from desktop.ui import style
 from desktop.ui.glossary_model import GlossaryModel
 
 SEARCH_DELAY_MS = 120
+ALL_CATEGORIES = "All categories"
 
 
 class CategoryDelegate(QStyledItemDelegate):
@@ -47,24 +51,66 @@ class CategoryDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
 
 
+class DeleteTerms(QUndoCommand):
+    """Deleting terms, undoable: undo puts them back with the same ids and fields."""
+
+    def __init__(self, model: GlossaryModel, ids: list[int]) -> None:
+        super().__init__(f"Delete {len(ids)} term{'s' if len(ids) != 1 else ''}")
+        self._model = model
+        self._ids = ids
+        self._records: list[TermRecord] = []
+
+    def redo(self) -> None:
+        self._records = self._model.delete_ids(self._ids)
+
+    def undo(self) -> None:
+        self._model.restore(self._records)
+
+
 class GlossaryPanel(QDockWidget):
-    """Dock widget presenting a ``GlossaryModel``. ``exportRequested`` asks for a CSV export."""
+    """Dock widget presenting a ``GlossaryModel``.
+
+    Signals: ``exportRequested()``; ``glossaryChanged()`` after any change made here (edit,
+    delete, undo, redo); ``showInDocumentRequested(term_id)``.
+    """
 
     exportRequested = Signal()
+    glossaryChanged = Signal()
+    showInDocumentRequested = Signal(int)
 
     def __init__(self, factory: sessionmaker[Session], parent: QWidget | None = None) -> None:
         super().__init__("Glossary", parent)
         self.setObjectName("glossaryDock")
         self.model = GlossaryModel(factory, self)
+        self.undo_stack = QUndoStack(self)
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
 
+        row = QHBoxLayout()
         self.search = QLineEdit(body)
         self.search.setObjectName("glossarySearch")
         self.search.setPlaceholderText("Search Arabic, English or notes…")
         self.search.setClearButtonEnabled(True)
-        layout.addWidget(self.search)
+        row.addWidget(self.search, 1)
+        self.category_filter = QComboBox(body)
+        self.category_filter.setObjectName("categoryFilter")
+        self.category_filter.addItem(ALL_CATEGORIES)
+        self.category_filter.addItems(list(CATEGORIES))
+        row.addWidget(self.category_filter)
+        layout.addLayout(row)
+
+        legend = QHBoxLayout()
+        legend.setSpacing(4)
+        for category in CATEGORIES:
+            swatch = QLabel(category, body)
+            swatch.setObjectName(f"legend-{category}")
+            swatch.setStyleSheet(f"background: {style.category_colour(category).name()};"
+                                 "border-radius: 3px; padding: 1px 6px;")
+            swatch.setToolTip(f"Terms of category “{category}” are highlighted in this colour")
+            legend.addWidget(swatch)
+        legend.addStretch(1)
+        layout.addLayout(legend)
 
         self.table = QTableView(body)
         self.table.setObjectName("glossaryTable")
@@ -78,13 +124,16 @@ class GlossaryPanel(QDockWidget):
         self.table.setItemDelegateForColumn(2, CategoryDelegate(self.table))
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        for column in (2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
@@ -92,20 +141,23 @@ class GlossaryPanel(QDockWidget):
         self.count_label.setObjectName("glossaryCount")
         buttons.addWidget(self.count_label, 1)
         self.delete_button = QPushButton("Delete", body)
-        self.delete_button.setToolTip("Delete the selected terms (Delete)")
+        self.delete_button.setToolTip("Delete the selected terms (Delete; Ctrl+Z undoes)")
         self.export_button = QPushButton("Export CSV…", body)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.export_button)
         layout.addLayout(buttons)
         self.setWidget(body)
 
-        self.delete_action = QAction("Delete selected terms", self.table)
+        self.delete_action = QAction("Delete Selected Terms", self.table)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(self.delete_action)
         self.delete_action.triggered.connect(self.delete_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.export_button.clicked.connect(self.exportRequested)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.category_filter.currentTextChanged.connect(
+            lambda text: self.model.set_category(None if text == ALL_CATEGORIES else text))
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -113,8 +165,8 @@ class GlossaryPanel(QDockWidget):
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.model.modelReset.connect(self._update_count)
-        self.model.rowsRemoved.connect(self._update_count)
         self.model.errorOccurred.connect(self._show_error)
+        self.model.termsChanged.connect(self.glossaryChanged)
         self._update_count()
 
     def _apply_search(self) -> None:
@@ -130,25 +182,41 @@ class GlossaryPanel(QDockWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
-    def delete_selected(self) -> None:
+    def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        if not rows:
+        return [self.model.term_id(r) for r in rows]
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
             return
-        if len(rows) == 1:
-            rec = self.model.record(rows[0])
+        if len(ids) == 1:
+            rec = self.model.record(self.model.row_of(ids[0]))
             question = f"Delete “{rec.source if rec else ''}” → “{rec.target if rec else ''}”?"
         else:
-            question = f"Delete {len(rows)} terms?"
-        answer = QMessageBox.question(self, "Delete terms", question,
+            question = f"Delete {len(ids)} terms?"
+        answer = QMessageBox.question(self, "Delete terms", question + " (Ctrl+Z undoes it.)",
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
+                                      QMessageBox.StandardButton.Yes)
         if answer == QMessageBox.StandardButton.Yes:
-            self.model.delete_rows(rows)
+            self.undo_stack.push(DeleteTerms(self.model, ids))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        term_id = self.model.term_id(index.row())
+        menu = QMenu(self)
+        menu.addAction("Show in Document", lambda: self.showInDocumentRequested.emit(term_id))
+        menu.addAction("Delete", self.delete_selected)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
-        if self.model.query:
-            self.count_label.setText(f"{n} matching term{'s' if n != 1 else ''}")
+        total = self.model.total()
+        if self.model.query or self.model.category:
+            self.count_label.setText(f"{n} matching term{'s' if n != 1 else ''} of {total}")
         else:
             self.count_label.setText(f"{n} term{'s' if n != 1 else ''}")
 

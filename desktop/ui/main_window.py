@@ -37,6 +37,8 @@ from desktop.core import paths
 from desktop.core.documents import Document, document_from_text, read_document
 from desktop.core.errors import NoModelError, TarjumanError
 from desktop.core.glossary import interchange, store
+from desktop.core.glossary.check import insert_term, missing_terms
+from desktop.core.glossary.matcher import IndexedTerm, TermIndex, TermMatch
 from desktop.core.translation import export, memory, packages
 from desktop.core.translation.engine import ArgosEngine
 from desktop.core.translation.service import Translated, translate_sentences
@@ -46,7 +48,9 @@ from desktop.ui.glossary_panel import GlossaryPanel
 from desktop.ui.model_manager import ModelManagerDialog
 from desktop.ui.preferences import PreferencesDialog
 from desktop.ui.reader import ReaderContent, ReaderFormats, ReaderView, build_reader_document
+from desktop.ui.term_check import TermCheckDialog
 from desktop.ui.term_dialog import TermDialog
+from desktop.ui.term_pane import TermPane
 from desktop.ui.workers import TaskContext, TaskHandle, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -86,6 +90,7 @@ class MainWindow(QMainWindow):
     translationFinished = Signal()
     translationCancelled = Signal()
     termSaved = Signal(int)
+    termsHighlighted = Signal()
     alternativesShown = Signal()
 
     def __init__(self, factory: sessionmaker[Session], db_path: Path,
@@ -122,6 +127,12 @@ class MainWindow(QMainWindow):
 
         self.glossary = GlossaryPanel(factory, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
+        self.term_pane = TermPane(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.term_pane)
+        self.splitDockWidget(self.glossary, self.term_pane, Qt.Orientation.Vertical)
+        self.term_index: TermIndex | None = None
+        self._match_serial = 0
+        self.term_check: TermCheckDialog | None = None
         self.resizeDocks([self.glossary], [430], Qt.Orientation.Horizontal)
 
         self._build_status_bar()
@@ -132,6 +143,9 @@ class MainWindow(QMainWindow):
         self.banner.downloadRequested.connect(self.download_model)
         self.reader.captureRequested.connect(self.capture_term)
         self.reader.currentChanged.connect(self._on_current_sentence)
+        self.reader.currentChanged.connect(lambda _row: self.refresh_term_pane())
+        self.term_pane.insertRequested.connect(self.insert_glossary_english)
+        self.glossary.glossaryChanged.connect(self.load_term_index)
         self.reader.pageChanged.connect(self._on_page_changed)
         self.reader.translationEdited.connect(self.save_translation)
         self.reader.revertRequested.connect(self.revert_translation)
@@ -213,6 +227,8 @@ class MainWindow(QMainWindow):
         self.install_action = self._action("&Install Model from File…", self.install_model_from_file)
         self.download_action = self._action("&Download Model…", self.download_model)
         self.about_action = self._action("&About Tarjuman", self.show_about)
+        self.term_check_action = self._action("Term &Check…", self.show_term_check, "Ctrl+Shift+K",
+                                              "Sentences whose translation lacks a glossary term")
         self.next_page_action = self._action(
             "&Next Page", lambda: self.reader.show_page(self.reader.current_page + 1), "Ctrl+PgDown")
         self.prev_page_action = self._action(
@@ -249,6 +265,8 @@ class MainWindow(QMainWindow):
         translation_menu.addAction(self.download_action)
         view_menu = menu.addMenu("&View")
         view_menu.addAction(self.glossary.toggleViewAction())
+        view_menu.addAction(self.term_pane.toggleViewAction())
+        view_menu.addAction(self.term_check_action)
         view_menu.addSeparator()
         view_menu.addAction(self.prev_page_action)
         view_menu.addAction(self.next_page_action)
@@ -277,6 +295,7 @@ class MainWindow(QMainWindow):
         """Load the engine in the background and open a document: the given one, the last one,
         or the bundled sample."""
         self.load_engine()
+        self.load_term_index()
         if open_path is not None:
             self.open_document(open_path)
             return
@@ -372,6 +391,7 @@ class MainWindow(QMainWindow):
             self.reader.set_current(position)
             QTimer.singleShot(0, lambda row=position: self.reader.scroll_to_row(row))
         self.documentShown.emit()
+        self.update_term_matches()
         if not doc.sentences:
             self.statusBar().showMessage("The document is empty.", 5000)
         self.translate_document()
@@ -511,6 +531,7 @@ class MainWindow(QMainWindow):
             return
         rows = self._same_sentence_rows(row)
         self.reader.set_translations(rows, [text] * len(rows), [True] * len(rows))
+        self.refresh_term_pane()
         others = len(rows) - 1
         extra = f" and {others} other occurrence{'s' if others != 1 else ''}" if others else ""
         self.statusBar().showMessage(f"Saved your translation of sentence {row + 1}{extra}; "
@@ -596,6 +617,72 @@ class MainWindow(QMainWindow):
         self.prev_page_action.setEnabled(page > 0)
         self.next_page_action.setEnabled(page + 1 < count)
 
+    # -- glossary terms in the text --------------------------------------------------------
+    def load_term_index(self) -> None:
+        """(Re)build the term index from the glossary in the background, then highlight."""
+        factory = self.factory
+
+        def loaded(index: TermIndex) -> None:
+            if factory is self.factory:
+                self.term_index = index
+                self.update_term_matches()
+
+        self.runner.start("term index", lambda ctx: store.build_index_from(factory),
+                          on_done=loaded, on_error=lambda exc: self._show_error("Glossary", exc))
+
+    def update_term_matches(self) -> None:
+        """Find the glossary's terms in the current document (in the background) and show them."""
+        index, doc = self.term_index, self.document
+        if index is None or doc is None:
+            return
+        self._match_serial += 1
+        serial = self._match_serial
+
+        def found(matches: list[TermMatch]) -> None:
+            if serial == self._match_serial and doc is self.document:
+                self.reader.set_term_matches(matches)
+                self.refresh_term_pane()
+                self.termsHighlighted.emit()
+
+        self.runner.start("match terms", lambda ctx: index.find(doc.text), on_done=found,
+                          on_error=lambda exc: self._show_error("Term matching failed", exc))
+
+    def refresh_term_pane(self) -> None:
+        row = self.reader.current_row
+        if row < 0 or self.document is None:
+            self.term_pane.show_sentence(-1, [], None)
+        else:
+            self.term_pane.show_sentence(row, self.reader.term_matches(row), self.reader.translation(row))
+
+    def insert_glossary_english(self, row: int, english: str) -> None:
+        """One click: put the glossary English into the sentence's translation (a post-edit)."""
+        translation = self.reader.translation(row) or ""
+        self.save_translation(row, insert_term(translation, english))
+        self.refresh_term_pane()
+
+    def term_problems(self) -> list[tuple[int, list[TermMatch]]]:
+        """Every sentence whose translation lacks the English of one of its terms."""
+        problems = []
+        for row in self.reader.rows_with_terms():
+            missing = missing_terms(self.reader.translation(row), self.reader.term_matches(row))
+            if missing:
+                problems.append((row, missing))
+        return problems
+
+    def show_term_check(self) -> TermCheckDialog:
+        if self.term_check is None:
+            self.term_check = TermCheckDialog(self)
+            self.term_check.jumpRequested.connect(self.go_to_sentence)
+        count = len(self.document.sentences) if self.document is not None else 0
+        self.term_check.set_problems(self.term_problems(), count)
+        self.term_check.show()
+        self.term_check.raise_()
+        return self.term_check
+
+    def go_to_sentence(self, row: int) -> None:
+        self.reader.scroll_to_row(row)
+        self.reader.set_current(row)
+
     def focus_search(self) -> None:
         self.glossary.show()
         self.glossary.search.setFocus()
@@ -643,6 +730,12 @@ class MainWindow(QMainWindow):
             return
         self.glossary.refresh()
         self.glossary.select_term(record.id)
+        if self.term_index is not None and created:
+            self.term_index.add(IndexedTerm(record.id, record.source, record.target, record.category,
+                                            record.note))
+            self.update_term_matches()
+        elif created is False:
+            self.load_term_index()
         verb = "Added" if created else "Updated"
         self.statusBar().showMessage(f"{verb} “{record.source}” → “{record.target}”", 6000)
         self.termSaved.emit(record.id)

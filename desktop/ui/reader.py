@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QResizeEvent,
@@ -41,9 +42,11 @@ from PySide6.QtGui import (
     QTextTableCellFormat,
     QTextTableFormat,
 )
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextBrowser, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextBrowser, QToolTip, QWidget
 
 from desktop.core.documents import Document
+from desktop.core.glossary.check import english_spans
+from desktop.core.glossary.matcher import TermMatch
 from desktop.core.segment import Sentence
 from desktop.ui import style
 
@@ -221,6 +224,17 @@ def _write_english(cursor: QTextCursor, text: str | None, edited: bool, formats:
         cursor.insertText(text, formats.english)
 
 
+def term_tooltip(match: TermMatch) -> str:
+    """What hovering a highlighted term shows."""
+    term = match.term
+    lines = [f"{term.target}", f"{term.category}"]
+    if term.note:
+        lines.append(term.note)
+    if not match.exact and match.text != term.source:
+        lines.append(f"glossary entry: {term.source}")
+    return "\n".join(lines)
+
+
 class _SentenceEditor(QPlainTextEdit):
     """The in-place editor of one English sentence."""
 
@@ -304,6 +318,8 @@ class ReaderView(QTextBrowser):
         self._editor: _SentenceEditor | None = None
         self._editing_row = -1
         self._placeholder = PENDING
+        # Glossary terms found in each row: (start, end) in the sentence, and the match.
+        self._terms: dict[int, list[tuple[int, int, TermMatch]]] = {}
         # Rows whose English changed but is not drawn yet, by table. Tables near the visible
         # part are redrawn at once, the rest when they scroll into view: redrawing a table
         # costs a relayout, and a long document's results arrive all over it.
@@ -338,6 +354,7 @@ class ReaderView(QTextBrowser):
         self._placeholder = content.placeholder
         self._pages = content.pages
         self._current = -1
+        self._terms = {}
         self._install(content)
 
     def _install(self, content: ReaderContent) -> None:
@@ -353,7 +370,82 @@ class ReaderView(QTextBrowser):
                   if isinstance(t, QTextTable)}
         self._tables = [tables[f"rows:{i}"] for i in range(len(self._starts))]
         self._paint_row(self._current)
+        self._highlight_rows(range(self._first, self._end))
         self.pageChanged.emit(self._page, self.page_count)
+
+    # -- glossary terms --------------------------------------------------------------------
+    def set_term_matches(self, matches: list[TermMatch]) -> None:
+        """Highlight these glossary matches (offsets into the document text)."""
+        if self._doc is None:
+            return
+        starts = [s.start for s in self._doc.sentences]
+        old_rows = set(self._terms)
+        self._terms = {}
+        for match in matches:
+            row = bisect_right(starts, match.start) - 1
+            if row < 0:
+                continue
+            sentence = self._doc.sentences[row]
+            if match.end <= sentence.end:
+                self._terms.setdefault(row, []).append(
+                    (match.start - sentence.start, match.end - sentence.start, match))
+        rows = sorted((old_rows | set(self._terms)) & set(range(self._first, self._end)))
+        self._highlight_rows(rows)
+
+    def term_matches(self, row: int) -> list[TermMatch]:
+        return [m for _, _, m in self._terms.get(row, [])]
+
+    def rows_with_terms(self) -> list[int]:
+        return sorted(self._terms)
+
+    def term_at(self, position: int) -> TermMatch | None:
+        hit = self.cell_at_position(position)
+        if hit is None or hit[1] != ARABIC:
+            return None
+        offset = position - self.position_of(hit[0], ARABIC)
+        for start, end, match in self._terms.get(hit[0], []):
+            if start <= offset < end:
+                return match
+        return None
+
+    def _highlight_rows(self, rows: "range | list[int]") -> None:
+        if not self._tables or self._doc is None:
+            return
+        block = QTextCursor(self.document())
+        block.beginEditBlock()
+        for row in rows:
+            if self._first <= row < self._end:
+                self._highlight_arabic(row)
+                self._highlight_english(row)
+        block.endEditBlock()
+
+    def _highlight_arabic(self, row: int) -> None:
+        cursor = self._cell_cursor(row, ARABIC)
+        cursor.setCharFormat(self.formats.arabic)
+        base = self.position_of(row, ARABIC)
+        for start, end, match in self._terms.get(row, []):
+            mark = QTextCharFormat()
+            mark.setBackground(QBrush(style.category_colour(match.term.category)))
+            cursor.setPosition(base + start)
+            cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(mark)
+
+    def _highlight_english(self, row: int) -> None:
+        text = self._translations[row]
+        matches = self._terms.get(row)
+        if not text or not matches:
+            return
+        base = self.position_of(row, ENGLISH)
+        cursor = QTextCursor(self.document())
+        for _, _, match in matches:
+            for start, end in english_spans(text, match.term.target):
+                mark = QTextCharFormat()
+                mark.setForeground(style.ENGLISH_TERM)
+                mark.setFontUnderline(True)
+                mark.setUnderlineColor(style.category_colour(match.term.category).darker(150))
+                cursor.setPosition(base + start)
+                cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(mark)
 
     # -- pages -----------------------------------------------------------------------------
     @property
@@ -462,6 +554,8 @@ class ReaderView(QTextBrowser):
         cursor = self._cell_cursor(row, ENGLISH)
         cursor.removeSelectedText()
         _write_english(cursor, text, edited, self.formats, self._placeholder)
+        if row in self._terms:
+            self._highlight_english(row)
 
     def translation(self, row: int) -> str | None:
         return self._translations[row] if 0 <= row < len(self._translations) else None
@@ -684,6 +778,17 @@ class ReaderView(QTextBrowser):
         if event.type() == QEvent.Type.Leave:
             self._set_hover(-1)
         return super().event(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            match = self.term_at(self.cursorForPosition(event.pos()).position())
+            if match is None:
+                QToolTip.hideText()
+                event.ignore()
+                return True
+            QToolTip.showText(event.globalPos(), term_tooltip(match), self.viewport())
+            return True
+        return super().viewportEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F2 and self._current >= 0:

@@ -16,6 +16,18 @@ HOVER_ROW = QColor("#eef3fb")
 PENDING_TEXT = QColor("#8a8f98")
 ENGLISH_BACKGROUND = QColor("#f6f7f9")
 EDITED_TEXT = QColor("#1d5e2c")
+CATEGORY_COLOURS = {
+    "person": QColor("#ffd3dc"),
+    "organization": QColor("#cfe3ff"),
+    "title": QColor("#e4d7ff"),
+    "place": QColor("#d3f0d3"),
+    "other": QColor("#f3e4bf"),
+}
+ENGLISH_TERM = QColor("#2a6fbb")
+
+
+def category_colour(category: str) -> QColor:
+    return CATEGORY_COLOURS.get(category, CATEGORY_COLOURS["other"])
 EDGE = QColor("#d9dde3")
 
 _loaded = False

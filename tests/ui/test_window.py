@@ -170,7 +170,7 @@ def test_search_filters_the_table_as_you_type(qtbot: QtBot, make_window: WindowF
     type_text(window.glossary.search, "حمّوشي")  # with a shadda the entry does not have
     qtbot.waitUntil(lambda: table_model.rowCount() == 1)
     assert table_model.index(0, 1).data() == "Abdellatif Hammouchi"
-    assert window.glossary.count_label.text() == "1 matching term"
+    assert window.glossary.count_label.text() == "1 matching term of 3"
     window.glossary.search.clear()
     qtbot.keyClicks(window.glossary.search, "rab")
     qtbot.waitUntil(lambda: table_model.rowCount() == 1 and table_model.index(0, 1).data() == "Rabat")

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Sequence
 
 from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.arabic import normalize, search_key
 from desktop.core.db.models import CATEGORIES, Term, utcnow
@@ -231,6 +231,12 @@ def index_terms(session: Session) -> list[IndexedTerm]:
 def build_index(session: Session) -> TermIndex:
     """A ``TermIndex`` over the whole glossary (slow for big glossaries: not on the GUI thread)."""
     return TermIndex(index_terms(session))
+
+
+def build_index_from(factory: sessionmaker[Session]) -> TermIndex:
+    """``build_index`` in a session of its own (for a worker thread)."""
+    with factory() as session:
+        return build_index(session)
 
 
 @dataclass(frozen=True)

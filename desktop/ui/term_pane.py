@@ -1,0 +1,99 @@
+"""The term pane: glossary terms of the current sentence and whether the English has them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.glossary.check import missing_terms
+from desktop.core.glossary.matcher import TermMatch
+from desktop.ui import style
+
+MISSING = "⚠"
+PRESENT = "✔"
+
+
+class TermPane(QDockWidget):
+    """Lists the terms found in one sentence; ``insertRequested(row, english)`` on a click."""
+
+    insertRequested = Signal(int, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Terms in This Sentence", parent)
+        self.setObjectName("termPane")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.caption = QLabel(body)
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.caption)
+        self.table = QTableWidget(0, 4, body)
+        self.table.setObjectName("termPaneTable")
+        self.table.setHorizontalHeaderLabels(["", "Arabic", "English", ""])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table, 1)
+        self.setWidget(body)
+        self.row = -1
+        self.show_sentence(-1, [], None)
+
+    def show_sentence(self, row: int, matches: list[TermMatch], translation: str | None) -> None:
+        """Show the terms of sentence ``row`` against its current translation."""
+        self.row = row
+        unique: dict[int, TermMatch] = {}
+        for match in matches:
+            unique.setdefault(match.term.id, match)
+        missing = {m.term.id for m in missing_terms(translation, list(unique.values()))}
+        self.table.setRowCount(len(unique))
+        for i, match in enumerate(unique.values()):
+            lacking = match.term.id in missing
+            status = QTableWidgetItem(MISSING if lacking else PRESENT)
+            status.setToolTip("The English of this term is not in the translation" if lacking
+                              else "The translation uses the glossary English")
+            status.setForeground(QBrush(style.PENDING_TEXT if not lacking else Qt.GlobalColor.darkRed))
+            arabic = QTableWidgetItem(match.text)
+            arabic.setFont(style.arabic_font(13))
+            arabic.setBackground(QBrush(style.category_colour(match.term.category)))
+            arabic.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            english = QTableWidgetItem(match.term.target)
+            english.setToolTip(f"{match.term.category}\n{match.term.note}".strip())
+            for column, item in enumerate((status, arabic, english)):
+                self.table.setItem(i, column, item)
+            if lacking:
+                button = QPushButton("Insert", self.table)
+                button.setToolTip("Add the glossary English to this sentence's translation")
+                button.clicked.connect(lambda _c=False, r=row, t=match.term.target: self.insertRequested.emit(r, t))
+                self.table.setCellWidget(i, 3, button)
+            else:
+                self.table.removeCellWidget(i, 3)
+        if row < 0:
+            self.caption.setText("Click a sentence to see its glossary terms.")
+        elif not unique:
+            self.caption.setText(f"Sentence {row + 1}: no glossary terms.")
+        else:
+            lacking_count = len(missing)
+            note = f", {lacking_count} missing from the translation" if lacking_count else ""
+            self.caption.setText(f"Sentence {row + 1}: {len(unique)} glossary term"
+                                 f"{'s' if len(unique) != 1 else ''}{note}.")
+
+    def missing_count(self) -> int:
+        return sum(1 for i in range(self.table.rowCount()) if self.table.item(i, 0).text() == MISSING)
+
+    def insert_button(self, index: int) -> QPushButton | None:
+        widget = self.table.cellWidget(index, 3)
+        return widget if isinstance(widget, QPushButton) else None
