@@ -34,6 +34,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import APP_NAME, __version__
 from desktop.core import paths
+from desktop.core.arabic import transliterate
+from desktop.core.db.engine import dispose, open_database
 from desktop.core.documents import Document, document_from_text, read_document
 from desktop.core.errors import NoModelError, TarjumanError
 from desktop.core.glossary import interchange, store
@@ -44,6 +46,7 @@ from desktop.core.translation.engine import ArgosEngine
 from desktop.core.translation.service import Translated, translate_sentences
 from desktop.ui import settings as opts
 from desktop.ui.banner import ModelBanner
+from desktop.ui.duplicates import DuplicatesDialog
 from desktop.ui.glossary_panel import GlossaryPanel
 from desktop.ui.model_manager import ModelManagerDialog
 from desktop.ui.preferences import PreferencesDialog
@@ -111,7 +114,7 @@ class MainWindow(QMainWindow):
         self.alternatives_menu: QMenu | None = None
         self._closing = False
 
-        self.setWindowTitle(APP_NAME)
+        self.setWindowTitle(f"{db_path.name} — {APP_NAME}")
         self.setAcceptDrops(True)
         self.resize(1280, 820)
 
@@ -146,6 +149,8 @@ class MainWindow(QMainWindow):
         self.reader.currentChanged.connect(lambda _row: self.refresh_term_pane())
         self.term_pane.insertRequested.connect(self.insert_glossary_english)
         self.glossary.glossaryChanged.connect(self.load_term_index)
+        self.glossary.showInDocumentRequested.connect(self.show_term_in_document)
+        self._occurrence: tuple[int, int] = (-1, -1)  # (term id, last shown occurrence)
         self.reader.pageChanged.connect(self._on_page_changed)
         self.reader.translationEdited.connect(self.save_translation)
         self.reader.revertRequested.connect(self.revert_translation)
@@ -227,6 +232,13 @@ class MainWindow(QMainWindow):
         self.install_action = self._action("&Install Model from File…", self.install_model_from_file)
         self.download_action = self._action("&Download Model…", self.download_model)
         self.about_action = self._action("&About Tarjuman", self.show_about)
+        self.undo_action = self.glossary.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.glossary.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.new_glossary_action = self._action("&New Glossary…", self.new_glossary)
+        self.open_glossary_action = self._action("Open &Glossary…", self.open_glossary)
+        self.duplicates_action = self._action("Find &Duplicate Terms…", self.show_duplicates)
         self.term_check_action = self._action("Term &Check…", self.show_term_check, "Ctrl+Shift+K",
                                               "Sentences whose translation lacks a glossary term")
         self.next_page_action = self._action(
@@ -243,6 +255,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.paste_action)
         file_menu.addAction(self.sample_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.new_glossary_action)
+        file_menu.addAction(self.open_glossary_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.export_translation_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
@@ -251,9 +266,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.capture_action)
         edit_menu.addAction(self.edit_translation_action)
         edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.duplicates_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)
         translation_menu = menu.addMenu("&Translation")
@@ -381,7 +400,7 @@ class MainWindow(QMainWindow):
         self.reader.show_content(content)
         if self.engine_state in ("missing", "broken"):
             self.reader.clear_pending("")
-        self.setWindowTitle(f"{doc.title} — {APP_NAME}")
+        self._update_title()
         self._update_doc_label()
         self.statusBar().clearMessage()
         if doc.path is not None:
@@ -679,6 +698,74 @@ class MainWindow(QMainWindow):
         self.term_check.raise_()
         return self.term_check
 
+    def show_term_in_document(self, term_id: int) -> None:
+        """Select the next occurrence of a glossary term in the document (cycling)."""
+        if self.document is None:
+            return
+        places = [(row, m) for row in self.reader.rows_with_terms()
+                  for m in self.reader.term_matches(row) if m.term.id == term_id]
+        if not places:
+            self.statusBar().showMessage("This term does not occur in the document.", 5000)
+            return
+        last = self._occurrence[1] if self._occurrence[0] == term_id else -1
+        number = (last + 1) % len(places)
+        self._occurrence = (term_id, number)
+        row, match = places[number]
+        sentence = self.document.sentences[row]
+        self.reader.scroll_to_row(row)
+        self.reader.select_in_sentence(row, match.start - sentence.start, match.end - sentence.start)
+        self.statusBar().showMessage(f"Occurrence {number + 1} of {len(places)}", 4000)
+
+    def show_duplicates(self) -> DuplicatesDialog:
+        dialog = DuplicatesDialog(self.factory, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.merged.connect(self.glossary.refresh)
+        dialog.merged.connect(self.load_term_index)
+        dialog.show()
+        return dialog
+
+    # -- switching glossaries --------------------------------------------------------------
+    def new_glossary(self) -> None:
+        suggested = str(self.db_path.with_name("glossary-new.db"))
+        name, _ = QFileDialog.getSaveFileName(self, "New glossary", suggested, "Glossaries (*.db)")
+        if name:
+            path = Path(name)
+            if path.exists():
+                self._show_error("New glossary", TarjumanError(
+                    f"“{path.name}” already exists; use File → Open Glossary to open it."))
+                return
+            self.switch_glossary(path)
+
+    def open_glossary(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open glossary", str(self.db_path.parent),
+                                              "Glossaries (*.db);;All files (*)")
+        if name:
+            self.switch_glossary(Path(name))
+
+    def switch_glossary(self, path: Path) -> None:
+        """Use the glossary (and its translation memory) in ``path``; the old one is closed."""
+        try:
+            factory = open_database(path)
+        except TarjumanError as exc:
+            self._show_error("Cannot open the glossary", exc)
+            return
+        self.save_position()
+        old = self.factory
+        self.factory, self.db_path = factory, path
+        self.glossary.undo_stack.clear()
+        self.glossary.model.set_factory(factory)
+        self.term_index = None
+        self.reader.set_term_matches([])
+        dispose(old)
+        self.settings.setValue("session/glossary", str(path))
+        self._update_title()
+        self.load_term_index()
+        self.statusBar().showMessage(f"Glossary: {path}", 6000)
+
+    def _update_title(self) -> None:
+        doc = f"{self.document.title} — " if self.document is not None else ""
+        self.setWindowTitle(f"{doc}{self.db_path.name} — {APP_NAME}")
+
     def go_to_sentence(self, row: int) -> None:
         self.reader.scroll_to_row(row)
         self.reader.set_current(row)
@@ -708,9 +795,19 @@ class MainWindow(QMainWindow):
             self.runner.start("suggest", lambda ctx: engine.translate([span])[0] or "",
                               on_done=lambda text: self._offer_suggestion(dialog, text),
                               on_error=lambda exc: log.warning("suggestion failed: %s", exc))
+        dialog.set_transliteration(transliterate(selection.text))
+        if existing:
+            dialog.showExistingRequested.connect(lambda: self._show_existing(existing[0].id))
         dialog.accepted.connect(lambda: self._save_term(dialog))
         dialog.finished.connect(lambda _r: setattr(self, "term_dialog", None))
         dialog.open()
+
+    def _show_existing(self, term_id: int) -> None:
+        self.glossary.show()
+        self.glossary.search.clear()
+        self.glossary.category_filter.setCurrentIndex(0)
+        self.glossary.model.set_query("")
+        self.glossary.select_term(term_id)
 
     def _offer_suggestion(self, dialog: TermDialog, text: str) -> None:
         if self.term_dialog is dialog:

@@ -24,7 +24,8 @@ class TermCheckDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("termCheckList")
         layout.addWidget(self.list, 1)
-        self.list.itemActivated.connect(lambda item: self.jumpRequested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.list.itemActivated.connect(
+            lambda item: self.jumpRequested.emit(item.data(Qt.ItemDataRole.UserRole)))
 
     def set_problems(self, problems: list[tuple[int, list[TermMatch]]], sentences: int) -> None:
         self.list.clear()

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -22,9 +24,13 @@ from desktop.ui import style
 class TermDialog(QDialog):
     """Collects source, target, category and note. The caller saves on ``accept``.
 
+    ``showExistingRequested`` asks to show the entry that already has this Arabic.
+
     ``set_suggestion`` fills the English field later (e.g. when the machine translation of the
     span arrives) unless the user has typed there already.
     """
+
+    showExistingRequested = Signal()
 
     def __init__(self, source: str, context: str, document: str, *,
                  existing: list[TermRecord] | None = None, suggestion: str = "",
@@ -44,7 +50,18 @@ class TermDialog(QDialog):
         self.target = QLineEdit(self)
         self.target.setObjectName("termTarget")
         self.target.setPlaceholderText("English rendering")
-        form.addRow("English:", self.target)
+        english_row = QHBoxLayout()
+        english_row.addWidget(self.target, 1)
+        self.transliteration_button = QPushButton(self)
+        self.transliteration_button.setObjectName("transliterationButton")
+        self.transliteration_button.setToolTip(
+            "Use this romanisation (a suggestion for names; edit it freely)")
+        self.transliteration_button.clicked.connect(self._use_transliteration)
+        self._transliteration = ""
+        self.transliteration_button.setAutoDefault(False)
+        self.transliteration_button.hide()
+        english_row.addWidget(self.transliteration_button)
+        form.addRow("English:", english_row)
         self._typed = False
         self.target.textEdited.connect(self._on_edited)
 
@@ -74,11 +91,17 @@ class TermDialog(QDialog):
         self.existing_label.setWordWrap(True)
         form.addRow(self.existing_label)
         self.existing_label.setVisible(bool(existing))
+        self.show_existing_button = QPushButton("Show in Glossary", self)
+        self.show_existing_button.setAutoDefault(False)
+        self.show_existing_button.setVisible(bool(existing))
+        self.show_existing_button.clicked.connect(self.showExistingRequested)
+        form.addRow(self.show_existing_button)
         if existing:
             best = existing[0]
             others = "; ".join(t.target for t in existing)
-            self.existing_label.setText(f"Already in the glossary as: {others}. Saving the same "
-                                        "English updates that entry.")
+            self.existing_label.setText(f"⚠ Already in the glossary as: {others}. Saving the same "
+                                        "English merges into that entry; another English adds a "
+                                        "second entry.")
             self.target.setText(best.target)
             self.category.setCurrentText(best.category)
             self.note.setText(best.note)
@@ -96,6 +119,17 @@ class TermDialog(QDialog):
         self._update_ok()
         self.target.setFocus()
         self.target.selectAll()
+
+    def set_transliteration(self, text: str) -> None:
+        """Offer a romanisation of the Arabic (for names) on a button next to the English."""
+        self._transliteration = text
+        self.transliteration_button.setText(f"Use “{text}”")
+        self.transliteration_button.setVisible(bool(text) and text != self.target.text())
+
+    def _use_transliteration(self) -> None:
+        self._typed = True
+        self.target.setText(self._transliteration)
+        self.target.setFocus()
 
     def _on_edited(self, _text: str) -> None:
         self._typed = True

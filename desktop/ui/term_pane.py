@@ -77,7 +77,8 @@ class TermPane(QDockWidget):
             if lacking:
                 button = QPushButton("Insert", self.table)
                 button.setToolTip("Add the glossary English to this sentence's translation")
-                button.clicked.connect(lambda _c=False, r=row, t=match.term.target: self.insertRequested.emit(r, t))
+                button.clicked.connect(
+                    lambda _c=False, r=row, t=match.term.target: self.insertRequested.emit(r, t))
                 self.table.setCellWidget(i, 3, button)
             else:
                 self.table.removeCellWidget(i, 3)

@@ -167,7 +167,7 @@ def test_matcher_equals_naive_reference(sources: list[str], pieces: list[str]) -
 def test_matcher_equals_naive_on_texts_made_of_terms(sources: list[str], words: list[str],
                                                      prefixes: list[str]) -> None:
     terms = [IndexedTerm(i, s, f"t{i}", "other") for i, s in enumerate(sources)]
-    text = " ".join(p + w for p, w in zip(prefixes + [""] * len(words), words + sources))
+    text = " ".join(p + w for p, w in zip(prefixes + [""] * len(words), words + sources, strict=False))
     assert TermIndex(terms).find(text) == find_naive(terms, text)
 
 

@@ -270,7 +270,8 @@ def test_damaged_model_shows_a_banner_and_reading_works(qtbot: QtBot, make_windo
     assert changed.args == ["broken"]
     qtbot.waitUntil(lambda: window.document is not None, timeout=TIMEOUT)
     assert window.banner.isVisible()
-    assert "could not be loaded" in window.banner.label.text() and str(info.path) in window.banner.label.text()
+    banner = window.banner.label.text()
+    assert "could not be loaded" in banner and str(info.path) in banner
     assert window.reader.cell_text(0, 0) == window.document.sentences[0].text  # type: ignore[union-attr]
 
 

@@ -1,0 +1,244 @@
+"""GUI tests for glossary intelligence: highlights, term pane, term check, table tools."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QToolTip
+from pytestqt.qtbot import QtBot
+
+from desktop.core.glossary import store
+from desktop.ui import style
+from desktop.ui.main_window import MainWindow
+from desktop.ui.reader import ARABIC, ENGLISH
+from desktop.ui.term_pane import MISSING, PRESENT
+from tests.conftest import SAMPLE
+from tests.ui.conftest import WindowFactory
+from tests.ui.test_window import start_translated
+
+TIMEOUT = 30_000
+
+
+def arabic_background(window: MainWindow, row: int, offset: int) -> object:
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(window.reader.position_of(row, ARABIC, offset) + 1)
+    brush = cursor.charFormat().background()
+    return brush.color() if brush.style() != Qt.BrushStyle.NoBrush else None
+
+
+def row_with(window: MainWindow, fragment: str) -> tuple[int, int]:
+    assert window.document is not None
+    for s in window.document.sentences:
+        if fragment in s.text:
+            return s.index, s.text.index(fragment)
+    raise AssertionError(fragment)
+
+
+def test_new_term_is_highlighted_everywhere_at_once(qtbot: QtBot, make_window: WindowFactory,
+                                                    installed_model: Path) -> None:
+    window = make_window()
+    start_translated(qtbot, window)
+    qtbot.waitUntil(lambda: window.term_index is not None, timeout=TIMEOUT)
+    row, offset = row_with(window, "حموشي")
+    assert arabic_background(window, row, offset) is None
+    window.reader.select_in_sentence(row, offset, offset + len("حموشي"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.term_dialog
+    assert dialog is not None
+    assert dialog.transliteration_button.isVisible() and "Hamushi" in dialog.transliteration_button.text()
+    qtbot.mouseClick(dialog.transliteration_button, Qt.MouseButton.LeftButton)
+    assert dialog.target.text() == "Hamushi"
+    dialog.target.setText("Hammouchi")
+    dialog.category.setCurrentText("person")
+    with qtbot.waitSignal(window.termsHighlighted, timeout=TIMEOUT):
+        qtbot.keyClick(dialog.target, Qt.Key.Key_Return)
+    person = style.category_colour("person")
+    rows = [s.index for s in window.document.sentences if "حموشي" in s.text]  # type: ignore[union-attr]
+    assert len(rows) >= 3
+    for r in rows:
+        sentence = window.document.sentences[r].text  # type: ignore[union-attr]
+        assert arabic_background(window, r, sentence.index("حموشي")) == person
+        assert [m.term.target for m in window.reader.term_matches(r)].count("Hammouchi") >= 1
+
+
+def test_hover_shows_the_english_category_and_note(qtbot: QtBot, make_window: WindowFactory,
+                                                   installed_model: Path) -> None:
+    window = make_window()
+    with window.factory.begin() as session:
+        store.add_term(session, "مكتب التحقيقات الفيدرالي", "Federal Bureau of Investigation",
+                       category="organization", note="FBI")
+    window.glossary.refresh()
+    with qtbot.waitSignal(window.termsHighlighted, timeout=TIMEOUT):
+        start_translated(qtbot, window)
+    row, offset = row_with(window, "مكتب التحقيقات الفيدرالي")
+    window.reader.scroll_to_row(row)
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(window.reader.position_of(row, ARABIC, offset + 3))
+    point = window.reader.cursorRect(cursor).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, window.reader.viewport().mapToGlobal(point))
+    QApplication.sendEvent(window.reader.viewport(), event)
+    text = QToolTip.text()
+    assert "Federal Bureau of Investigation" in text and "organization" in text and "FBI" in text
+
+
+def test_term_pane_warns_and_one_click_insert_fixes_it(qtbot: QtBot, make_window: WindowFactory,
+                                                       installed_model: Path) -> None:
+    window = make_window()
+    with window.factory.begin() as session:
+        store.add_term(session, "الرباط", "Rabat", category="place")
+        store.add_term(session, "حموشي", "Hammouchi", category="person")
+    window.glossary.refresh()
+    with qtbot.waitSignal(window.termsHighlighted, timeout=TIMEOUT):
+        start_translated(qtbot, window)
+    row, _ = row_with(window, "بمكتبه بالرباط")
+    window.reader.set_current(row)
+    pane = window.term_pane
+    statuses = [pane.table.item(i, 0).text() for i in range(pane.table.rowCount())]
+    assert statuses == [MISSING, MISSING]  # the demo model's English has neither
+    assert "2 missing" in pane.caption.text()
+    problems = dict(window.term_problems())
+    assert row in problems
+    button = pane.insert_button(0)
+    assert button is not None
+    english = pane.table.item(0, 2).text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert english in (window.reader.translation(row) or "") and window.reader.is_edited(row)
+    statuses = [pane.table.item(i, 0).text() for i in range(pane.table.rowCount())]
+    assert sorted(statuses) == sorted([PRESENT, MISSING])
+    # The English side now highlights the inserted term.
+    english_text = window.reader.cell_text(row, ENGLISH)
+    at = english_text.index(english)
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(window.reader.position_of(row, ENGLISH, at) + 1)
+    assert cursor.charFormat().fontUnderline()
+
+
+def test_term_check_lists_sentences_and_jumps(qtbot: QtBot, make_window: WindowFactory,
+                                              installed_model: Path) -> None:
+    window = make_window()
+    with window.factory.begin() as session:
+        store.add_term(session, "الإرهاب", "terrorism", category="other")
+    window.glossary.refresh()
+    with qtbot.waitSignal(window.termsHighlighted, timeout=TIMEOUT):
+        start_translated(qtbot, window)
+    dialog = window.show_term_check()
+    assert dialog.list.count() >= 3 and "lack a glossary term" in dialog.summary.text()
+    item = dialog.list.item(dialog.list.count() - 1)
+    target_row = item.data(Qt.ItemDataRole.UserRole)
+    dialog.list.itemActivated.emit(item)
+    assert window.reader.current_row == target_row
+
+
+def test_undo_restores_a_deleted_term_and_redo_deletes_again(qtbot: QtBot, make_window: WindowFactory,
+                                                             empty_model_dir: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window()
+    with window.factory.begin() as session:
+        rabat, _ = store.add_term(session, "الرباط", "Rabat", category="place", note="capital")
+        store.add_term(session, "المغرب", "Morocco", category="place")
+    window.glossary.refresh()
+    model = window.glossary.model
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.glossary.table.selectRow(model.row_of(rabat.id))
+    qtbot.mouseClick(window.glossary.delete_button, Qt.MouseButton.LeftButton)
+    assert model.row_of(rabat.id) == -1
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert model.row_of(rabat.id) >= 0
+    with window.factory() as session:
+        assert store.get_term(session, rabat.id) == rabat
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert model.row_of(rabat.id) == -1
+
+
+def test_sort_filter_and_show_in_document(qtbot: QtBot, make_window: WindowFactory,
+                                          empty_model_dir: Path) -> None:
+    window = make_window()
+    with window.factory.begin() as session:
+        store.add_term(session, "حموشي", "Hammouchi", category="person")
+        store.add_term(session, "الرباط", "Rabat", category="place")
+        store.add_term(session, "المغرب", "Morocco", category="place")
+    window.glossary.refresh()
+    with qtbot.waitSignal(window.termsHighlighted, timeout=TIMEOUT):
+        window.start(SAMPLE)
+    model = window.glossary.model
+    header = window.glossary.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(1) + 10, 5))
+    order = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert order in (["Hammouchi", "Morocco", "Rabat"], ["Rabat", "Morocco", "Hammouchi"])
+    window.glossary.category_filter.setCurrentText("place")
+    assert sorted(model.index(r, 1).data() for r in range(model.rowCount())) == ["Morocco", "Rabat"]
+    window.glossary.category_filter.setCurrentIndex(0)
+    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "Hammouchi")
+    term_id = model.term_id(row)
+    window.glossary.showInDocumentRequested.emit(term_id)
+    first = window.reader.arabic_selection()
+    assert first is not None and first.text == "حموشي"
+    window.glossary.showInDocumentRequested.emit(term_id)
+    second = window.reader.arabic_selection()
+    assert second is not None and second.sentence.index != first.sentence.index
+    assert "Occurrence 2 of" in window.statusBar().currentMessage()
+
+
+def test_duplicates_dialog_merges(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path) -> None:
+    window = make_window()
+    with window.factory.begin() as session:
+        store.add_term(session, "الرباط", "Rabat", note="capital")
+        store.add_term(session, "الرِّباط", "Rabat city", note="on the Atlantic")
+    window.glossary.refresh()
+    dialog = window.show_duplicates()
+    assert dialog.tree.topLevelItemCount() == 1
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert dialog.tree.topLevelItemCount() == 0
+    assert window.glossary.model.rowCount() == 1
+    rec = window.glossary.model.record(0)
+    assert rec is not None and rec.note == "capital · on the Atlantic"
+
+
+def test_new_and_open_glossary_switch_the_file(qtbot: QtBot, make_window: WindowFactory,
+                                              empty_model_dir: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window()
+    with window.factory.begin() as session:
+        store.add_term(session, "الرباط", "Rabat")
+    window.glossary.refresh()
+    other = tmp_path / "second.db"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))
+    window.new_glossary_action.trigger()
+    assert window.db_path == other and "second.db" in window.windowTitle()
+    assert window.glossary.model.rowCount() == 0
+    first = tmp_path / "glossary.db"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(first), ""))
+    window.open_glossary_action.trigger()
+    assert window.db_path == first and window.glossary.model.rowCount() == 1
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not sqlite" * 10)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    window.open_glossary_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None)
+    assert window.db_path == first
+
+
+def test_hundred_thousand_terms_model(qtbot: QtBot, qtmodeltester: object, tmp_path: Path) -> None:
+    from desktop.core.db.engine import open_database
+    from desktop.core.glossary.store import NewTerm, add_terms
+    from desktop.ui.glossary_model import GlossaryModel
+
+    factory = open_database(tmp_path / "big.db")
+    with factory.begin() as session:
+        add_terms(session, [NewTerm(f"مصطلح {i}", f"term {i}", "other" if i % 3 else "person")
+                            for i in range(100_000)])
+    model = GlossaryModel(factory)
+    assert model.rowCount() == 100_000
+    assert model.index(99_999, 1).data().startswith("term ")
+    model.set_query("مصطلح 9999")
+    found = sorted(model.index(r, 1).data() for r in range(model.rowCount()))
+    assert found == ["term 9999"] + [f"term {n}" for n in range(99990, 100000)]
+    model.set_query("")
+    model.set_category("person")
+    assert model.rowCount() == 33_334
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
