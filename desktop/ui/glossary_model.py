@@ -35,9 +35,13 @@ class GlossaryModel(QAbstractTableModel):
     termsChanged = Signal()
     loaded = Signal()
 
-    def __init__(self, factory: sessionmaker[Session], parent: Any = None) -> None:
+    BACKGROUND_FROM = 20_000  # terms: bigger catalogues load off the GUI thread
+
+    def __init__(self, factory: sessionmaker[Session], parent: Any = None,
+                 loader: Loader | None = None) -> None:
         super().__init__(parent)
         self._factory = factory
+        self._loader = loader
         self._catalog = Catalog()
         self._query = ""
         self._category: str | None = None
@@ -70,11 +74,12 @@ class GlossaryModel(QAbstractTableModel):
         self._factory = factory
         self.refresh()
 
-    def refresh(self, loader: Loader | None = None) -> None:
+    def refresh(self) -> None:
         """Re-read the catalogue from the database (after imports or outside changes).
 
-        With ``loader`` (which runs the first function off the GUI thread and hands the result
-        to the second), the table keeps its rows until the new catalogue arrives.
+        A big glossary is read through the model's ``loader`` (which runs the first function
+        off the GUI thread and hands its result to the second); the table keeps its rows until
+        the new catalogue arrives.
         """
         factory = self._factory
 
@@ -82,11 +87,14 @@ class GlossaryModel(QAbstractTableModel):
             with factory() as session:
                 return Catalog.load(session)
 
-        if loader is None:
-            self._install(read())
-        else:
-            self.loading = True
-            loader(read, self._install)
+        if self._loader is not None:
+            with factory() as session:
+                big = store.count_terms(session) >= self.BACKGROUND_FROM
+            if big:
+                self.loading = True
+                self._loader(read, self._install)
+                return
+        self._install(read())
 
     def _install(self, catalog: Catalog) -> None:
         self._catalog = catalog

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.core.db.models import CATEGORIES
 from desktop.core.glossary.store import TermRecord
 from desktop.ui import style
-from desktop.ui.glossary_model import GlossaryModel
+from desktop.ui.glossary_model import GlossaryModel, Loader
 
 SEARCH_DELAY_MS = 120
 ALL_CATEGORIES = "All categories"
@@ -78,10 +78,11 @@ class GlossaryPanel(QDockWidget):
     glossaryChanged = Signal()
     showInDocumentRequested = Signal(int)
 
-    def __init__(self, factory: sessionmaker[Session], parent: QWidget | None = None) -> None:
+    def __init__(self, factory: sessionmaker[Session], parent: QWidget | None = None,
+                 loader: Loader | None = None) -> None:
         super().__init__("Glossary", parent)
         self.setObjectName("glossaryDock")
-        self.model = GlossaryModel(factory, self)
+        self.model = GlossaryModel(factory, self, loader)
         self.undo_stack = QUndoStack(self)
         body = QWidget(self)
         layout = QVBoxLayout(body)

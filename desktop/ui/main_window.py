@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.reader, 1)
         self.setCentralWidget(central)
 
-        self.glossary = GlossaryPanel(factory, self)
+        self.glossary = GlossaryPanel(factory, self, loader=self._load_in_background)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
         self.term_pane = TermPane(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.term_pane)
@@ -635,6 +635,10 @@ class MainWindow(QMainWindow):
         self.next_page_button.setEnabled(page + 1 < count)
         self.prev_page_action.setEnabled(page > 0)
         self.next_page_action.setEnabled(page + 1 < count)
+
+    def _load_in_background(self, read: Any, install: Any) -> None:
+        self.runner.start("load glossary", lambda ctx: read(), on_done=install,
+                          on_error=lambda exc: self._show_error("Cannot read the glossary", exc))
 
     # -- glossary terms in the text --------------------------------------------------------
     def load_term_index(self) -> None:

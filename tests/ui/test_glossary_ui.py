@@ -242,3 +242,20 @@ def test_hundred_thousand_terms_model(qtbot: QtBot, qtmodeltester: object, tmp_p
     model.set_category("person")
     assert model.rowCount() == 33_334
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_big_glossary_loads_in_the_background(qtbot: QtBot, make_window: WindowFactory,
+                                              empty_model_dir: Path, tmp_path: Path) -> None:
+    from desktop.core.db.engine import dispose, open_database
+    from desktop.core.glossary.store import NewTerm, add_terms
+
+    db = tmp_path / "big.db"
+    factory = open_database(db)
+    with factory.begin() as session:
+        add_terms(session, [NewTerm(f"اسم {i}", f"name {i}") for i in range(25_000)])
+    dispose(factory)
+    window = make_window(db)
+    model = window.glossary.model
+    assert model.loading  # the window is up before the catalogue is read
+    qtbot.waitUntil(lambda: not model.loading and model.rowCount() == 25_000, timeout=TIMEOUT)
+    assert window.glossary.count_label.text() == "25000 terms"

@@ -9,6 +9,7 @@ harakat, hamza forms and case are ignored).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Sequence
@@ -39,7 +40,12 @@ class Catalog:
 
     def __init__(self, entries: Sequence[_Entry] = ()) -> None:
         self._entries: dict[int, _Entry] = {e.id: e for e in entries}
-        self._orders: dict[str, list[int]] = {}
+        # Per sort field: ids, search strings and categories in that order (parallel lists,
+        # so that a query is one comprehension over plain strings).
+        self._orders: dict[str, tuple[list[int], list[str], list[str]]] = {}
+        # All search strings joined by newlines (which they never contain), in source order,
+        # with where each one starts: a rare query is found by str.find in C.
+        self._blob: tuple[str, list[int], list[int]] | None = None
 
     @classmethod
     def load(cls, session: Session) -> Catalog:
@@ -61,16 +67,18 @@ class Catalog:
             normalize(record.source), record.target.casefold(), record.category,
             record.note.casefold(), record.created_at)
         self._orders.clear()
+        self._blob = None
 
     def remove(self, ids: Sequence[int]) -> None:
         for term_id in ids:
             self._entries.pop(term_id, None)
         self._orders.clear()
+        self._blob = None
 
     def categories(self) -> list[str]:
         return sorted({e.category for e in self._entries.values()})
 
-    def _order(self, field: str) -> list[int]:
+    def _order(self, field: str) -> tuple[list[int], list[str], list[str]]:
         order = self._orders.get(field)
         if order is None:
             entries = self._entries.values()
@@ -84,8 +92,32 @@ class Catalog:
                 ranked = sorted(entries, key=lambda e: (e.note, e.source, e.id))
             else:
                 ranked = sorted(entries, key=lambda e: (e.created, e.id))
-            order = self._orders[field] = [e.id for e in ranked]
+            order = self._orders[field] = ([e.id for e in ranked], [e.search for e in ranked],
+                                           [e.category for e in ranked])
         return order
+
+    def _rare_hits(self, key: str, limit: int = 2000) -> set[int] | None:
+        """Ids whose search string contains ``key``, if there are at most ``limit``."""
+        if self._blob is None:
+            ids, searches, _ = self._order("source")
+            starts: list[int] = []
+            position = 0
+            for s in searches:
+                starts.append(position)
+                position += len(s) + 1
+            self._blob = ("\n".join(searches), starts, ids)
+        blob, starts, ids = self._blob
+        if blob.count(key) > limit:
+            return None
+        hits: set[int] = set()
+        position = blob.find(key)
+        while position != -1:
+            entry = bisect_right(starts, position) - 1
+            hits.add(ids[entry])
+            if entry + 1 >= len(starts):
+                break
+            position = blob.find(key, starts[entry + 1])
+        return hits
 
     def query(self, text: str = "", category: str | None = None, sort: str = "source",
               descending: bool = False) -> list[int]:
@@ -93,10 +125,18 @@ class Catalog:
         if sort not in SORT_FIELDS:
             raise ValueError(sort)
         key = search_key(text)
-        entries = self._entries
-        ids = self._order(sort)
-        if key:
-            ids = [i for i in ids if key in entries[i].search]
-        if category:
-            ids = [i for i in ids if entries[i].category == category]
-        return ids[::-1] if descending else list(ids)
+        ids, searches, categories = self._order(sort)
+        if key and not category:
+            hits = self._rare_hits(key)
+            if hits is not None:
+                found = [i for i in ids if i in hits]
+                return found[::-1] if descending else found
+        if key and category:
+            found = [i for i, s, c in zip(ids, searches, categories, strict=True) if c == category and key in s]
+        elif key:
+            found = [i for i, s in zip(ids, searches, strict=True) if key in s]
+        elif category:
+            found = [i for i, c in zip(ids, categories, strict=True) if c == category]
+        else:
+            found = list(ids)
+        return found[::-1] if descending else found
