@@ -66,7 +66,8 @@ def main(out_dir: Path) -> None:
 
         def grab() -> None:
             if with_model:
-                window.reader.set_current(3)
+                window.reader.set_current(4)
+                window.insert_glossary_english(4, "Abdellatif Hammouchi")
                 window.statusBar().showMessage(
                     "Demo model with random weights: its English is meaningless. Install the real "
                     "Arabic→English model for translations.")
@@ -77,7 +78,7 @@ def main(out_dir: Path) -> None:
             take(index + 1)
 
         if with_model:
-            window.translationFinished.connect(lambda: QTimer.singleShot(300, grab))
+            window.termsHighlighted.connect(lambda: QTimer.singleShot(300, grab))
         else:
             window.documentShown.connect(lambda: QTimer.singleShot(500, grab))
         window.start(ROOT / "resources" / "sample" / "article.txt")

@@ -59,6 +59,8 @@ class TermPane(QDockWidget):
         for match in matches:
             unique.setdefault(match.term.id, match)
         missing = {m.term.id for m in missing_terms(translation, list(unique.values()))}
+        self.table.clearContents()  # also removes the old Insert buttons
+        self.table.setRowCount(0)
         self.table.setRowCount(len(unique))
         for i, match in enumerate(unique.values()):
             lacking = match.term.id in missing
@@ -80,8 +82,6 @@ class TermPane(QDockWidget):
                 button.clicked.connect(
                     lambda _c=False, r=row, t=match.term.target: self.insertRequested.emit(r, t))
                 self.table.setCellWidget(i, 3, button)
-            else:
-                self.table.removeCellWidget(i, 3)
         if row < 0:
             self.caption.setText("Click a sentence to see its glossary terms.")
         elif not unique:
