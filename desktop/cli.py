@@ -71,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = glossary.add_parser("add", parents=[db_parent], help="add or update a term")
     p.add_argument("source")
     p.add_argument("target")
-    p.add_argument("--category", default=None, choices=CATEGORIES)
+    p.add_argument("--category", default=None,
+                   help=f"one of {', '.join(CATEGORIES)} or a category you added in the window")
     p.add_argument("--note", default="")
     glossary.add_parser("list", parents=[db_parent, json_parent], help="list all terms")
     p = glossary.add_parser("search", parents=[db_parent, json_parent], help="search terms")

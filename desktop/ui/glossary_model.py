@@ -7,7 +7,6 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.core.db.models import CATEGORIES
 from desktop.core.errors import TarjumanError
 from desktop.core.glossary import store
 from desktop.core.glossary.catalog import Catalog
@@ -189,9 +188,6 @@ class GlossaryModel(QAbstractTableModel):
         value = str(value)
         rec = self.record(index.row())
         if rec is None or getattr(rec, field) == value:
-            return False
-        if field == "category" and value not in CATEGORIES:
-            self.errorOccurred.emit(f"“{value}” is not a category.")
             return False
         try:
             with self._factory.begin() as session:

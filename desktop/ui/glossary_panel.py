@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.core.db.models import CATEGORIES
 from desktop.core.glossary.store import TermRecord
 from desktop.ui import style
 from desktop.ui.glossary_model import GlossaryModel, Loader
@@ -38,7 +37,7 @@ class CategoryDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
         combo = QComboBox(parent)
-        combo.addItems(list(CATEGORIES))
+        combo.addItems(style.category_names())
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -96,22 +95,14 @@ class GlossaryPanel(QDockWidget):
         row.addWidget(self.search, 1)
         self.category_filter = QComboBox(body)
         self.category_filter.setObjectName("categoryFilter")
-        self.category_filter.addItem(ALL_CATEGORIES)
-        self.category_filter.addItems(list(CATEGORIES))
         row.addWidget(self.category_filter)
         layout.addLayout(row)
 
-        legend = QHBoxLayout()
-        legend.setSpacing(4)
-        for category in CATEGORIES:
-            swatch = QLabel(category, body)
-            swatch.setObjectName(f"legend-{category}")
-            swatch.setStyleSheet(f"background: {style.category_colour(category).name()};"
-                                 "border-radius: 3px; padding: 1px 6px;")
-            swatch.setToolTip(f"Terms of category “{category}” are highlighted in this colour")
-            legend.addWidget(swatch)
-        legend.addStretch(1)
-        layout.addLayout(legend)
+        self.legend = QHBoxLayout()
+        self.legend.setSpacing(4)
+        layout.addLayout(self.legend)
+        self._legend_body = body
+        self.update_categories()
 
         self.table = QTableView(body)
         self.table.setObjectName("glossaryTable")
@@ -169,6 +160,31 @@ class GlossaryPanel(QDockWidget):
         self.model.errorOccurred.connect(self._show_error)
         self.model.termsChanged.connect(self.glossaryChanged)
         self._update_count()
+
+    def update_categories(self) -> None:
+        """Show the current categories (``style.category_names``) in the legend and filter."""
+        while self.legend.count():
+            item = self.legend.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for category in style.category_names():
+            swatch = QLabel(category, self._legend_body)
+            swatch.setObjectName(f"legend-{category}")
+            swatch.setStyleSheet(f"background: {style.category_colour(category).name()};"
+                                 "border-radius: 3px; padding: 1px 6px;")
+            swatch.setToolTip(f"Terms of category “{category}” are highlighted in this colour")
+            self.legend.addWidget(swatch)
+        self.legend.addStretch(1)
+        current = self.category_filter.currentText()
+        self.category_filter.blockSignals(True)
+        self.category_filter.clear()
+        self.category_filter.addItem(ALL_CATEGORIES)
+        self.category_filter.addItems(style.category_names())
+        self.category_filter.setCurrentText(current if current in style.category_names() else ALL_CATEGORIES)
+        self.category_filter.blockSignals(False)
+        if self.category_filter.currentText() == ALL_CATEGORIES and self.model.category:
+            self.model.set_category(None)
 
     def _apply_search(self) -> None:
         self.model.set_query(self.search.text())

@@ -45,7 +45,9 @@ from desktop.core.translation import export, memory, packages
 from desktop.core.translation.engine import ArgosEngine
 from desktop.core.translation.service import Translated, translate_sentences
 from desktop.ui import settings as opts
+from desktop.ui import style
 from desktop.ui.banner import ModelBanner
+from desktop.ui.categories import CategoriesDialog
 from desktop.ui.duplicates import DuplicatesDialog
 from desktop.ui.glossary_panel import GlossaryPanel
 from desktop.ui.model_manager import ModelManagerDialog
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.reader, 1)
         self.setCentralWidget(central)
 
+        self.load_categories()
         self.glossary = GlossaryPanel(factory, self, loader=self._load_in_background)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
         self.term_pane = TermPane(self)
@@ -239,6 +242,7 @@ class MainWindow(QMainWindow):
         self.new_glossary_action = self._action("&New Glossary…", self.new_glossary)
         self.open_glossary_action = self._action("Open &Glossary…", self.open_glossary)
         self.duplicates_action = self._action("Find &Duplicate Terms…", self.show_duplicates)
+        self.categories_action = self._action("C&ategories…", self.show_categories)
         self.term_check_action = self._action("Term &Check…", self.show_term_check, "Ctrl+Shift+K",
                                               "Sentences whose translation lacks a glossary term")
         self.next_page_action = self._action(
@@ -273,6 +277,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.edit_translation_action)
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.duplicates_action)
+        edit_menu.addAction(self.categories_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)
         translation_menu = menu.addMenu("&Translation")
@@ -720,6 +725,24 @@ class MainWindow(QMainWindow):
         self.reader.select_in_sentence(row, match.start - sentence.start, match.end - sentence.start)
         self.statusBar().showMessage(f"Occurrence {number + 1} of {len(places)}", 4000)
 
+    def load_categories(self) -> None:
+        """Read the glossary's categories and colours (a handful of rows)."""
+        with self.factory() as session:
+            style.set_categories([(c.name, c.colour) for c in store.categories(session)])
+
+    def show_categories(self) -> CategoriesDialog:
+        dialog = CategoriesDialog(self.factory, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self._categories_changed)
+        dialog.show()
+        return dialog
+
+    def _categories_changed(self) -> None:
+        self.load_categories()
+        self.glossary.update_categories()
+        self.glossary.refresh()
+        self.load_term_index()  # matches carry the category, which colours the highlight
+
     def show_duplicates(self) -> DuplicatesDialog:
         dialog = DuplicatesDialog(self.factory, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -757,6 +780,8 @@ class MainWindow(QMainWindow):
         old = self.factory
         self.factory, self.db_path = factory, path
         self.glossary.undo_stack.clear()
+        self.load_categories()
+        self.glossary.update_categories()
         self.glossary.model.set_factory(factory)
         self.term_index = None
         self.reader.set_term_matches([])

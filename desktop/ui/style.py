@@ -6,6 +6,7 @@ import logging
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
+from desktop.core.db.models import CATEGORIES, DEFAULT_COLOURS
 from desktop.core.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -16,18 +17,24 @@ HOVER_ROW = QColor("#eef3fb")
 PENDING_TEXT = QColor("#8a8f98")
 ENGLISH_BACKGROUND = QColor("#f6f7f9")
 EDITED_TEXT = QColor("#1d5e2c")
-CATEGORY_COLOURS = {
-    "person": QColor("#ffd3dc"),
-    "organization": QColor("#cfe3ff"),
-    "title": QColor("#e4d7ff"),
-    "place": QColor("#d3f0d3"),
-    "other": QColor("#f3e4bf"),
-}
 ENGLISH_TERM = QColor("#2a6fbb")
+
+# The open glossary's categories and colours (set by the main window from the database).
+_category_colours: dict[str, QColor] = {name: QColor(c) for name, c in DEFAULT_COLOURS.items()}
+
+
+def set_categories(colours: list[tuple[str, str]]) -> None:
+    """Use these (name, #rrggbb) categories, in this order."""
+    _category_colours.clear()
+    _category_colours.update((name, QColor(colour)) for name, colour in colours)
+
+
+def category_names() -> list[str]:
+    return list(_category_colours) or list(CATEGORIES)
 
 
 def category_colour(category: str) -> QColor:
-    return CATEGORY_COLOURS.get(category, CATEGORY_COLOURS["other"])
+    return _category_colours.get(category) or QColor(DEFAULT_COLOURS["other"])
 EDGE = QColor("#d9dde3")
 
 _loaded = False

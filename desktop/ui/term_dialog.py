@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.db.models import CATEGORIES
 from desktop.core.glossary.store import TermRecord
 from desktop.ui import style
 
@@ -67,7 +66,7 @@ class TermDialog(QDialog):
 
         self.category = QComboBox(self)
         self.category.setObjectName("termCategory")
-        self.category.addItems(list(CATEGORIES))
+        self.category.addItems(style.category_names())
         self.category.setCurrentText("other")
         form.addRow("Category:", self.category)
 

@@ -101,7 +101,6 @@ def test_protect_is_reversible(value: str) -> None:
         ("", "empty"),
         ("source,note\nا,b\n", "line 1"),
         ("source,target\nالرباط,Rabat\n,missing source\n", "line 3"),
-        ("source,target,category\nالرباط,Rabat,place\nحموشي,H,planet\n", "line 3"),
         ("source,target\nالرباط,Rabat\n\"unterminated,x\n", "line 3"),
         ("source,target\nالرباط,Rabat,extra,cells\n", "line 2"),
         ("source,target,created\nالرباط,Rabat,yesterday\n", "line 2"),
@@ -155,3 +154,17 @@ def test_import_updates_duplicates_within_the_file_and_on_reimport(tmp_path: Pat
         assert len(terms) == 2
         assert terms["Rabat"].note == "second note" and terms["Rabat"].source == "الرَّباط"
         assert store.search_ids(s, "second") == [terms["Rabat"].id]  # search text follows the note
+
+
+def test_unknown_category_refused_at_import_with_its_line(tmp_path: Path) -> None:
+    factory = open_database(tmp_path / "g.db")
+    rows = interchange.parse_csv_text("source,target,category\nالرباط,Rabat,place\nحموشي,H,planet\n")
+    with pytest.raises(BadInputError, match="Line 3.*planet"):
+        with factory.begin() as s:
+            interchange.import_rows(s, rows)
+    with factory() as s:
+        assert store.count_terms(s) == 0
+    with factory.begin() as s:
+        store.add_category(s, "Planet", "#123456")
+    with factory.begin() as s:
+        assert interchange.import_rows(s, rows).added == 2

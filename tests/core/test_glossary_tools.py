@@ -99,3 +99,31 @@ def test_duplicates_and_merge(factory) -> None:  # type: ignore[no-untyped-def]
 ])
 def test_transliteration_suggestions(arabic: str, english: str) -> None:
     assert transliterate(arabic) == english
+
+
+def test_user_categories(factory) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.errors import BadInputError
+
+    with factory.begin() as s:
+        assert [c.name for c in store.categories(s)] == ["person", "organization", "title", "place", "other"]
+        store.add_category(s, "Agency", "#AABBCC")
+        rec, _ = store.add_term(s, "المديرية العامة", "General Directorate", category="agency")
+        with pytest.raises(BadInputError, match="already a category"):
+            store.add_category(s, "agency")
+        with pytest.raises(BadInputError, match="not a colour"):
+            store.set_category_colour(s, "agency", "blue")
+        store.set_category_colour(s, "agency", "#112233")
+    with factory.begin() as s:
+        store.rename_category(s, "agency", "security service")
+        info = {c.name: c for c in store.categories(s)}
+        assert info["security service"].colour == "#112233" and info["security service"].terms == 1
+        assert store.get_term(s, rec.id).category == "security service"  # type: ignore[union-attr]
+        with pytest.raises(BadInputError, match="built in"):
+            store.rename_category(s, "person", "people")
+        with pytest.raises(BadInputError, match="built in"):
+            store.delete_category(s, "place")
+    with factory.begin() as s:
+        assert store.delete_category(s, "security service", move_to="organization") == 1
+        assert store.get_term(s, rec.id).category == "organization"  # type: ignore[union-attr]
+        with pytest.raises(BadInputError, match="not a category"):
+            store.add_term(s, "س", "x", category="security service")

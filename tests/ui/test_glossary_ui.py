@@ -259,3 +259,36 @@ def test_big_glossary_loads_in_the_background(qtbot: QtBot, make_window: WindowF
     assert model.loading  # the window is up before the catalogue is read
     qtbot.waitUntil(lambda: not model.loading and model.rowCount() == 25_000, timeout=TIMEOUT)
     assert window.glossary.count_label.text() == "25000 terms"
+
+
+def test_user_defined_category_with_its_own_colour(qtbot: QtBot, make_window: WindowFactory,
+                                                   empty_model_dir: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QLabel
+
+    window = make_window()
+    with window.factory.begin() as session:
+        store.add_term(session, "حموشي", "Hammouchi", category="person")
+    window.glossary.refresh()
+    with qtbot.waitSignal(window.termsHighlighted, timeout=TIMEOUT):
+        window.start(SAMPLE)
+    dialog = window.show_categories()
+    assert dialog.add("Official", "#ff8800")
+    assert window.glossary.findChild(QLabel, "legend-official") is not None
+    assert "official" in [window.glossary.category_filter.itemText(i)
+                          for i in range(window.glossary.category_filter.count())]
+    model = window.glossary.model
+    with qtbot.waitSignal(window.termsHighlighted, timeout=TIMEOUT):
+        assert model.setData(model.index(0, 2), "official")
+    row, offset = row_with(window, "حموشي")
+    assert arabic_background(window, row, offset) == QColor("#ff8800")
+    dialog.table.selectRow([c.name for c in dialog.items].index("official"))
+    assert dialog.rename("senior official")
+    assert model.record(0).category == "senior official"  # type: ignore[union-attr]
+    dialog.table.selectRow([c.name for c in dialog.items].index("senior official"))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert dialog.delete()
+    assert model.record(0).category == "other"  # type: ignore[union-attr]
+    assert window.glossary.findChild(QLabel, "legend-senior official") is None or \
+        not window.glossary.findChild(QLabel, "legend-senior official").isVisible()

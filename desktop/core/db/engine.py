@@ -6,11 +6,11 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.core.db.models import Base
+from desktop.core.db.models import CATEGORIES, DEFAULT_COLOURS, Base, Category
 from desktop.core.errors import GlossaryError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -49,10 +49,20 @@ def open_database(path: Path) -> sessionmaker[Session]:
     engine = create_db_engine(path)
     try:
         Base.metadata.create_all(engine)
+        _seed_categories(engine)
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
         raise GlossaryError(f"Cannot open the glossary “{path}”: {exc.orig}.") from None
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def _seed_categories(engine: Engine) -> None:
+    """Make sure the built-in categories exist (a new glossary, or one from before categories)."""
+    with Session(engine) as session, session.begin():
+        present = set(session.scalars(select(Category.name)))
+        for position, name in enumerate(CATEGORIES):
+            if name not in present:
+                session.add(Category(name=name, colour=DEFAULT_COLOURS[name], position=position))
 
 
 def _check_existing(path: Path) -> None:

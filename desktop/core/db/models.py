@@ -5,11 +5,18 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import CheckConstraint, DateTime, Dialect, Index, String, Text, UniqueConstraint
+from sqlalchemy import DateTime, Dialect, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-CATEGORIES = ("person", "organization", "title", "place", "other")
+CATEGORIES = ("person", "organization", "title", "place", "other")  # built in, cannot be removed
+DEFAULT_COLOURS = {
+    "person": "#ffd3dc",
+    "organization": "#cfe3ff",
+    "title": "#e4d7ff",
+    "place": "#d3f0d3",
+    "other": "#f3e4bf",
+}
 
 
 def utcnow() -> datetime:
@@ -43,10 +50,6 @@ class Term(Base):
     __tablename__ = "terms"
     __table_args__ = (
         UniqueConstraint("source_norm", "target", name="uq_terms_source_norm_target"),
-        CheckConstraint(
-            "category IN ('person', 'organization', 'title', 'place', 'other')",
-            name="ck_terms_category",
-        ),
         Index("ix_terms_source_norm", "source_norm"),
     )
 
@@ -104,3 +107,13 @@ class DocumentState(Base):
     position: Mapped[int] = mapped_column(default=0)
     sentence_count: Mapped[int] = mapped_column(default=0)
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Category(Base):
+    """A term category: the five built-in ones and the user's own, each with a colour."""
+
+    __tablename__ = "categories"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    colour: Mapped[str] = mapped_column(String(9), default="#f3e4bf")
+    position: Mapped[int] = mapped_column(default=0)

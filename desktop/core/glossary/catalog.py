@@ -132,7 +132,8 @@ class Catalog:
                 found = [i for i in ids if i in hits]
                 return found[::-1] if descending else found
         if key and category:
-            found = [i for i, s, c in zip(ids, searches, categories, strict=True) if c == category and key in s]
+            found = [i for i, s, c in zip(ids, searches, categories, strict=True)
+                     if c == category and key in s]
         elif key:
             found = [i for i, s in zip(ids, searches, strict=True) if key in s]
         elif category:

@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.arabic import normalize, search_key
-from desktop.core.db.models import CATEGORIES, Term, utcnow
+from desktop.core.db.models import CATEGORIES, Category, Term, utcnow
 from desktop.core.errors import BadInputError
 from desktop.core.glossary.matcher import IndexedTerm, TermIndex
 from desktop.core.tasks import CancelToken, ProgressFn, check, report
@@ -56,16 +56,101 @@ def _search_text(source: str, target: str, note: str) -> str:
     return "\x1f".join((search_key(source), search_key(target), search_key(note)))
 
 
-def check_category(category: str) -> str:
-    """Return ``category`` in canonical form or raise ``BadInputError``."""
-    value = (category or "other").strip().lower()
-    if value == "organisation":
-        value = "organization"
-    if value not in CATEGORIES:
-        raise BadInputError(
-            f"“{category}” is not a category; use one of: {', '.join(CATEGORIES)}."
-        )
+def category_key(category: str) -> str:
+    """A category name in canonical form (trimmed, lower case, British spelling accepted)."""
+    value = " ".join((category or "other").split()).lower()
+    return "organization" if value == "organisation" else value
+
+
+def check_category(category: str, session: Session | None = None) -> str:
+    """Return ``category`` in canonical form, or raise ``BadInputError`` if the glossary (or,
+    without a session, the built-in list) has no such category."""
+    value = category_key(category)
+    known = category_names(session) if session is not None else list(CATEGORIES)
+    if value not in known:
+        raise BadInputError(f"“{category}” is not a category; use one of: {', '.join(known)}.")
     return value
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    name: str
+    colour: str
+    builtin: bool
+    terms: int
+
+
+def category_names(session: Session) -> list[str]:
+    return list(session.scalars(select(Category.name).order_by(Category.position, Category.name)))
+
+
+def categories(session: Session) -> list[CategoryInfo]:
+    """Every category with its colour and how many terms use it."""
+    counts = dict(session.execute(select(Term.category, func.count()).group_by(Term.category)).all())
+    rows = session.scalars(select(Category).order_by(Category.position, Category.name))
+    return [CategoryInfo(c.name, c.colour, c.name in CATEGORIES, int(counts.get(c.name, 0))) for c in rows]
+
+
+def _valid_colour(colour: str) -> str:
+    value = colour.strip()
+    hex_digits = "0123456789abcdefABCDEF"
+    if len(value) != 7 or not value.startswith("#") or any(c not in hex_digits for c in value[1:]):
+        raise BadInputError(f"“{colour}” is not a colour like #ffcc00.")
+    return value.lower()
+
+
+def add_category(session: Session, name: str, colour: str = "#e0e0e0") -> CategoryInfo:
+    key = category_key(name)
+    if not key or len(key) > 40:
+        raise BadInputError("A category needs a name of 1 to 40 characters.")
+    if session.get(Category, key) is not None:
+        raise BadInputError(f"There is already a category “{key}”.")
+    position = int(session.scalar(select(func.max(Category.position))) or 0) + 1
+    session.add(Category(name=key, colour=_valid_colour(colour), position=position))
+    session.flush()
+    return CategoryInfo(key, colour.lower(), False, 0)
+
+
+def rename_category(session: Session, old: str, new: str) -> None:
+    """Rename a user-defined category; its terms follow."""
+    old_key, new_key = category_key(old), category_key(new)
+    if old_key in CATEGORIES:
+        raise BadInputError(f"“{old_key}” is built in and keeps its name.")
+    category = session.get(Category, old_key)
+    if category is None:
+        raise BadInputError(f"There is no category “{old}”.")
+    if not new_key or len(new_key) > 40:
+        raise BadInputError("A category needs a name of 1 to 40 characters.")
+    if new_key != old_key and session.get(Category, new_key) is not None:
+        raise BadInputError(f"There is already a category “{new_key}”.")
+    session.add(Category(name=new_key, colour=category.colour, position=category.position))
+    session.flush()
+    session.execute(update(Term).where(Term.category == old_key).values(category=new_key))
+    session.delete(category)
+    session.flush()
+
+
+def set_category_colour(session: Session, name: str, colour: str) -> None:
+    category = session.get(Category, category_key(name))
+    if category is None:
+        raise BadInputError(f"There is no category “{name}”.")
+    category.colour = _valid_colour(colour)
+    session.flush()
+
+
+def delete_category(session: Session, name: str, move_to: str = "other") -> int:
+    """Delete a user-defined category; its terms move to ``move_to``. Returns how many moved."""
+    key = category_key(name)
+    if key in CATEGORIES:
+        raise BadInputError(f"“{key}” is built in and cannot be deleted.")
+    category = session.get(Category, key)
+    if category is None:
+        raise BadInputError(f"There is no category “{name}”.")
+    target = check_category(move_to, session)
+    result = session.execute(update(Term).where(Term.category == key).values(category=target))
+    session.delete(category)
+    session.flush()
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def _clean_pair(source: str, target: str) -> tuple[str, str]:
@@ -94,7 +179,7 @@ def add_term(
     document replace the stored ones and ``updated_at`` moves; ``created_at`` stays.
     """
     source, target = _clean_pair(source, target)
-    category = check_category(category) if category is not None else None
+    category = check_category(category, session) if category is not None else None
     source_norm = normalize(source)
     existing = session.scalars(
         select(Term).where(Term.source_norm == source_norm, Term.target == target)
@@ -143,7 +228,7 @@ def update_term(session: Session, term_id: int, **changes: str) -> TermRecord:
     target = changes.get("target", term.target)
     source, target = _clean_pair(source, target)
     if "category" in changes:
-        changes["category"] = check_category(changes["category"])
+        changes["category"] = check_category(changes["category"], session)
     source_norm = normalize(source)
     clash = session.scalars(
         select(Term.id).where(
@@ -265,6 +350,7 @@ def add_terms(session: Session, items: Sequence[NewTerm], *, progress: ProgressF
     }
     inserts: dict[tuple[str, str], dict[str, object]] = {}
     updates: dict[int, dict[str, object]] = {}
+    known = set(category_names(session))
     now = utcnow()
     for n, item in enumerate(items):
         if n % 1000 == 0:
@@ -272,7 +358,10 @@ def add_terms(session: Session, items: Sequence[NewTerm], *, progress: ProgressF
             report(progress, n, len(items))
         try:
             source, target = _clean_pair(item.source, item.target)
-            category = check_category(item.category) if item.category is not None else None
+            category = category_key(item.category) if item.category is not None else None
+            if category is not None and category not in known:
+                raise BadInputError(
+                    f"“{item.category}” is not a category; use one of: {', '.join(sorted(known))}.")
         except BadInputError as exc:
             raise BadInputError(f"Item {n + 1}: {exc}") from None
         key = (normalize(source), target)

@@ -1,0 +1,141 @@
+"""Edit → Categories…: add, rename, recolour and delete term categories."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.core.errors import TarjumanError
+from desktop.core.glossary import store
+from desktop.core.glossary.store import CategoryInfo
+
+
+class CategoriesDialog(QDialog):
+    """Categories of the open glossary; ``changed()`` after every change."""
+
+    changed = Signal()
+
+    def __init__(self, factory: sessionmaker[Session], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Categories")
+        self.setObjectName("categoriesDialog")
+        self.resize(460, 340)
+        self._factory = factory
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setObjectName("categoriesTable")
+        self.table.setHorizontalHeaderLabels(["Category", "Colour", "Terms"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add…", self)
+        self.rename_button = QPushButton("Rename…", self)
+        self.colour_button = QPushButton("Colour…", self)
+        self.delete_button = QPushButton("Delete…", self)
+        close = QPushButton("Close", self)
+        for button in (self.add_button, self.rename_button, self.colour_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add)
+        self.rename_button.clicked.connect(self.rename)
+        self.colour_button.clicked.connect(self.recolour)
+        self.delete_button.clicked.connect(self.delete)
+        close.clicked.connect(self.accept)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.items: list[CategoryInfo] = []
+        self.reload()
+
+    def reload(self) -> None:
+        with self._factory() as session:
+            self.items = store.categories(session)
+        self.table.setRowCount(len(self.items))
+        for row, info in enumerate(self.items):
+            name = QTableWidgetItem(info.name + ("  (built in)" if info.builtin else ""))
+            colour = QTableWidgetItem(info.colour)
+            colour.setBackground(QBrush(QColor(info.colour)))
+            count = QTableWidgetItem(str(info.terms))
+            for column, item in enumerate((name, colour, count)):
+                self.table.setItem(row, column, item)
+        self._update_buttons()
+
+    def selected(self) -> CategoryInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.items[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        info = self.selected()
+        self.colour_button.setEnabled(info is not None)
+        self.rename_button.setEnabled(info is not None and not info.builtin)
+        self.delete_button.setEnabled(info is not None and not info.builtin)
+
+    def _run(self, action: object) -> bool:
+        try:
+            with self._factory.begin() as session:
+                action(session)  # type: ignore[operator]
+        except TarjumanError as exc:
+            QMessageBox.warning(self, "Categories", str(exc))
+            return False
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def add(self, name: str | None = None, colour: str | None = None) -> bool:
+        if name is None:
+            name, ok = QInputDialog.getText(self, "New category", "Name:")
+            if not ok or not name.strip():
+                return False
+        if colour is None:
+            chosen = QColorDialog.getColor(QColor("#e0e0e0"), self, "Colour for highlights")
+            if not chosen.isValid():
+                return False
+            colour = chosen.name()
+        return self._run(lambda s: store.add_category(s, name, colour))
+
+    def rename(self, new: str | None = None) -> bool:
+        info = self.selected()
+        if info is None:
+            return False
+        if new is None:
+            new, ok = QInputDialog.getText(self, "Rename category", "New name:", text=info.name)
+            if not ok:
+                return False
+        return self._run(lambda s: store.rename_category(s, info.name, new))
+
+    def recolour(self, colour: str | None = None) -> bool:
+        info = self.selected()
+        if info is None:
+            return False
+        if colour is None:
+            chosen = QColorDialog.getColor(QColor(info.colour), self, "Colour for highlights")
+            if not chosen.isValid():
+                return False
+            colour = chosen.name()
+        return self._run(lambda s: store.set_category_colour(s, info.name, colour))
+
+    def delete(self) -> bool:
+        info = self.selected()
+        if info is None:
+            return False
+        answer = QMessageBox.question(
+            self, "Delete category",
+            f"Delete the category “{info.name}”? Its {info.terms} terms move to “other”.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self._run(lambda s: store.delete_category(s, info.name))
