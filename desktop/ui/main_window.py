@@ -256,44 +256,21 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu("&File")
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu("Open &Recent")
-        file_menu.addAction(self.paste_action)
-        file_menu.addAction(self.sample_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.new_glossary_action)
-        file_menu.addAction(self.open_glossary_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.export_translation_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.export_excel_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = menu.addMenu("&Edit")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.capture_action)
-        edit_menu.addAction(self.edit_translation_action)
-        edit_menu.addAction(self.find_action)
-        edit_menu.addAction(self.duplicates_action)
-        edit_menu.addAction(self.categories_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.preferences_action)
-        translation_menu = menu.addMenu("&Translation")
-        translation_menu.addAction(self.retranslate_action)
-        translation_menu.addAction(self.cancel_action)
-        translation_menu.addSeparator()
-        translation_menu.addAction(self.models_action)
-        translation_menu.addAction(self.install_action)
-        translation_menu.addAction(self.download_action)
-        view_menu = menu.addMenu("&View")
-        view_menu.addAction(self.glossary.toggleViewAction())
-        view_menu.addAction(self.term_pane.toggleViewAction())
-        view_menu.addAction(self.term_check_action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.prev_page_action)
-        view_menu.addAction(self.next_page_action)
+        _fill(file_menu, [self.paste_action, self.sample_action, None,
+                          self.new_glossary_action, self.open_glossary_action, None,
+                          self.export_translation_action, None,
+                          self.import_action, self.export_action, self.export_excel_action, None,
+                          self.quit_action])
+        _fill(menu.addMenu("&Edit"), [
+            self.undo_action, self.redo_action, None,
+            self.capture_action, self.edit_translation_action, self.find_action,
+            self.duplicates_action, self.categories_action, None, self.preferences_action])
+        _fill(menu.addMenu("&Translation"), [
+            self.retranslate_action, self.cancel_action, None,
+            self.models_action, self.install_action, self.download_action])
+        _fill(menu.addMenu("&View"), [
+            self.glossary.toggleViewAction(), self.term_pane.toggleViewAction(),
+            self.term_check_action, None, self.prev_page_action, self.next_page_action])
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self.log_action)
         help_menu.addAction(self.about_action)
@@ -1137,6 +1114,15 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.runner.shutdown()
         super().closeEvent(event)
+
+
+def _fill(menu: QMenu, actions: list[QAction | None]) -> None:
+    """Add ``actions`` to ``menu``; ``None`` is a separator."""
+    for action in actions:
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)
 
 
 def window_icon() -> QIcon:
