@@ -126,3 +126,30 @@ def test_damaged_database_is_refused_and_untouched(tmp_path: Path) -> None:
     with pytest.raises(GlossaryError, match="damaged"):
         open_database(path)
     assert path.read_bytes() == bytes(data)
+
+
+def test_glossary_from_before_categories_is_upgraded(tmp_path: Path) -> None:
+    """The first schema had a CHECK constraint on the category; opening rebuilds the table."""
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    con.executescript("""
+        CREATE TABLE terms (
+            id INTEGER NOT NULL PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL,
+            source_norm TEXT NOT NULL, search_text TEXT NOT NULL, category VARCHAR(20) NOT NULL,
+            note TEXT NOT NULL, context TEXT NOT NULL, document TEXT NOT NULL,
+            created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL,
+            CONSTRAINT uq_terms_source_norm_target UNIQUE (source_norm, target),
+            CONSTRAINT ck_terms_category
+                CHECK (category IN ('person', 'organization', 'title', 'place', 'other')));
+        CREATE INDEX ix_terms_source_norm ON terms (source_norm);
+        INSERT INTO terms VALUES (7, 'الرباط', 'Rabat', 'الرباط',
+                                  'الرباط' || char(31) || 'rabat' || char(31), 'place', '', '', '',
+                                  '2024-01-01 10:00:00.000000', '2024-01-01 10:00:00.000000');
+    """)
+    con.close()
+    factory = open_database(path)
+    with factory.begin() as s:
+        store.add_category(s, "agency", "#112233")
+        rec, _ = store.add_term(s, "المديرية", "Directorate", category="agency")
+        assert [t.id for t in store.search(s, "rabat")] == [7]
+        assert store.get_term(s, rec.id).category == "agency"  # type: ignore[union-attr]

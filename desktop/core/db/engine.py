@@ -48,12 +48,32 @@ def open_database(path: Path) -> sessionmaker[Session]:
             raise GlossaryError(f"Cannot create the folder for “{path}”: {exc.strerror}.") from None
     engine = create_db_engine(path)
     try:
+        _drop_category_check(engine)
         Base.metadata.create_all(engine)
         _seed_categories(engine)
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
         raise GlossaryError(f"Cannot open the glossary “{path}”: {exc.orig}.") from None
     return sessionmaker(engine, expire_on_commit=False)
+
+
+_TERM_COLUMNS = ("id, source, target, source_norm, search_text, category, note, context, document, "
+                 "created_at, updated_at")
+
+
+def _drop_category_check(engine: Engine) -> None:
+    """Glossaries made before user-defined categories had a CHECK on ``terms.category``;
+    rebuild that table without it, keeping every row and id (one transaction)."""
+    with engine.begin() as conn:
+        sql = conn.execute(text("SELECT sql FROM sqlite_master WHERE type='table' AND name='terms'")).scalar()
+        if not sql or "ck_terms_category" not in sql:
+            return
+        conn.execute(text("DROP INDEX IF EXISTS ix_terms_source_norm"))
+        conn.execute(text("ALTER TABLE terms RENAME TO terms_before_categories"))
+        Base.metadata.tables["terms"].create(conn)
+        conn.execute(text(f"INSERT INTO terms ({_TERM_COLUMNS}) "
+                          f"SELECT {_TERM_COLUMNS} FROM terms_before_categories"))
+        conn.execute(text("DROP TABLE terms_before_categories"))
 
 
 def _seed_categories(engine: Engine) -> None:
