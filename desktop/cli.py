@@ -37,12 +37,16 @@ def build_parser() -> argparse.ArgumentParser:
                            help="glossary database (default: glossary.db)")
     json_parent = argparse.ArgumentParser(add_help=False)
     json_parent.add_argument("--json", action="store_true", help="print JSON")
+    encoding_parent = argparse.ArgumentParser(add_help=False)
+    encoding_parent.add_argument("--encoding", metavar="NAME",
+                                 help="text encoding of FILE (default: detected), e.g. windows-1256")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("segment", parents=[json_parent], help="split a document into sentences")
+    p = sub.add_parser("segment", parents=[json_parent, encoding_parent],
+                       help="split a document into sentences")
     p.add_argument("file", type=Path)
 
-    p = sub.add_parser("translate", parents=[json_parent, db_parent],
+    p = sub.add_parser("translate", parents=[json_parent, db_parent, encoding_parent],
                        help="translate a document offline")
     p.add_argument("file", type=Path)
     p.add_argument("--format", choices=("txt", "html", "tsv", "csv", "tmx"),
@@ -51,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true",
                    help="ignore and do not fill the translation memory")
 
-    p = sub.add_parser("terms", parents=[json_parent, db_parent],
+    p = sub.add_parser("terms", parents=[json_parent, db_parent, encoding_parent],
                        help="find glossary terms in a document")
     p.add_argument("file", type=Path)
 
@@ -131,7 +135,7 @@ def _print_json(data: Any, out: TextIO) -> None:
 def _segment(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.documents import read_document
 
-    doc = read_document(args.file)
+    doc = read_document(args.file, encoding=args.encoding)
     if args.json:
         _print_json([{"paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
                      for s in doc.sentences], out)
@@ -149,7 +153,7 @@ def _translate(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.translation.engine import ArgosEngine
     from desktop.core.translation.service import translate_sentences
 
-    doc = read_document(args.file)
+    doc = read_document(args.file, encoding=args.encoding)
     fmt = export.format_for(args.output, args.format) if args.output else (args.format or "txt")
     engine = ArgosEngine.load()
     factory = None if args.no_cache else open_database(args.db or default_glossary_path())
@@ -182,7 +186,7 @@ def _terms(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.glossary import store
     from desktop.core.paths import default_glossary_path
 
-    doc = read_document(args.file)
+    doc = read_document(args.file, encoding=args.encoding)
     factory = open_database(args.db or default_glossary_path())
     try:
         with factory() as session:

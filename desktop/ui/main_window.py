@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -36,7 +37,7 @@ from desktop import APP_NAME, __version__
 from desktop.core import paths
 from desktop.core.arabic import transliterate
 from desktop.core.db.engine import dispose, open_database
-from desktop.core.documents import Document, document_from_text, read_document
+from desktop.core.documents import ENCODING_CHOICES, Document, document_from_text, read_document
 from desktop.core.errors import NoModelError, TarjumanError
 from desktop.core.glossary import interchange, store
 from desktop.core.glossary.check import insert_term, missing_terms
@@ -60,7 +61,9 @@ from desktop.ui.workers import TaskContext, TaskHandle, TaskRunner
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 10
-TEXT_FILTER = "Text documents (*.txt *.text *.md);;All files (*)"
+TEXT_FILTER = ("Documents (*.txt *.text *.md *.srt *.docx *.html *.htm *.xhtml *.pdf);;"
+               "Text (*.txt *.text *.md *.srt);;Word (*.docx);;Web pages (*.html *.htm);;PDF (*.pdf);;"
+               "All files (*)")
 EXPORT_FILTERS = {
     "Plain English text (*.txt)": "txt",
     "Bilingual web page (*.html)": "html",
@@ -212,6 +215,7 @@ class MainWindow(QMainWindow):
         self.paste_action = self._action("&Paste as Document", self.paste_document, "Ctrl+Shift+V",
                                          "Open the text on the clipboard as a document")
         self.sample_action = self._action("Open &Sample Document", self.open_sample)
+        self.reopen_action = self._action("Reopen with &Encoding…", self.reopen_with_encoding)
         self.export_action = self._action("&Export Glossary as CSV…",
                                           lambda: self.export_glossary(excel=False))
         self.export_excel_action = self._action("Export Glossary for E&xcel…",
@@ -256,7 +260,7 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu("&File")
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu("Open &Recent")
-        _fill(file_menu, [self.paste_action, self.sample_action, None,
+        _fill(file_menu, [self.reopen_action, self.paste_action, self.sample_action, None,
                           self.new_glossary_action, self.open_glossary_action, None,
                           self.export_translation_action, None,
                           self.import_action, self.export_action, self.export_excel_action, None,
@@ -347,10 +351,25 @@ class MainWindow(QMainWindow):
     def open_sample(self) -> None:
         self.open_document(paths.sample_document())
 
-    def open_document(self, path: Path) -> None:
+    def open_document(self, path: Path, encoding: str | None = None) -> None:
         """Read, segment and lay out ``path`` in the background, then show and translate it."""
         self.statusBar().showMessage(f"Opening {path.name}…")
-        self._prepare(lambda: read_document(path))
+        self._prepare(lambda: read_document(path, encoding=encoding))
+
+    def reopen_with_encoding(self, encoding: str | None = None) -> None:
+        """File → Reopen with Encoding…: read the current file again as ``encoding``."""
+        doc = self.document
+        if doc is None or doc.path is None or doc.encoding in ("docx", "pdf"):
+            self.statusBar().showMessage("Only text and web-page files have an encoding to choose.", 5000)
+            return
+        if encoding is None:
+            choices = list(ENCODING_CHOICES)
+            current = choices.index(doc.encoding) if doc.encoding in choices else 0
+            encoding, ok = QInputDialog.getItem(self, "Reopen with encoding",
+                                                f"Read “{doc.title}” as:", choices, current, False)
+            if not ok:
+                return
+        self.open_document(doc.path, encoding)
 
     def paste_document(self) -> None:
         text = QGuiApplication.clipboard().text()
@@ -414,8 +433,10 @@ class MainWindow(QMainWindow):
         if doc is None:
             self.doc_label.setText("")
             return
+        encoding = doc.encoding.upper() + (" (guessed: File → Reopen with Encoding… to change)"
+                                           if doc.encoding_guessed else "")
         self.doc_label.setText(f"{doc.title} · {len(doc.sentences)} sentences · "
-                               f"{doc.paragraph_count} paragraphs · {doc.encoding.upper()}")
+                               f"{doc.paragraph_count} paragraphs · {encoding}")
 
     def _remember_recent(self, path: Path) -> None:
         recent = [p for p in self._recent() if p != str(path)]
