@@ -81,11 +81,21 @@ def build_parser() -> argparse.ArgumentParser:
     glossary.add_parser("list", parents=[db_parent, json_parent], help="list all terms")
     p = glossary.add_parser("search", parents=[db_parent, json_parent], help="search terms")
     p.add_argument("query")
-    p = glossary.add_parser("export", parents=[db_parent], help="export the glossary as CSV")
+    p = glossary.add_parser("export", parents=[db_parent],
+                            help="export the glossary (CSV, Excel CSV, Anki, TBX, OmegaT)")
     p.add_argument("file", type=Path)
-    p.add_argument("--excel", action="store_true", help="write a BOM so Excel reads UTF-8")
-    p = glossary.add_parser("import", parents=[db_parent], help="import a glossary CSV")
+    p.add_argument("--format", choices=("csv", "excel", "anki", "tbx", "omegat"),
+                   help="default: from the file name (.tbx, .utf8, .tsv, else CSV)")
+    p.add_argument("--excel", action="store_true", help="same as --format excel")
+    p.add_argument("--deck", default="Tarjuman", help="Anki deck name")
+    p.add_argument("--cloze", action="store_true", help="Anki: add a cloze field")
+    p.add_argument("--raw", action="store_true",
+                   help="CSV: do not guard cells that a spreadsheet would run as formulas")
+    p = glossary.add_parser("import", parents=[db_parent],
+                            help="import a glossary (CSV, TSV, Anki, TBX, OmegaT; detected)")
     p.add_argument("file", type=Path)
+    p.add_argument("--policy", choices=("update", "skip", "keep-both"), default="update",
+                   help="for Arabic already in the glossary (default: update)")
     return parser
 
 
@@ -291,15 +301,21 @@ def _glossary(args: argparse.Namespace, out: TextIO) -> int:
                 for t in terms:
                     print(f"{t.id}\t{t.source}\t{t.target}\t{t.category}\t{t.note}", file=out)
         elif cmd == "export":
+            from desktop.core.glossary import formats
+
+            fmt = "excel" if args.excel else formats.format_for_export(args.file, args.format)
             with factory() as session:
-                n = interchange.export_csv(session, args.file, excel=args.excel)
-            print(f"Exported {n} terms to {args.file}", file=out)
+                terms = store.search(session)
+            n = formats.export_terms(terms, args.file, fmt, deck=args.deck, cloze=args.cloze, raw=args.raw)
+            print(f"Exported {n} terms to {args.file} ({fmt})", file=out)
         elif cmd == "import":
-            rows = interchange.parse_csv(args.file)
+            from desktop.core.glossary import formats
+
+            fmt, rows = formats.parse_file(args.file)
             with factory.begin() as session:
-                result = interchange.import_rows(session, rows)
-            print(f"Imported {result.total} terms ({result.added} new, {result.updated} updated)",
-                  file=out)
+                result = interchange.import_rows(session, rows, policy=args.policy)
+            print(f"Imported {result.total} terms ({result.added} new, {result.updated} updated, "
+                  f"{result.skipped} skipped) from {fmt.upper()}", file=out)
         return EXIT_OK
     finally:
         dispose(factory)

@@ -90,7 +90,7 @@ def test_glossary_commands(tmp_path: Path) -> None:
     assert {r["target"] for r in rows} == {"FBI", "Rabat"}
     other = str(tmp_path / "other.db")
     code, out, _ = run("glossary", "import", str(csv_path), "--db", other)
-    assert code == 0 and "Imported 2 terms (2 new, 0 updated)" in out
+    assert code == 0 and "Imported 2 terms (2 new, 0 updated, 0 skipped) from CSV" in out
     bad = tmp_path / "bad.csv"
     bad.write_text("source,target\nالمغرب,Morocco\n,oops\n", encoding="utf-8")
     code, _, err = run("glossary", "import", str(bad), "--db", other)

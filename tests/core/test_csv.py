@@ -128,11 +128,11 @@ def test_import_is_all_or_nothing(tmp_path: Path) -> None:
         assert store.count_terms(s) == 0
 
 
-def test_non_utf8_and_binary_csv_refused(tmp_path: Path) -> None:
+def test_legacy_encoding_csv_is_read_and_missing_file_refused(tmp_path: Path) -> None:
     path = tmp_path / "cp1256.csv"
-    path.write_bytes("source,target\nالرباط,Rabat\n".encode("cp1256"))
-    with pytest.raises(BadInputError, match="not UTF-8"):
-        interchange.parse_csv(path)
+    path.write_bytes("source,target,note\nالرباط,Rabat,عاصمة المغرب وأكبر مدنها\n".encode("cp1256"))
+    rows = interchange.parse_csv(path)
+    assert [(r.source, r.note) for r in rows] == [("الرباط", "عاصمة المغرب وأكبر مدنها")]
     with pytest.raises(BadInputError, match="does not exist"):
         interchange.parse_csv(tmp_path / "missing.csv")
 

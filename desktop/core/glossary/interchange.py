@@ -17,9 +17,9 @@ from typing import Iterable
 
 from sqlalchemy.orm import Session
 
+from desktop.core.arabic import has_arabic
 from desktop.core.atomic import atomic_write
 from desktop.core.errors import BadInputError
-from desktop.core.files import read_user_file
 from desktop.core.glossary.store import NewTerm, TermRecord, add_terms, category_key, search
 from desktop.core.tasks import CancelToken, ProgressFn
 
@@ -91,6 +91,7 @@ class ImportRow:
 class ImportResult:
     added: int
     updated: int
+    skipped: int = 0
 
     @property
     def total(self) -> int:
@@ -102,37 +103,52 @@ def parse_csv(path: Path) -> list[ImportRow]:
 
     Raises ``BadInputError`` naming the line of the first problem.
     """
+    from desktop.core.glossary.formats import read_glossary_text
+
     path = Path(path)
-    data = read_user_file(path, _MAX_IMPORT_BYTES, "CSV file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise BadInputError(f"“{path.name}” is not UTF-8 text (line {line}).") from None
-    if "\x00" in text:
-        raise BadInputError(f"“{path.name}” looks like a binary file, not CSV.")
+    text = read_glossary_text(path)
     return parse_csv_text(text, path.name)
 
 
-def parse_csv_text(text: str, name: str = "CSV") -> list[ImportRow]:
-    """Parse CSV text (see ``parse_csv``)."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise BadInputError(f"“{name}” is empty.") from None
-    except csv.Error as exc:
-        raise BadInputError(f"“{name}”, line 1: {exc}.") from None
-    columns = [h.strip().lower() for h in header]
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        raise BadInputError(
-            f"“{name}”, line 1: the header must name the columns "
-            f"{', '.join(COLUMNS)} (missing: {', '.join(missing)})."
-        )
-    index = {c: columns.index(c) for c in COLUMNS if c in columns}
-    rows: list[ImportRow] = []
-    line = reader.line_num + 1
+def parse_csv_text(text: str, name: str = "CSV", delimiter: str = ",") -> list[ImportRow]:
+    """Parse delimited text with a header row (see ``parse_csv``)."""
+    table = read_table(text, name, delimiter)
+    return rows_from_table(table, guess_mapping(table))
+
+
+# Header names (lower case) that name each field, in English, French and Arabic.
+HEADER_NAMES = {
+    "source": ("source", "arabic", "ar", "term", "source term", "arabic term", "المصطلح", "عربي",
+               "العربية", "front"),
+    "target": ("target", "english", "en", "translation", "target term", "english term",
+               "الترجمة", "إنجليزي", "back"),
+    "category": ("category", "type", "class", "الفئة", "tags"),
+    "note": ("note", "notes", "comment", "comments", "remark", "ملاحظة", "ملاحظات"),
+    "context": ("context", "example", "sentence", "السياق"),
+    "document": ("document", "file", "source document", "المستند"),
+    "created": ("created", "date", "added"),
+}
+FIELDS = tuple(HEADER_NAMES)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A delimited file read into cells: ``rows`` are (line number, cells)."""
+
+    name: str
+    header: list[str] | None
+    rows: list[tuple[int, list[str]]]
+
+    @property
+    def width(self) -> int:
+        return max([len(self.header or [])] + [len(cells) for _, cells in self.rows])
+
+
+def read_table(text: str, name: str, delimiter: str = ",") -> Table:
+    """Split delimited text into cells; the first row is a header if it names fields."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    line = 1
     while True:
         try:
             cells = next(reader)
@@ -140,21 +156,68 @@ def parse_csv_text(text: str, name: str = "CSV") -> list[ImportRow]:
             break
         except csv.Error as exc:
             raise BadInputError(f"“{name}”, line {line}: {exc}.") from None
-        row_line, line = line, reader.line_num + 1
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) > len(columns):
-            raise BadInputError(
-                f"“{name}”, line {row_line}: {len(cells)} cells but the header has {len(columns)}."
-            )
+        if any(c.strip() for c in cells):
+            rows.append((line, cells))
+        line = reader.line_num + 1
+    if not rows:
+        raise BadInputError(f"“{name}” is empty.")
+    first = [c.strip().lower() for c in rows[0][1]]
+    known = {n for names in HEADER_NAMES.values() for n in names}
+    if any(c in known for c in first):
+        return Table(name, rows[0][1], rows[1:])
+    return Table(name, None, rows)
 
-        def cell(col: str, cells: list[str] = cells) -> str:
-            i = index.get(col)
-            return unprotect_cell(cells[i]) if i is not None and i < len(cells) else ""
+
+def guess_mapping(table: Table) -> dict[str, int]:
+    """Field → column: from the header's names, else Arabic script → source, Latin → target."""
+    mapping: dict[str, int] = {}
+    if table.header is not None:
+        for column, title in enumerate(table.header):
+            key = title.strip().lower()
+            for field, names in HEADER_NAMES.items():
+                if key in names and field not in mapping:
+                    mapping[field] = column
+        if "source" in mapping and "target" in mapping:
+            return mapping
+    sample = [cells for _, cells in table.rows[:50]]
+    for column in range(table.width):
+        values = [cells[column] for cells in sample if column < len(cells) and cells[column].strip()]
+        if not values or column in mapping.values():
+            continue
+        arabic = sum(has_arabic(v) for v in values) / len(values)
+        if arabic > 0.5 and "source" not in mapping:
+            mapping["source"] = column
+        elif arabic <= 0.5 and "target" not in mapping:
+            mapping["target"] = column
+        elif "note" not in mapping:
+            mapping["note"] = column
+    return mapping
+
+
+def rows_from_table(table: Table, mapping: dict[str, int], unprotect: bool = True) -> list[ImportRow]:
+    """Validate and convert table rows; ``BadInputError`` names the line of the first problem."""
+    name = table.name
+    if "source" not in mapping or "target" not in mapping:
+        missing = [f for f in REQUIRED if f not in mapping]
+        raise BadInputError(
+            f"“{name}”, line 1: which columns hold the {' and the '.join(missing)}? The header should "
+            f"name the columns {', '.join(COLUMNS)}."
+        )
+    rows: list[ImportRow] = []
+    width = len(table.header) if table.header is not None else None
+    for line, cells in table.rows:
+        if width is not None and len(cells) > width and any(c.strip() for c in cells[width:]):
+            raise BadInputError(f"“{name}”, line {line}: {len(cells)} cells but the header has {width}.")
+
+        def cell(field: str, cells: list[str] = cells) -> str:
+            i = mapping.get(field)
+            if i is None or i >= len(cells):
+                return ""
+            return unprotect_cell(cells[i]) if unprotect else cells[i]
 
         source, target = cell("source").strip(), cell("target").strip()
         if not source or not target:
-            raise BadInputError(f"“{name}”, line {row_line}: both source and target are needed.")
+            raise BadInputError(f"“{name}”, line {line}: both source and target are needed.")
         # Whether the category exists is checked against the glossary at import.
         category = category_key(cell("category") or "other")
         created = None
@@ -163,29 +226,29 @@ def parse_csv_text(text: str, name: str = "CSV") -> list[ImportRow]:
                 created = datetime.fromisoformat(cell("created").strip())
             except ValueError:
                 raise BadInputError(
-                    f"“{name}”, line {row_line}: “{cell('created')}” is not a date "
+                    f"“{name}”, line {line}: “{cell('created')}” is not a date "
                     "(use ISO 8601, e.g. 2024-05-01T10:00:00+00:00)."
                 ) from None
             if created.tzinfo is None:
                 created = created.replace(tzinfo=timezone.utc)
-        rows.append(
-            ImportRow(row_line, source, target, category, cell("note"), cell("context"),
-                      cell("document"), created)
-        )
+        rows.append(ImportRow(line, source, target, category, cell("note"), cell("context"),
+                              cell("document"), created))
     return rows
 
 
 def import_rows(session: Session, rows: list[ImportRow], *, progress: ProgressFn | None = None,
-                cancel: CancelToken | None = None) -> ImportResult:
-    """Add or update every row in the caller's transaction (roll it back to undo all)."""
+                cancel: CancelToken | None = None, policy: str = "update") -> ImportResult:
+    """Add or update every row in the caller's transaction (roll it back to undo all);
+    ``policy`` is ``store.add_terms``'s."""
     items = [NewTerm(r.source, r.target, r.category, r.note, r.context, r.document, r.created)
              for r in rows]
     try:
-        added, updated = add_terms(session, items, progress=progress, cancel=cancel)
+        added, updated, skipped = add_terms(session, items, progress=progress, cancel=cancel,
+                                            policy=policy)
     except BadInputError as exc:
         message = str(exc)
         if message.startswith("Item "):
             number, _, rest = message[5:].partition(":")
             message = f"Line {rows[int(number) - 1].line}:{rest}"
         raise BadInputError(message) from None
-    return ImportResult(added, updated)
+    return ImportResult(added, updated, skipped)

@@ -337,13 +337,23 @@ class NewTerm:
     created_at: datetime | None = None
 
 
-def add_terms(session: Session, items: Sequence[NewTerm], *, progress: ProgressFn | None = None,
-              cancel: CancelToken | None = None) -> tuple[int, int]:
-    """``add_term`` for many terms at once, with bulk statements; returns (added, updated).
+POLICIES = ("update", "skip", "keep-both")
 
-    Item ``i`` that is invalid raises ``BadInputError`` whose message starts "Item i:"; the
-    caller's transaction then holds nothing of this call once rolled back.
+
+def add_terms(session: Session, items: Sequence[NewTerm], *, progress: ProgressFn | None = None,
+              cancel: CancelToken | None = None, policy: str = "update") -> tuple[int, int, int]:
+    """``add_term`` for many terms at once, with bulk statements; returns (added, updated,
+    skipped).
+
+    ``policy`` decides what happens to an item whose normalised Arabic is already in the
+    glossary: "update" (the same English updates that entry, another English is added),
+    "skip" (the item is left out) or "keep-both" (another English is added, the same English
+    leaves the entry as it is). Item ``i`` that is invalid raises ``BadInputError`` whose
+    message starts "Item i:"; the caller's transaction then holds nothing of this call once
+    rolled back.
     """
+    if policy not in POLICIES:
+        raise ValueError(policy)
     existing: dict[tuple[str, str], int] = {
         (norm, target): term_id
         for term_id, norm, target in session.execute(select(Term.id, Term.source_norm, Term.target))
@@ -351,6 +361,8 @@ def add_terms(session: Session, items: Sequence[NewTerm], *, progress: ProgressF
     inserts: dict[tuple[str, str], dict[str, object]] = {}
     updates: dict[int, dict[str, object]] = {}
     known = set(category_names(session))
+    sources = {norm for norm, _ in existing}
+    skipped = 0
     now = utcnow()
     for n, item in enumerate(items):
         if n % 1000 == 0:
@@ -365,6 +377,12 @@ def add_terms(session: Session, items: Sequence[NewTerm], *, progress: ProgressF
         except BadInputError as exc:
             raise BadInputError(f"Item {n + 1}: {exc}") from None
         key = (normalize(source), target)
+        if policy == "skip" and key[0] in sources:
+            skipped += 1
+            continue
+        if policy == "keep-both" and (key in existing or key in inserts):
+            skipped += 1
+            continue
         if key in existing:
             row = updates.setdefault(existing[key], {"id": existing[key]})
         elif key in inserts:
@@ -402,7 +420,7 @@ def add_terms(session: Session, items: Sequence[NewTerm], *, progress: ProgressF
         session.execute(insert(Term), values)
     session.flush()
     report(progress, len(items), len(items))
-    return len(inserts), len(items) - len(inserts)
+    return len(inserts), len(items) - len(inserts) - skipped, skipped
 
 
 def restore_terms(session: Session, records: Sequence[TermRecord]) -> None:
