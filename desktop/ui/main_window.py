@@ -39,7 +39,7 @@ from desktop.core.arabic import transliterate
 from desktop.core.db.engine import dispose, open_database
 from desktop.core.documents import ENCODING_CHOICES, Document, document_from_text, read_document
 from desktop.core.errors import NoModelError, TarjumanError
-from desktop.core.glossary import interchange, store
+from desktop.core.glossary import formats, interchange, store
 from desktop.core.glossary.check import insert_term, missing_terms
 from desktop.core.glossary.matcher import IndexedTerm, TermIndex, TermMatch
 from desktop.core.translation import export, memory, packages
@@ -51,6 +51,7 @@ from desktop.ui.banner import ModelBanner
 from desktop.ui.categories import CategoriesDialog
 from desktop.ui.duplicates import DuplicatesDialog
 from desktop.ui.glossary_panel import GlossaryPanel
+from desktop.ui.import_preview import ImportPreviewDialog
 from desktop.ui.model_manager import ModelManagerDialog
 from desktop.ui.preferences import PreferencesDialog
 from desktop.ui.reader import ReaderContent, ReaderFormats, ReaderView, build_reader_document
@@ -72,6 +73,13 @@ EXPORT_FILTERS = {
     "TMX 1.4 for CAT tools (*.tmx)": "tmx",
 }
 ALTERNATIVES = 4
+GLOSSARY_EXPORT_FILTERS = {
+    "CSV (*.csv)": "csv",
+    "CSV for Excel (*.csv)": "excel",
+    "Anki deck (*.tsv)": "anki",
+    "TBX for CAT tools (*.tbx)": "tbx",
+    "OmegaT glossary (*.utf8)": "omegat",
+}
 
 
 def prepare_document(doc: Document, factory: sessionmaker[Session], model_id: str | None,
@@ -99,6 +107,7 @@ class MainWindow(QMainWindow):
     translationCancelled = Signal()
     termSaved = Signal(int)
     termsHighlighted = Signal()
+    glossaryImported = Signal()
     alternativesShown = Signal()
 
     def __init__(self, factory: sessionmaker[Session], db_path: Path,
@@ -116,6 +125,7 @@ class MainWindow(QMainWindow):
         self._translate_started = 0.0
         self.term_dialog: TermDialog | None = None
         self.model_manager: ModelManagerDialog | None = None
+        self.import_preview: ImportPreviewDialog | None = None
         self.alternatives_menu: QMenu | None = None
         self._closing = False
 
@@ -162,6 +172,7 @@ class MainWindow(QMainWindow):
         self.reader.revertRequested.connect(self.revert_translation)
         self.reader.alternativesRequested.connect(self.show_alternatives)
         self.glossary.exportRequested.connect(lambda: self.export_glossary(excel=False))
+        self.glossary.export_button.setText("Export…")
         self._restore_state()
 
     # -- construction ----------------------------------------------------------------------
@@ -216,11 +227,12 @@ class MainWindow(QMainWindow):
                                          "Open the text on the clipboard as a document")
         self.sample_action = self._action("Open &Sample Document", self.open_sample)
         self.reopen_action = self._action("Reopen with &Encoding…", self.reopen_with_encoding)
-        self.export_action = self._action("&Export Glossary as CSV…",
-                                          lambda: self.export_glossary(excel=False))
+        self.export_action = self._action("&Export Glossary…", lambda: self.export_glossary(excel=False),
+                                          None, "CSV, CSV for Excel, Anki, TBX or OmegaT")
         self.export_excel_action = self._action("Export Glossary for E&xcel…",
                                                 lambda: self.export_glossary(excel=True))
-        self.import_action = self._action("&Import Glossary CSV…", self.import_glossary)
+        self.import_action = self._action("&Import Glossary…", lambda: self.import_glossary(),
+                                          None, "CSV, TSV, Anki, TBX or OmegaT, with a preview")
         self.export_translation_action = self._action(
             "Export &Translation…", self.export_translation, "Ctrl+E",
             "Save the English, a bilingual page or table, or TMX for CAT tools")
@@ -864,51 +876,76 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{verb} “{record.source}” → “{record.target}”", 6000)
         self.termSaved.emit(record.id)
 
-    def export_glossary(self, excel: bool) -> None:
+    def export_glossary(self, excel: bool = False) -> None:
+        """File → Export Glossary…: CSV (Excel or plain), Anki, TBX or OmegaT, atomically."""
+        filters = dict(GLOSSARY_EXPORT_FILTERS)
+        first = "CSV for Excel (*.csv)" if excel else "CSV (*.csv)"
         suggested = str(Path.home() / ("glossary-excel.csv" if excel else "glossary.csv"))
-        name, _ = QFileDialog.getSaveFileName(self, "Export glossary", suggested, "CSV files (*.csv)")
+        name, chosen = QFileDialog.getSaveFileName(self, "Export glossary", suggested, ";;".join(filters),
+                                                   first)
         if not name:
             return
         path = Path(name)
-        if path.suffix.lower() != ".csv":
-            path = path.with_suffix(".csv")
+        fmt = filters.get(chosen) or formats.format_for_export(path)
+        if excel and chosen not in filters:
+            fmt = "excel"
+        suffix = {"csv": ".csv", "excel": ".csv", "anki": ".tsv", "tbx": ".tbx", "omegat": ".utf8"}[fmt]
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        deck = "Tarjuman"
+        if fmt == "anki":
+            deck, ok = QInputDialog.getText(self, "Anki deck", "Deck name:", text="Tarjuman")
+            if not ok:
+                return
         factory = self.factory
 
         def work(ctx: TaskContext) -> int:
             with factory() as session:
-                return interchange.export_csv(session, path, excel=excel)
+                terms = store.search(session)
+            return formats.export_terms(terms, path, fmt, deck=deck)
 
         self.runner.start("export", work,
                           on_done=lambda n: self.statusBar().showMessage(
                               f"Exported {n} terms to {path}", 8000),
                           on_error=lambda exc: self._show_error("Export failed", exc))
 
-    def import_glossary(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import glossary", "", "CSV files (*.csv);;All files (*)")
-        if not name:
-            return
-        path = Path(name)
-        self.runner.start("parse", lambda ctx: interchange.parse_csv(path),
-                          on_done=lambda rows: self._confirm_import(path, rows),
+    def import_glossary(self, path: Path | None = None) -> None:
+        """File → Import Glossary…: read and preview in the background; write on confirm."""
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self, "Import glossary", "",
+                "Glossaries (*.csv *.tsv *.txt *.tbx *.xml *.utf8);;All files (*)")
+            if not name:
+                return
+            path = Path(name)
+        chosen = path
+        self.runner.start("read glossary", lambda ctx: formats.read_import(chosen),
+                          on_done=lambda result: self._preview_import(chosen, *result),
                           on_error=lambda exc: self._show_error("Cannot import the glossary", exc))
 
-    def _confirm_import(self, path: Path, rows: list[interchange.ImportRow]) -> None:
-        answer = QMessageBox.question(
-            self, "Import glossary",
-            f"Import {len(rows)} terms from “{path.name}”? Terms already in the glossary with the "
-            "same Arabic and English are updated.")
-        if answer != QMessageBox.StandardButton.Yes:
-            return
+    def _preview_import(self, path: Path, fmt: str, table: Any, rows: Any) -> None:
+        dialog = ImportPreviewDialog(path, fmt, table, rows, self.factory, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.import_preview = dialog
+        dialog.accepted.connect(lambda: self._run_import(dialog.rows(), dialog.policy()))
+        dialog.finished.connect(lambda _r: setattr(self, "import_preview", None))
+        dialog.open()
+
+    def _run_import(self, rows: list[interchange.ImportRow], policy: str) -> None:
         factory = self.factory
 
         def work(ctx: TaskContext) -> interchange.ImportResult:
             with factory.begin() as session:
-                return interchange.import_rows(session, rows, progress=ctx.progress, cancel=ctx.cancel)
+                return interchange.import_rows(session, rows, progress=ctx.progress, cancel=ctx.cancel,
+                                               policy=policy)
 
         def done(result: interchange.ImportResult) -> None:
             self.glossary.refresh()
+            self.load_term_index()
             self.statusBar().showMessage(
-                f"Imported {result.total} terms ({result.added} new, {result.updated} updated)", 8000)
+                f"Imported {result.total} terms ({result.added} new, {result.updated} updated, "
+                f"{result.skipped} skipped)", 8000)
+            self.glossaryImported.emit()
 
         self.runner.start("import", work, on_done=done,
                           on_error=lambda exc: self._show_error("Import failed", exc))

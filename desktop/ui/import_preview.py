@@ -1,0 +1,142 @@
+"""The import preview: what a glossary file holds, how its columns map, what will happen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.core.errors import TarjumanError
+from desktop.core.glossary import interchange
+from desktop.core.glossary.interchange import FIELDS, ImportRow, Table
+
+IGNORE = "(ignore)"
+POLICIES = {"Update entries with the same Arabic and English": "update",
+            "Skip terms whose Arabic is already in the glossary": "skip",
+            "Keep both (add new English, leave existing entries as they are)": "keep-both"}
+PREVIEW_ROWS = 20
+COUNT_UP_TO = 20_000  # rows: counting what would happen is a rolled-back import
+
+
+class ImportPreviewDialog(QDialog):
+    """Shows the first rows and a column → field mapping; nothing is written here.
+
+    After ``accept``, ``rows()`` and ``policy()`` say what to import.
+    """
+
+    def __init__(self, path: Path, fmt: str, table: Table | None, rows: list[ImportRow] | None,
+                 factory: sessionmaker[Session], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Import {path.name}")
+        self.setObjectName("importPreview")
+        self.resize(820, 520)
+        self._table = table
+        self._fixed_rows = rows
+        self._factory = factory
+        self._rows: list[ImportRow] = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{path.name}</b> · {fmt.upper()}", self))
+        self.preview = QTableWidget(self)
+        self.preview.setObjectName("importTable")
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.preview, 1)
+        self.mapping_boxes: list[QComboBox] = []
+        form = QFormLayout()
+        self.policy_box = QComboBox(self)
+        self.policy_box.setObjectName("importPolicy")
+        self.policy_box.addItems(list(POLICIES))
+        form.addRow("Terms already in the glossary:", self.policy_box)
+        layout.addLayout(form)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._fill_preview()
+        self.policy_box.currentTextChanged.connect(lambda _t: self.update_summary())
+        self.update_summary()
+
+    def _fill_preview(self) -> None:
+        if self._table is not None:
+            table = self._table
+            mapping = interchange.guess_mapping(table)
+            by_column = {column: field for field, column in mapping.items()}
+            self.preview.setColumnCount(table.width)
+            sample = table.rows[:PREVIEW_ROWS]
+            self.preview.setRowCount(len(sample) + 1)
+            for column in range(table.width):
+                box = QComboBox(self.preview)
+                box.addItems([IGNORE, *FIELDS])
+                box.setCurrentText(by_column.get(column, IGNORE))
+                box.currentTextChanged.connect(lambda _t: self.update_summary())
+                self.preview.setCellWidget(0, column, box)
+                self.mapping_boxes.append(box)
+            headers = table.header or [f"Column {c + 1}" for c in range(table.width)]
+            self.preview.setHorizontalHeaderLabels(headers + [""] * (table.width - len(headers)))
+            for row, (_line, cells) in enumerate(sample, 1):
+                for column, value in enumerate(cells):
+                    self.preview.setItem(row, column, QTableWidgetItem(value))
+        else:
+            rows = self._fixed_rows or []
+            labels = ["Arabic", "English", "Category", "Note", "Context"]
+            self.preview.setColumnCount(len(labels))
+            self.preview.setHorizontalHeaderLabels(labels)
+            self.preview.setRowCount(min(len(rows), PREVIEW_ROWS))
+            for row, r in enumerate(rows[:PREVIEW_ROWS]):
+                for column, value in enumerate((r.source, r.target, r.category, r.note, r.context)):
+                    self.preview.setItem(row, column, QTableWidgetItem(value))
+        self.preview.resizeColumnsToContents()
+
+    def mapping(self) -> dict[str, int]:
+        return {box.currentText(): column for column, box in enumerate(self.mapping_boxes)
+                if box.currentText() != IGNORE}
+
+    def policy(self) -> str:
+        return POLICIES[self.policy_box.currentText()]
+
+    def rows(self) -> list[ImportRow]:
+        return self._rows
+
+    def update_summary(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        try:
+            if self._table is not None:
+                self._rows = interchange.rows_from_table(self._table, self.mapping())
+            else:
+                self._rows = list(self._fixed_rows or [])
+        except TarjumanError as exc:
+            self._rows = []
+            self.summary.setText(f"⚠ {exc}")
+            ok.setEnabled(False)
+            return
+        ok.setEnabled(bool(self._rows))
+        if len(self._rows) > COUNT_UP_TO:
+            self.summary.setText(f"{len(self._rows)} terms to import. Nothing is written until you "
+                                 "press Import; an error in any row cancels the whole import.")
+            return
+        try:
+            with self._factory.begin() as session:
+                result = interchange.import_rows(session, self._rows, policy=self.policy())
+                session.rollback()  # a dry run: nothing is written
+        except TarjumanError as exc:
+            self.summary.setText(f"⚠ {exc}")
+            ok.setEnabled(False)
+            return
+        self.summary.setText(f"{len(self._rows)} terms: {result.added} new, {result.updated} updated, "
+                             f"{result.skipped} skipped. Nothing is written until you press Import.")

@@ -1,0 +1,114 @@
+"""GUI: the import preview, glossary export presets, opening a .docx by drag and drop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog
+from pytestqt.qtbot import QtBot
+
+from desktop.core.glossary import store
+from tests.conftest import SAMPLE
+from tests.ui.conftest import WindowFactory
+
+TIMEOUT = 30_000
+
+
+def open_preview(qtbot: QtBot, window, path: Path):  # type: ignore[no-untyped-def]
+    window.import_glossary(path)
+    qtbot.waitUntil(lambda: window.import_preview is not None, timeout=TIMEOUT)
+    return window.import_preview
+
+
+def test_preview_shows_mapping_and_cancel_imports_nothing(qtbot: QtBot, make_window: WindowFactory,
+                                                          empty_model_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "from-excel.csv"
+    path.write_text("English,Arabic,Comment\nRabat,الرباط,capital\nMorocco,المغرب,\n", encoding="utf-8")
+    window = make_window()
+    dialog = open_preview(qtbot, window, path)
+    assert [box.currentText() for box in dialog.mapping_boxes] == ["target", "source", "note"]
+    assert dialog.preview.item(1, 1).text() == "الرباط"
+    assert "2 terms: 2 new, 0 updated, 0 skipped" in dialog.summary.text()
+    dialog.mapping_boxes[0].setCurrentText("(ignore)")  # no English column left: cannot import
+    assert "target" in dialog.summary.text()
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    with window.factory() as session:
+        assert store.count_terms(session) == 0
+
+
+def test_preview_import_with_policy(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path,
+                                    tmp_path: Path) -> None:
+    window = make_window()
+    with window.factory.begin() as session:
+        store.add_term(session, "الرباط", "Rabat", note="kept")
+    window.glossary.refresh()
+    path = tmp_path / "terms.tbx"
+    from desktop.core.glossary import formats
+    from desktop.core.glossary.store import TermRecord
+
+    with window.factory() as session:
+        existing = store.search(session)
+    new = [TermRecord(50, "الرباط", "Rabat", "place", "replaced", "", "", existing[0].created_at,
+                      existing[0].created_at),
+           TermRecord(51, "المغرب", "Morocco", "place", "", "", "", existing[0].created_at,
+                      existing[0].created_at)]
+    formats.export_terms(new, path, "tbx")
+    dialog = open_preview(qtbot, window, path)
+    assert dialog.mapping_boxes == [] and dialog.preview.rowCount() == 2
+    dialog.policy_box.setCurrentIndex(1)  # skip terms whose Arabic exists
+    assert "1 new, 0 updated, 1 skipped" in dialog.summary.text()
+    with qtbot.waitSignal(window.glossaryImported, timeout=TIMEOUT):
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    with window.factory() as session:
+        notes = {t.target: t.note for t in store.search(session)}
+    assert notes == {"Rabat": "kept", "Morocco": ""}
+    assert window.glossary.model.rowCount() == 2
+
+
+@pytest.mark.parametrize("chosen, suffix, first_line", [
+    ("Anki deck (*.tsv)", ".tsv", "#separator:tab"),
+    ("TBX for CAT tools (*.tbx)", ".tbx", '<?xml version="1.0" encoding="UTF-8"?>'),
+    ("OmegaT glossary (*.utf8)", ".utf8", "الرباط\tRabat\tcapital"),
+    ("CSV for Excel (*.csv)", ".csv", "\ufeffsource,target,category,note,context,document,created"),
+])
+def test_export_presets_from_the_window(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path,
+                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chosen: str,
+                                        suffix: str, first_line: str) -> None:
+    window = make_window()
+    with window.factory.begin() as session:
+        store.add_term(session, "الرباط", "Rabat", note="capital")
+    target = tmp_path / "glossary"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), chosen))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Morocco deck", True))
+    window.export_action.trigger()
+    written = tmp_path / f"glossary{suffix}"
+    qtbot.waitUntil(written.exists, timeout=TIMEOUT)
+    assert written.read_text(encoding="utf-8").splitlines()[0] == first_line
+    if suffix == ".tsv":
+        assert "#deck:Morocco deck" in written.read_text(encoding="utf-8")
+
+
+def test_drop_a_docx_opens_it(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path,
+                              tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for paragraph in SAMPLE.read_text(encoding="utf-8").split("\n"):
+        if paragraph.strip():
+            document.add_paragraph(paragraph)
+    path = tmp_path / "article.docx"
+    document.save(str(path))
+    window = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(window.rect().center().toPointF(), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
+        window.dropEvent(event)
+    assert window.document is not None and window.document.title == "article.docx"
+    assert len(window.document.sentences) == 20
+    assert "DOCX" in window.doc_label.text()
