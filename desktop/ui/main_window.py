@@ -366,7 +366,8 @@ class MainWindow(QMainWindow):
     def open_document(self, path: Path, encoding: str | None = None) -> None:
         """Read, segment and lay out ``path`` in the background, then show and translate it."""
         self.statusBar().showMessage(f"Opening {path.name}…")
-        self._prepare(lambda: read_document(path, encoding=encoding))
+        limit = opts.max_document_bytes(self.settings)
+        self._prepare(lambda: read_document(path, max_bytes=limit, encoding=encoding))
 
     def reopen_with_encoding(self, encoding: str | None = None) -> None:
         """File → Reopen with Encoding…: read the current file again as ``encoding``."""

@@ -45,6 +45,14 @@ class PreferencesDialog(QDialog):
         form.addRow("Threads:", self.threads)
         form.addRow(QLabel("Changes to computation or threads reload the model.", self))
 
+        self.max_mb = QSpinBox(self)
+        self.max_mb.setObjectName("maxDocumentMegabytes")
+        self.max_mb.setRange(1, 500)
+        self.max_mb.setSuffix(" MB")
+        self.max_mb.setValue(opts.max_document_bytes(settings) // (1024 * 1024))
+        self.max_mb.setToolTip("Bigger files are refused at once, before anything is read")
+        form.addRow("Largest document:", self.max_mb)
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -55,5 +63,6 @@ class PreferencesDialog(QDialog):
         opts.BEAM_SIZE.set(self._settings, self.beam.value())
         opts.COMPUTE_TYPE.set(self._settings, self.compute.currentText())
         opts.THREADS.set(self._settings, self.threads.value())
+        opts.MAX_DOCUMENT_MB.set(self._settings, self.max_mb.value())
         self._settings.sync()
         super().accept()

@@ -32,6 +32,11 @@ COMPUTE_TYPES = ("auto", "int8", "float32")
 BEAM_SIZE = Option("translation/beamSize", 2)
 COMPUTE_TYPE = Option("translation/computeType", "auto")
 THREADS = Option("translation/threads", 0)
+MAX_DOCUMENT_MB = Option("documents/maxMegabytes", 20)
+
+
+def max_document_bytes(settings: QSettings) -> int:
+    return min(max(MAX_DOCUMENT_MB.get(settings), 1), 500) * 1024 * 1024
 
 
 def engine_settings(settings: QSettings) -> EngineSettings:

@@ -112,3 +112,19 @@ def test_drop_a_docx_opens_it(qtbot: QtBot, make_window: WindowFactory, empty_mo
     assert window.document is not None and window.document.title == "article.docx"
     assert len(window.document.sentences) == 20
     assert "DOCX" in window.doc_label.text()
+
+
+def test_document_size_limit_is_a_preference(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path,
+                                              tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    path = tmp_path / "two-megabytes.txt"
+    path.write_text("جملة. " * 200_000, encoding="utf-8")
+    window = make_window()
+    dialog = window.show_preferences()
+    dialog.max_mb.setValue(1)
+    dialog.accept()
+    window.open_document(path)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None, timeout=TIMEOUT)
+    assert "up to 1 MB" in window.findChild(QMessageBox, "errorBox").text()
+    assert window.document is None or window.document.path != path
