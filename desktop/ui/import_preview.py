@@ -87,6 +87,7 @@ class ImportPreviewDialog(QDialog):
                 box.currentTextChanged.connect(lambda _t: self.update_summary())
                 self.preview.setCellWidget(0, column, box)
                 self.mapping_boxes.append(box)
+            self.preview.setVerticalHeaderLabels(["Field"] + [str(line) for line, _ in sample])
             headers = table.header or [f"Column {c + 1}" for c in range(table.width)]
             self.preview.setHorizontalHeaderLabels(headers + [""] * (table.width - len(headers)))
             for row, (_line, cells) in enumerate(sample, 1):
