@@ -10,7 +10,8 @@ from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.core.db.models import CATEGORIES, DEFAULT_COLOURS, Base, Category
+from desktop.core.db import migrate
+from desktop.core.db.models import CATEGORIES, DEFAULT_COLOURS, Category
 from desktop.core.errors import GlossaryError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -48,8 +49,7 @@ def open_database(path: Path) -> sessionmaker[Session]:
             raise GlossaryError(f"Cannot create the folder for “{path}”: {exc.strerror}.") from None
     engine = create_db_engine(path)
     try:
-        _drop_category_check(engine)
-        Base.metadata.create_all(engine)
+        migrate.upgrade(engine, before_upgrade=lambda _old, _new: _backup_before_upgrade(path))
         _seed_categories(engine)
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
@@ -57,23 +57,10 @@ def open_database(path: Path) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-_TERM_COLUMNS = ("id, source, target, source_norm, search_text, category, note, context, document, "
-                 "created_at, updated_at")
+def _backup_before_upgrade(path: Path) -> None:
+    from desktop.core.db.backup import make_backup
 
-
-def _drop_category_check(engine: Engine) -> None:
-    """Glossaries made before user-defined categories had a CHECK on ``terms.category``;
-    rebuild that table without it, keeping every row and id (one transaction)."""
-    with engine.begin() as conn:
-        sql = conn.execute(text("SELECT sql FROM sqlite_master WHERE type='table' AND name='terms'")).scalar()
-        if not sql or "ck_terms_category" not in sql:
-            return
-        conn.execute(text("DROP INDEX IF EXISTS ix_terms_source_norm"))
-        conn.execute(text("ALTER TABLE terms RENAME TO terms_before_categories"))
-        Base.metadata.tables["terms"].create(conn)
-        conn.execute(text(f"INSERT INTO terms ({_TERM_COLUMNS}) "
-                          f"SELECT {_TERM_COLUMNS} FROM terms_before_categories"))
-        conn.execute(text("DROP TABLE terms_before_categories"))
+    make_backup(path, "before-upgrade")
 
 
 def _seed_categories(engine: Engine) -> None:

@@ -1,0 +1,69 @@
+"""Bringing a glossary database to the current schema with Alembic, from code.
+
+A new database is created at the current schema and stamped. A database from before Alembic
+is stamped with the revision its tables match, then upgraded. Before any upgrade, the
+caller's ``before_upgrade`` runs (Tarjuman makes a backup there).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect, text
+
+from desktop.core.db.models import Base
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def _config(connection: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def _legacy_revision(connection: Connection) -> str:
+    """Which revision a database made before Alembic matches."""
+    sql = connection.execute(
+        text("SELECT sql FROM sqlite_master WHERE type='table' AND name='terms'")).scalar()
+    return "0001" if sql and "ck_terms_category" in sql else head_revision()
+
+
+def upgrade(engine: Engine, before_upgrade: Callable[[str | None, str], None] | None = None) -> bool:
+    """Create or upgrade the schema; returns True if an upgrade ran."""
+    head = head_revision()
+    with engine.begin() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        if current is None:
+            if "terms" not in inspect(connection).get_table_names():
+                Base.metadata.create_all(connection)
+                command.stamp(_config(connection), "head")
+                return False
+            current = _legacy_revision(connection)
+            command.stamp(_config(connection), current)
+        if current == head:
+            return False
+    if before_upgrade is not None:
+        before_upgrade(current, head)
+    with engine.begin() as connection:
+        command.upgrade(_config(connection), "head")
+    return True

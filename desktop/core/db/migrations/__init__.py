@@ -1,0 +1,1 @@
+"""Alembic migrations of the glossary database (run from code by ``desktop.core.db.migrate``)."""
