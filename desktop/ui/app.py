@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 import traceback
@@ -10,20 +11,30 @@ from pathlib import Path
 from types import TracebackType
 from typing import Sequence
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.core import paths
+from desktop.core.db.backup import list_backups, restore_backup
 from desktop.core.db.engine import open_database
 from desktop.core.errors import GlossaryError
 from desktop.ui import style
+from desktop.ui.backups import describe
 
 log = logging.getLogger(__name__)
 
 
 def configure_application(app: QCoreApplication) -> None:
-    """Names used by QSettings and the desktop: one reverse-DNS id everywhere."""
+    """Names used by QSettings and the desktop: one reverse-DNS id everywhere; and a
+    garbage-collector pace that suits an interactive app holding big glossaries."""
+    # Full collections walk every object (a 100,000-term glossary is millions of them) while
+    # holding the GIL, freezing the window for 100-300 ms. Collect young objects as usual but
+    # old ones rarely; reference counting frees everything that is not in a cycle anyway.
+    gc.set_threshold(50_000, 20, 1_000)
+    # Background work is Python too: hand the interpreter lock back to the GUI thread after
+    # 1 ms instead of 5, or each of the many Python calls of one frame may wait 5 ms for it.
+    sys.setswitchinterval(0.001)
     app.setOrganizationName("org.tarjuman")
     app.setOrganizationDomain("tarjuman.org")
     app.setApplicationName(APP_NAME)
@@ -33,39 +44,68 @@ def configure_application(app: QCoreApplication) -> None:
 
 
 def install_excepthook(parent: QWidget | None = None) -> None:
-    """Log unexpected exceptions and tell the user, instead of printing a traceback."""
+    """Log unexpected exceptions and tell the user, who can copy the details; Tarjuman keeps
+    running."""
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
-        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        details = "".join(traceback.format_exception(kind, exc, tb))
+        log.error("unexpected error:\n%s", details)
         if QApplication.instance() is not None:
-            QMessageBox.critical(
-                parent, APP_NAME,
-                "Something unexpected went wrong. Tarjuman keeps running; the details were "
-                f"written to the log file in {paths.user_log_dir()}.")
+            show_unexpected_error(parent, details)
 
     sys.excepthook = hook
 
 
+def show_unexpected_error(parent: QWidget | None, details: str) -> QMessageBox:
+    """The dialog for a bug: what happened in plain words, and the details to copy."""
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
+                      "Something unexpected went wrong. Tarjuman keeps running; your glossary is "
+                      f"safe. The details were written to the log file in {paths.user_log_dir()}.",
+                      QMessageBox.StandardButton.Close, parent)
+    box.setObjectName("unexpectedError")
+    box.setDetailedText(details)
+    copy = box.addButton("Copy Details", QMessageBox.ButtonRole.ActionRole)
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
 def open_glossary_interactively(path: Path) -> tuple[object, Path] | None:
-    """Open the glossary, asking the user for another file if it cannot be opened."""
+    """Open the glossary. A damaged file is never changed: the user may restore a backup,
+    open another glossary or create a new one."""
     while True:
         try:
             return open_database(path), path
         except GlossaryError as exc:
+            backups = list_backups(path)
             box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
                               f"{exc}\n\nThe file was not changed.")
+            restore = box.addButton("Restore from Backup…", QMessageBox.ButtonRole.AcceptRole) \
+                if backups else None
             other = box.addButton("Open Another Glossary…", QMessageBox.ButtonRole.AcceptRole)
+            create = box.addButton("Create New Glossary…", QMessageBox.ButtonRole.AcceptRole)
             box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
             box.exec()
-            if box.clickedButton() is not other:
+            clicked = box.clickedButton()
+            if restore is not None and clicked is restore:
+                labels = [describe(b) for b in backups]
+                label, ok = QInputDialog.getItem(None, "Restore from backup", "Backup:", labels, 0, False)
+                if ok:
+                    restore_backup(backups[labels.index(label)].path, path)
+                continue
+            if clicked is other:
+                name, _ = QFileDialog.getOpenFileName(None, "Open a glossary", str(path.parent),
+                                                      "Glossaries (*.db);;All files (*)")
+            elif clicked is create:
+                name, _ = QFileDialog.getSaveFileName(None, "Create a glossary",
+                                                      str(path.with_name("glossary-new.db")),
+                                                      "Glossaries (*.db)")
+            else:
                 return None
-            name, _ = QFileDialog.getSaveFileName(
-                None, "Open or create a glossary", str(path.with_name("glossary-new.db")),
-                "Glossaries (*.db);;All files (*)",
-                options=QFileDialog.Option.DontConfirmOverwrite)
             if not name:
                 return None
             path = Path(name)

@@ -84,7 +84,9 @@ class GlossaryModel(QAbstractTableModel):
 
         def read() -> Catalog:
             with factory() as session:
-                return Catalog.load(session)
+                catalog = Catalog.load(session)
+            catalog.query(sort=self._sort)  # sorted here, off the GUI thread when in background
+            return catalog
 
         if self._loader is not None:
             with factory() as session:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +22,8 @@ from desktop.core.errors import TarjumanError
 from desktop.core.glossary import interchange
 from desktop.core.glossary.interchange import FIELDS, ImportRow, Table
 
+Background = Callable[[Callable[[], object], Callable[[object], None]], None]
+
 IGNORE = "(ignore)"
 POLICIES = {"Update entries with the same Arabic and English": "update",
             "Skip terms whose Arabic is already in the glossary": "skip",
@@ -36,7 +39,8 @@ class ImportPreviewDialog(QDialog):
     """
 
     def __init__(self, path: Path, fmt: str, table: Table | None, rows: list[ImportRow] | None,
-                 factory: sessionmaker[Session], parent: QWidget | None = None) -> None:
+                 factory: sessionmaker[Session], parent: QWidget | None = None,
+                 background: Background | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Import {path.name}")
         self.setObjectName("importPreview")
@@ -44,6 +48,8 @@ class ImportPreviewDialog(QDialog):
         self._table = table
         self._fixed_rows = rows
         self._factory = factory
+        self._background = background
+        self._count_serial = 0
         self._rows: list[ImportRow] = []
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{path.name}</b> · {fmt.upper()}", self))
@@ -69,6 +75,8 @@ class ImportPreviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._fill_preview()
+        # A count still running when the dialog closes must not touch its deleted widgets.
+        self.finished.connect(self._forget_counts)
         self.policy_box.currentTextChanged.connect(lambda _t: self.update_summary())
         self.update_summary()
 
@@ -104,6 +112,9 @@ class ImportPreviewDialog(QDialog):
                     self.preview.setItem(row, column, QTableWidgetItem(value))
         self.preview.resizeColumnsToContents()
 
+    def _forget_counts(self, _result: int = 0) -> None:
+        self._count_serial = -1
+
     def mapping(self) -> dict[str, int]:
         return {box.currentText(): column for column, box in enumerate(self.mapping_boxes)
                 if box.currentText() != IGNORE}
@@ -131,13 +142,37 @@ class ImportPreviewDialog(QDialog):
             self.summary.setText(f"{len(self._rows)} terms to import. Nothing is written until you "
                                  "press Import; an error in any row cancels the whole import.")
             return
-        try:
-            with self._factory.begin() as session:
-                result = interchange.import_rows(session, self._rows, policy=self.policy())
-                session.rollback()  # a dry run: nothing is written
-        except TarjumanError as exc:
-            self.summary.setText(f"⚠ {exc}")
-            ok.setEnabled(False)
+        factory, rows, policy = self._factory, list(self._rows), self.policy()
+        if self._count_serial < 0:
             return
-        self.summary.setText(f"{len(self._rows)} terms: {result.added} new, {result.updated} updated, "
-                             f"{result.skipped} skipped. Nothing is written until you press Import.")
+        self._count_serial += 1
+        serial = self._count_serial
+
+        def count() -> interchange.ImportResult:
+            with factory.begin() as session:
+                result = interchange.import_rows(session, rows, policy=policy)
+                session.rollback()  # a dry run: nothing is written
+            return result
+
+        def show(result: object) -> None:
+            if serial != self._count_serial or self._count_serial < 0:
+                return  # the mapping or policy changed meanwhile
+            if isinstance(result, TarjumanError):
+                self.summary.setText(f"⚠ {result}")
+                ok.setEnabled(False)
+                return
+            assert isinstance(result, interchange.ImportResult)
+            self.summary.setText(f"{len(rows)} terms: {result.added} new, {result.updated} updated, "
+                                 f"{result.skipped} skipped. Nothing is written until you press Import.")
+
+        def safe_count() -> object:
+            try:
+                return count()
+            except TarjumanError as exc:
+                return exc
+
+        if self._background is None:
+            show(safe_count())
+        else:
+            self.summary.setText(f"{len(rows)} terms; counting what would change…")
+            self._background(safe_count, show)

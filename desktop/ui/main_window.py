@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop import APP_NAME, __version__
 from desktop.core import paths
 from desktop.core.arabic import transliterate
+from desktop.core.db import backup
 from desktop.core.db.engine import dispose, open_database
 from desktop.core.documents import ENCODING_CHOICES, Document, document_from_text, read_document
 from desktop.core.errors import NoModelError, TarjumanError
@@ -47,6 +48,7 @@ from desktop.core.translation.engine import ArgosEngine
 from desktop.core.translation.service import Translated, translate_sentences
 from desktop.ui import settings as opts
 from desktop.ui import style
+from desktop.ui.backups import RestoreDialog
 from desktop.ui.banner import ModelBanner
 from desktop.ui.categories import CategoriesDialog
 from desktop.ui.duplicates import DuplicatesDialog
@@ -256,6 +258,8 @@ class MainWindow(QMainWindow):
         self.redo_action = self.glossary.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         self.new_glossary_action = self._action("&New Glossary…", self.new_glossary)
+        self.backup_action = self._action("&Back Up Glossary Now", self.backup_glossary)
+        self.restore_action = self._action("Restore Glossary from Bac&kup…", self.restore_glossary)
         self.open_glossary_action = self._action("Open &Glossary…", self.open_glossary)
         self.duplicates_action = self._action("Find &Duplicate Terms…", self.show_duplicates)
         self.categories_action = self._action("C&ategories…", self.show_categories)
@@ -273,7 +277,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         _fill(file_menu, [self.reopen_action, self.paste_action, self.sample_action, None,
-                          self.new_glossary_action, self.open_glossary_action, None,
+                          self.new_glossary_action, self.open_glossary_action,
+                          self.backup_action, self.restore_action, None,
                           self.export_translation_action, None,
                           self.import_action, self.export_action, self.export_excel_action, None,
                           self.quit_action])
@@ -313,6 +318,9 @@ class MainWindow(QMainWindow):
         or the bundled sample."""
         self.load_engine()
         self.load_term_index()
+        db_path = self.db_path
+        self.runner.start("backup at open", lambda ctx: backup.backup_if_changed(db_path),
+                          on_error=lambda exc: log.warning("backup at open failed: %s", exc))
         if open_path is not None:
             self.open_document(open_path)
             return
@@ -802,6 +810,34 @@ class MainWindow(QMainWindow):
         self.load_term_index()
         self.statusBar().showMessage(f"Glossary: {path}", 6000)
 
+    def backup_glossary(self) -> None:
+        db_path = self.db_path
+        self.runner.start("backup", lambda ctx: backup.make_backup(db_path, "manual"),
+                          on_done=lambda path: self.statusBar().showMessage(f"Backed up to {path}", 8000),
+                          on_error=lambda exc: self._show_error("Backup failed", exc))
+
+    def restore_glossary(self) -> RestoreDialog:
+        dialog = RestoreDialog(self.db_path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._restore(dialog.chosen()))
+        dialog.open()
+        return dialog
+
+    def _restore(self, chosen: backup.BackupInfo | None) -> None:
+        if chosen is None:
+            return
+        path = self.db_path
+        self.cancel_translation()
+        self.runner.shutdown(5000)  # nothing may hold the glossary open while it is replaced
+        dispose(self.factory)
+        try:
+            backup.restore_backup(chosen.path, path)
+        except TarjumanError as exc:
+            self._show_error("Restore failed", exc)
+        self.switch_glossary(path)
+        self.statusBar().showMessage(f"Restored the backup of {chosen.created.astimezone():%Y-%m-%d %H:%M}",
+                                     8000)
+
     def _update_title(self) -> None:
         doc = f"{self.document.title} — " if self.document is not None else ""
         self.setWindowTitle(f"{doc}{self.db_path.name} — {APP_NAME}")
@@ -925,7 +961,8 @@ class MainWindow(QMainWindow):
                           on_error=lambda exc: self._show_error("Cannot import the glossary", exc))
 
     def _preview_import(self, path: Path, fmt: str, table: Any, rows: Any) -> None:
-        dialog = ImportPreviewDialog(path, fmt, table, rows, self.factory, self)
+        dialog = ImportPreviewDialog(path, fmt, table, rows, self.factory, self,
+                                     background=self._load_in_background)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.import_preview = dialog
         dialog.accepted.connect(lambda: self._run_import(dialog.rows(), dialog.policy()))
@@ -935,7 +972,10 @@ class MainWindow(QMainWindow):
     def _run_import(self, rows: list[interchange.ImportRow], policy: str) -> None:
         factory = self.factory
 
+        db_path = self.db_path
+
         def work(ctx: TaskContext) -> interchange.ImportResult:
+            backup.make_backup(db_path, "before-import")
             with factory.begin() as session:
                 return interchange.import_rows(session, rows, progress=ctx.progress, cancel=ctx.cancel,
                                                policy=policy)

@@ -15,6 +15,7 @@ the editor saves, Esc cancels); the view only reports edits through signals.
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -53,8 +54,10 @@ from desktop.ui import style
 ARABIC, ENGLISH = 0, 1
 PENDING = "…"
 EDIT_MARK = " ✎"
-CHUNK_ROWS = 40
-PAGE_ROWS = 150
+CHUNK_ROWS = 20
+PAGE_ROWS = 80
+# GUI-thread time spent on redrawing per event-loop turn; the rest waits for the next turn.
+BUDGET_SECONDS = 0.02
 
 
 @dataclass(frozen=True)
@@ -328,6 +331,11 @@ class ReaderView(QTextBrowser):
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(0)
         self._flush_timer.timeout.connect(self._on_view_moved)
+        self._to_highlight: set[int] = set()
+        self._highlight_timer = QTimer(self)
+        self._highlight_timer.setSingleShot(True)
+        self._highlight_timer.setInterval(0)
+        self._highlight_timer.timeout.connect(self._drain_highlights)
         # Tables on screen (plus one each side); updated when the view scrolls or resizes, as
         # hit-testing while Qt is still laying out a long document forces a full layout.
         self._visible = range(0, 2)
@@ -362,6 +370,7 @@ class ReaderView(QTextBrowser):
         self._page = content.page
         self._first, self._end = content.first, content.end
         self._dirty = {}
+        self._to_highlight = set()
         self._visible = range(0, 2)
         self._hover = -1
         content.qdoc.setParent(self)
@@ -409,15 +418,37 @@ class ReaderView(QTextBrowser):
         return None
 
     def _highlight_rows(self, rows: "range | list[int]") -> None:
+        """Queue rows of this page for (re)highlighting; as many as the time budget allows
+        are done at once, the rest in the next turns of the event loop."""
         if not self._tables or self._doc is None:
             return
-        block = QTextCursor(self.document())
-        block.beginEditBlock()
-        for row in rows:
-            if self._first <= row < self._end:
+        self._to_highlight.update(r for r in rows if self._first <= r < self._end)
+        self._drain_highlights()
+
+    def _drain_highlights(self) -> None:
+        if not self._to_highlight:
+            return
+        deadline = time.perf_counter() + BUDGET_SECONDS
+        while self._to_highlight and time.perf_counter() < deadline:
+            # One table per edit block: Qt then lays out only that table.
+            first = min(self._to_highlight)
+            chunk = bisect_right(self._starts, first) - 1
+            end = self._starts[chunk + 1] if chunk + 1 < len(self._starts) else self._end
+            rows = sorted(r for r in self._to_highlight if r < end)
+            block = QTextCursor(self.document())
+            block.beginEditBlock()
+            for row in rows:
+                self._to_highlight.discard(row)
                 self._highlight_arabic(row)
                 self._highlight_english(row)
-        block.endEditBlock()
+            block.endEditBlock()
+        if self._to_highlight:
+            self._highlight_timer.start()
+
+    @property
+    def busy(self) -> bool:
+        """True while highlights or redraws are still queued."""
+        return bool(self._to_highlight or self._dirty)
 
     def _highlight_arabic(self, row: int) -> None:
         cursor = self._cell_cursor(row, ARABIC)
@@ -528,8 +559,10 @@ class ReaderView(QTextBrowser):
         if self._dirty:
             self.flush(self._visible)
 
-    def flush(self, chunks: range | None = None) -> None:
-        """Draw pending English changes of the given tables (all when ``None``)."""
+    def flush(self, chunks: range | None = None, budget: float | None = BUDGET_SECONDS) -> None:
+        """Draw pending English changes of the given tables (all when ``None``), a table at a
+        time; past the time ``budget`` the rest waits for the next turn of the event loop."""
+        deadline = time.perf_counter() + budget if budget is not None else None
         for chunk in list(chunks if chunks is not None else self._dirty):
             rows = self._dirty.pop(chunk, None)
             if not rows:
@@ -539,6 +572,10 @@ class ReaderView(QTextBrowser):
             for row in sorted(rows):
                 self._rewrite(row, self._translations[row], self._edited[row])
             block.endEditBlock()
+            if deadline is not None and time.perf_counter() > deadline:
+                if self._dirty:
+                    self._flush_timer.start()
+                return
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -577,7 +614,11 @@ class ReaderView(QTextBrowser):
         self.ensure_row_shown(row)
         chunk = bisect_right(self._starts, row) - 1
         if chunk in self._dirty:
-            self.flush(range(chunk, chunk + 1))
+            self.flush(range(chunk, chunk + 1), budget=None)
+        if row in self._to_highlight:
+            self._to_highlight.discard(row)
+            self._highlight_arabic(row)
+            self._highlight_english(row)
         return self._cell_cursor(row, column).selectedText()
 
     # -- geometry --------------------------------------------------------------------------
