@@ -31,7 +31,8 @@ def test_preview_shows_mapping_and_cancel_imports_nothing(qtbot: QtBot, make_win
     dialog = open_preview(qtbot, window, path)
     assert [box.currentText() for box in dialog.mapping_boxes] == ["target", "source", "note"]
     assert dialog.preview.item(1, 1).text() == "الرباط"
-    assert "2 terms: 2 new, 0 updated, 0 skipped" in dialog.summary.text()
+    qtbot.waitUntil(lambda: "2 terms: 2 new, 0 updated, 0 skipped" in dialog.summary.text(),
+                    timeout=TIMEOUT)
     dialog.mapping_boxes[0].setCurrentText("(ignore)")  # no English column left: cannot import
     assert "target" in dialog.summary.text()
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
@@ -60,7 +61,7 @@ def test_preview_import_with_policy(qtbot: QtBot, make_window: WindowFactory, em
     dialog = open_preview(qtbot, window, path)
     assert dialog.mapping_boxes == [] and dialog.preview.rowCount() == 2
     dialog.policy_box.setCurrentIndex(1)  # skip terms whose Arabic exists
-    assert "1 new, 0 updated, 1 skipped" in dialog.summary.text()
+    qtbot.waitUntil(lambda: "1 new, 0 updated, 1 skipped" in dialog.summary.text(), timeout=TIMEOUT)
     with qtbot.waitSignal(window.glossaryImported, timeout=TIMEOUT):
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     with window.factory() as session:

@@ -7,15 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.core.db import backup
 from desktop.core.glossary import store
 from desktop.ui.app import show_unexpected_error
-from tests.conftest import SAMPLE
 from tests.ui.conftest import WindowFactory
-from tests.ui.test_window import start_translated
 
 TIMEOUT = 30_000
 
