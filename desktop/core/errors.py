@@ -44,6 +44,10 @@ class GlossaryError(TarjumanError):
     exit_code = 4
 
 
+class GlossaryBusyError(GlossaryError):
+    """Another program held the glossary's write lock for longer than the busy timeout."""
+
+
 class Cancelled(TarjumanError):
     """The user cancelled a long task; work done before the cancel is kept."""
 

@@ -164,3 +164,54 @@ def test_killed_export_leaves_the_old_file(tmp_path: Path) -> None:
     child.send_signal(signal.SIGKILL)
     child.wait(timeout=30)
     assert target.read_text(encoding="utf-8") == "source,target\nold,complete\n"
+
+
+_HOLDER = """
+import sqlite3, sys, time
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("BEGIN IMMEDIATE")
+con.execute("UPDATE terms SET note = 'held' WHERE id = 1")
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+con.execute("COMMIT")
+"""
+
+
+def _hold(path: Path, seconds: float) -> subprocess.Popen[str]:
+    child = subprocess.Popen([sys.executable, "-c", _HOLDER, str(path), str(seconds)],
+                             stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+    return child
+
+
+def test_second_writer_waits_for_a_short_hold(db_path: Path) -> None:
+    factory = open_database(db_path)
+    with factory.begin() as s:
+        store.add_term(s, "الرباط", "Rabat")
+    holder = _hold(db_path, 2.0)  # another Tarjuman writing for 2 s
+    with factory.begin() as s:
+        store.add_term(s, "المغرب", "Morocco")  # waits, then succeeds
+    holder.wait(timeout=30)
+    with factory() as s:
+        assert {t.target for t in store.search(s)} == {"Rabat", "Morocco"}
+        assert store.search(s, "Rabat")[0].note == "held"
+    dispose(factory)
+
+
+def test_long_hold_gives_a_clear_message_and_loses_nothing(db_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.core.errors import GlossaryBusyError
+
+    monkeypatch.setenv("TARJUMAN_BUSY_TIMEOUT_MS", "300")  # stands in for the real 10 s
+    factory = open_database(db_path)
+    with factory.begin() as s:
+        store.add_term(s, "الرباط", "Rabat")
+    holder = _hold(db_path, 3.0)
+    with pytest.raises(GlossaryBusyError, match="glossary is busy"):
+        with factory.begin() as s:
+            store.add_term(s, "المغرب", "Morocco")
+    holder.wait(timeout=30)
+    with factory.begin() as s:
+        store.add_term(s, "المغرب", "Morocco")
+        assert {t.target for t in store.search(s)} == {"Rabat", "Morocco"}
+    dispose(factory)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -12,14 +13,23 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.db import migrate
 from desktop.core.db.models import CATEGORIES, DEFAULT_COLOURS, Category
-from desktop.core.errors import GlossaryError
+from desktop.core.errors import GlossaryBusyError, GlossaryError
 
 BUSY_TIMEOUT_MS = 10_000
 
 
+def busy_timeout_ms() -> int:
+    """How long a write waits for another program's write to finish (``TARJUMAN_BUSY_TIMEOUT_MS``
+    overrides the default of 10 s; tests use it to make a long hold short)."""
+    try:
+        return max(100, int(os.environ.get("TARJUMAN_BUSY_TIMEOUT_MS", BUSY_TIMEOUT_MS)))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
+
+
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
@@ -28,9 +38,21 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def create_db_engine(path: Path) -> Engine:
     """Create an engine for the SQLite file at ``path`` with WAL, foreign keys and a busy timeout."""
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms() / 1000})
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "handle_error", _busy_error)
     return engine
+
+
+def _busy_error(context: Any) -> None:
+    """Turn SQLite's "database is locked" into a message for the user."""
+    original = context.original_exception
+    if isinstance(original, sqlite3.OperationalError) and "locked" in str(original).lower():
+        seconds = busy_timeout_ms() / 1000
+        raise GlossaryBusyError(
+            f"The glossary is busy: another program (perhaps another Tarjuman window) kept "
+            f"writing to it for more than {seconds:g} s. Nothing was lost; try again in a moment."
+        ) from None
 
 
 def open_database(path: Path) -> sessionmaker[Session]:
