@@ -126,53 +126,51 @@ class ImportPreviewDialog(QDialog):
         return self._rows
 
     def update_summary(self) -> None:
+        """Convert the rows with the current mapping and count what the import would do: in
+        the background when there is one (Import stays disabled until then)."""
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        try:
-            if self._table is not None:
-                self._rows = interchange.rows_from_table(self._table, self.mapping())
-            else:
-                self._rows = list(self._fixed_rows or [])
-        except TarjumanError as exc:
-            self._rows = []
-            self.summary.setText(f"⚠ {exc}")
-            ok.setEnabled(False)
-            return
-        ok.setEnabled(bool(self._rows))
-        if len(self._rows) > COUNT_UP_TO:
-            self.summary.setText(f"{len(self._rows)} terms to import. Nothing is written until you "
-                                 "press Import; an error in any row cancels the whole import.")
-            return
-        factory, rows, policy = self._factory, list(self._rows), self.policy()
+        ok.setEnabled(False)
         if self._count_serial < 0:
             return
         self._count_serial += 1
         serial = self._count_serial
+        factory, table, fixed, mapping, policy = (self._factory, self._table, self._fixed_rows,
+                                                  self.mapping(), self.policy())
 
-        def count() -> interchange.ImportResult:
-            with factory.begin() as session:
-                result = interchange.import_rows(session, rows, policy=policy)
-                session.rollback()  # a dry run: nothing is written
-            return result
-
-        def show(result: object) -> None:
-            if serial != self._count_serial or self._count_serial < 0:
-                return  # the mapping or policy changed meanwhile
-            if isinstance(result, TarjumanError):
-                self.summary.setText(f"⚠ {result}")
-                ok.setEnabled(False)
-                return
-            assert isinstance(result, interchange.ImportResult)
-            self.summary.setText(f"{len(rows)} terms: {result.added} new, {result.updated} updated, "
-                                 f"{result.skipped} skipped. Nothing is written until you press Import.")
-
-        def safe_count() -> object:
+        def work() -> object:
             try:
-                return count()
+                rows = (interchange.rows_from_table(table, mapping) if table is not None
+                        else list(fixed or []))
+                if len(rows) > COUNT_UP_TO:
+                    return rows, None
+                with factory.begin() as session:
+                    result = interchange.import_rows(session, rows, policy=policy)
+                    session.rollback()  # a dry run: nothing is written
+                return rows, result
             except TarjumanError as exc:
                 return exc
 
+        def show(outcome: object) -> None:
+            if serial != self._count_serial or self._count_serial < 0:
+                return  # the mapping or policy changed meanwhile, or the dialog closed
+            if isinstance(outcome, TarjumanError):
+                self._rows = []
+                self.summary.setText(f"⚠ {outcome}")
+                return
+            assert isinstance(outcome, tuple)
+            rows, result = outcome
+            self._rows = rows
+            ok.setEnabled(bool(rows))
+            if result is None:
+                self.summary.setText(f"{len(rows)} terms to import. Nothing is written until you "
+                                     "press Import; an error in any row cancels the whole import.")
+            else:
+                self.summary.setText(
+                    f"{len(rows)} terms: {result.added} new, {result.updated} updated, "
+                    f"{result.skipped} skipped. Nothing is written until you press Import.")
+
         if self._background is None:
-            show(safe_count())
+            show(work())
         else:
-            self.summary.setText(f"{len(rows)} terms; counting what would change…")
-            self._background(safe_count, show)
+            self.summary.setText("Reading the rows and counting what would change…")
+            self._background(work, show)

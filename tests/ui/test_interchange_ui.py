@@ -20,7 +20,9 @@ TIMEOUT = 30_000
 def open_preview(qtbot: QtBot, window, path: Path):  # type: ignore[no-untyped-def]
     window.import_glossary(path)
     qtbot.waitUntil(lambda: window.import_preview is not None, timeout=TIMEOUT)
-    return window.import_preview
+    dialog = window.import_preview
+    qtbot.waitUntil(lambda: "Reading the rows" not in dialog.summary.text(), timeout=TIMEOUT)
+    return dialog
 
 
 def test_preview_shows_mapping_and_cancel_imports_nothing(qtbot: QtBot, make_window: WindowFactory,
@@ -34,7 +36,7 @@ def test_preview_shows_mapping_and_cancel_imports_nothing(qtbot: QtBot, make_win
     qtbot.waitUntil(lambda: "2 terms: 2 new, 0 updated, 0 skipped" in dialog.summary.text(),
                     timeout=TIMEOUT)
     dialog.mapping_boxes[0].setCurrentText("(ignore)")  # no English column left: cannot import
-    assert "target" in dialog.summary.text()
+    qtbot.waitUntil(lambda: "target" in dialog.summary.text(), timeout=TIMEOUT)
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
     with window.factory() as session:

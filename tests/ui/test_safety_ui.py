@@ -44,7 +44,8 @@ def test_import_makes_a_backup_first(qtbot: QtBot, make_window: WindowFactory, e
     csv_path = tmp_path / "in.csv"
     csv_path.write_text("source,target\nالرباط,Rabat\n", encoding="utf-8")
     window.import_glossary(csv_path)
-    qtbot.waitUntil(lambda: window.import_preview is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.import_preview is not None and window.import_preview.rows() != [],
+                    timeout=TIMEOUT)
     with qtbot.waitSignal(window.glossaryImported, timeout=TIMEOUT):
         window.import_preview.accept()  # type: ignore[union-attr]
     assert "before-import" in [b.reason for b in backup.list_backups(window.db_path)]
@@ -116,7 +117,8 @@ def test_gui_never_stalls(qtbot: QtBot, make_window: WindowFactory, installed_mo
                     timeout=TIMEOUT)
     qtbot.waitUntil(lambda: bool(window.reader.rows_with_terms()), timeout=TIMEOUT)
     window.import_glossary(rows)
-    qtbot.waitUntil(lambda: window.import_preview is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.import_preview is not None and window.import_preview.rows() != [],
+                    timeout=TIMEOUT)
     with qtbot.waitSignal(window.glossaryImported, timeout=120_000):
         window.import_preview.accept()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: window.glossary.model.total() == 29_992, timeout=TIMEOUT)
