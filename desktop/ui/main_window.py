@@ -318,8 +318,8 @@ class MainWindow(QMainWindow):
         or the bundled sample."""
         self.load_engine()
         self.load_term_index()
-        db_path = self.db_path
-        self.runner.start("backup at open", lambda ctx: backup.backup_if_changed(db_path),
+        db_path, keep = self.db_path, opts.backups_kept(self.settings)
+        self.runner.start("backup at open", lambda ctx: backup.backup_if_changed(db_path, keep),
                           on_error=lambda exc: log.warning("backup at open failed: %s", exc))
         if open_path is not None:
             self.open_document(open_path)
@@ -811,8 +811,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Glossary: {path}", 6000)
 
     def backup_glossary(self) -> None:
-        db_path = self.db_path
-        self.runner.start("backup", lambda ctx: backup.make_backup(db_path, "manual"),
+        db_path, keep = self.db_path, opts.backups_kept(self.settings)
+        self.runner.start("backup", lambda ctx: backup.make_backup(db_path, "manual", keep),
                           on_done=lambda path: self.statusBar().showMessage(f"Backed up to {path}", 8000),
                           on_error=lambda exc: self._show_error("Backup failed", exc))
 
@@ -972,10 +972,10 @@ class MainWindow(QMainWindow):
     def _run_import(self, rows: list[interchange.ImportRow], policy: str) -> None:
         factory = self.factory
 
-        db_path = self.db_path
+        db_path, keep = self.db_path, opts.backups_kept(self.settings)
 
         def work(ctx: TaskContext) -> interchange.ImportResult:
-            backup.make_backup(db_path, "before-import")
+            backup.make_backup(db_path, "before-import", keep)
             with factory.begin() as session:
                 return interchange.import_rows(session, rows, progress=ctx.progress, cancel=ctx.cancel,
                                                policy=policy)

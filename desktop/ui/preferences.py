@@ -53,6 +53,13 @@ class PreferencesDialog(QDialog):
         self.max_mb.setToolTip("Bigger files are refused at once, before anything is read")
         form.addRow("Largest document:", self.max_mb)
 
+        self.backups = QSpinBox(self)
+        self.backups.setObjectName("backupsKept")
+        self.backups.setRange(1, 100)
+        self.backups.setValue(opts.backups_kept(settings))
+        self.backups.setToolTip("How many backups of each glossary to keep (the newest)")
+        form.addRow("Backups kept:", self.backups)
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -64,5 +71,6 @@ class PreferencesDialog(QDialog):
         opts.COMPUTE_TYPE.set(self._settings, self.compute.currentText())
         opts.THREADS.set(self._settings, self.threads.value())
         opts.MAX_DOCUMENT_MB.set(self._settings, self.max_mb.value())
+        opts.BACKUPS_KEPT.set(self._settings, self.backups.value())
         self._settings.sync()
         super().accept()

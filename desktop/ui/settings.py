@@ -33,6 +33,11 @@ BEAM_SIZE = Option("translation/beamSize", 2)
 COMPUTE_TYPE = Option("translation/computeType", "auto")
 THREADS = Option("translation/threads", 0)
 MAX_DOCUMENT_MB = Option("documents/maxMegabytes", 20)
+BACKUPS_KEPT = Option("glossary/backupsKept", 10)
+
+
+def backups_kept(settings: QSettings) -> int:
+    return min(max(BACKUPS_KEPT.get(settings), 1), 100)
 
 
 def max_document_bytes(settings: QSettings) -> int:
