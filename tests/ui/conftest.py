@@ -39,3 +39,16 @@ def make_window(qtbot: QtBot, qapp: object, tmp_path: Path) -> Iterator[WindowFa
         window.runner.shutdown()
     for factory in factories:
         dispose(factory)
+
+
+def drop_file(qtbot: QtBot, window: MainWindow, path: Path) -> None:
+    """Drop ``path`` on the window as a file manager would, and wait for it to show."""
+    from PySide6.QtCore import QMimeData, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(window.rect().center().toPointF(), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.documentShown, timeout=30_000):
+        window.dropEvent(event)

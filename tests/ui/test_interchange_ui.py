@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.core.glossary import store
 from tests.conftest import SAMPLE
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import WindowFactory, drop_file
 
 TIMEOUT = 30_000
 
@@ -106,12 +105,7 @@ def test_drop_a_docx_opens_it(qtbot: QtBot, make_window: WindowFactory, empty_mo
     path = tmp_path / "article.docx"
     document.save(str(path))
     window = make_window()
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(window.rect().center().toPointF(), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
-        window.dropEvent(event)
+    drop_file(qtbot, window, path)
     assert window.document is not None and window.document.title == "article.docx"
     assert len(window.document.sentences) == 20
     assert "DOCX" in window.doc_label.text()

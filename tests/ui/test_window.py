@@ -5,8 +5,8 @@ import io
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QGuiApplication, QKeyEvent, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -16,7 +16,7 @@ from desktop.core.translation.engine import EngineSettings
 from desktop.ui.main_window import MainWindow
 from desktop.ui.reader import ARABIC, ENGLISH, PENDING
 from tests.conftest import SAMPLE
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import WindowFactory, drop_file
 
 TIMEOUT = 30_000
 
@@ -331,12 +331,7 @@ def test_drop_a_file_opens_it(qtbot: QtBot, make_window: WindowFactory, empty_mo
     path = tmp_path / "dropped.txt"
     path.write_text("جملة أولى. جملة ثانية.", encoding="utf-8")
     window = make_window()
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(window.rect().center().toPointF(), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
-        window.dropEvent(event)
+    drop_file(qtbot, window, path)
     assert window.document is not None and window.document.title == "dropped.txt"
     assert window.recent_menu.actions()[0].text() == "dropped.txt"
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import html
-import io
 import re
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
@@ -33,6 +32,7 @@ from desktop.core.files import read_user_file
 from desktop.core.glossary.interchange import (
     ImportRow,
     Table,
+    delimited_rows,
     guess_mapping,
     read_table,
     rows_from_table,
@@ -130,20 +130,9 @@ def parse_anki(text: str, name: str) -> list[ImportRow]:
         if key.strip().lower() == "columns":
             columns = [c.strip() for c in value.rstrip("\r").split("\t")]
     body = "\n".join(lines[header_lines:])
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter="\t", strict=True)
     index = {c.lower(): i for i, c in enumerate(columns)}
     rows: list[ImportRow] = []
-    line = header_lines + 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise BadInputError(f"“{name}”, line {line}: {exc}.") from None
-        row_line, line = line, header_lines + reader.line_num + 1
-        if not any(c.strip() for c in cells):
-            continue
+    for row_line, cells in delimited_rows(body, name, "\t", first_line=header_lines + 1):
 
         def cell(column: str, cells: list[str] = cells) -> str:
             i = index.get(column.lower())

@@ -144,21 +144,27 @@ class Table:
         return max([len(self.header or [])] + [len(cells) for _, cells in self.rows])
 
 
-def read_table(text: str, name: str, delimiter: str = ",") -> Table:
-    """Split delimited text into cells; the first row is a header if it names fields."""
+def delimited_rows(text: str, name: str, delimiter: str = ",",
+                   first_line: int = 1) -> list[tuple[int, list[str]]]:
+    """(line number, cells) of every non-blank record; a quoting error names its line."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
-    line = 1
+    line = first_line
     while True:
         try:
             cells = next(reader)
         except StopIteration:
-            break
+            return rows
         except csv.Error as exc:
             raise BadInputError(f"“{name}”, line {line}: {exc}.") from None
         if any(c.strip() for c in cells):
             rows.append((line, cells))
-        line = reader.line_num + 1
+        line = first_line + reader.line_num
+
+
+def read_table(text: str, name: str, delimiter: str = ",") -> Table:
+    """Split delimited text into cells; the first row is a header if it names fields."""
+    rows = delimited_rows(text, name, delimiter)
     if not rows:
         raise BadInputError(f"“{name}” is empty.")
     first = [c.strip().lower() for c in rows[0][1]]
