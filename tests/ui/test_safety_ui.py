@@ -140,3 +140,20 @@ def test_gui_never_stalls(qtbot: QtBot, make_window: WindowFactory, installed_mo
     # work holding the interpreter lock). This bound catches any real freeze; the README and
     # the closing note give the figures.
     assert max(after) < 0.250 and len(long) <= 10, long
+
+
+def test_closing_during_an_import_leaves_nothing_half_written(qtbot: QtBot, make_window: WindowFactory,
+                                                              empty_model_dir: Path, tmp_path: Path) -> None:
+    rows = tmp_path / "many.csv"
+    rows.write_text("source,target\n" + "".join(f"كلمة{i},word {i}\n" for i in range(30_000)),
+                    encoding="utf-8")
+    window = make_window()
+    window.import_glossary(rows)
+    qtbot.waitUntil(lambda: window.import_preview is not None and window.import_preview.rows() != [],
+                    timeout=TIMEOUT)
+    window.import_preview.accept()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: any(h.name == "import" for h in window.runner.running()), timeout=TIMEOUT)
+    window.close()  # cancels the import and waits for it
+    assert window.runner.shutdown(1000)
+    with window.factory() as session:
+        assert store.count_terms(session) in (0, 30_000)  # all or nothing, never a part
