@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.arabic import normalize, search_key
@@ -50,12 +50,18 @@ class Catalog:
     @classmethod
     def load(cls, session: Session) -> Catalog:
         """Read the catalogue (about 0.5 s for 100,000 terms: not on the GUI thread)."""
+        # SQLite sorts by source (the table's default order) without holding Python's GIL,
+        # which a 100,000-item sort in Python would hold for tens of milliseconds.
         rows = session.execute(
             select(Term.id, Term.search_text, Term.source_norm, Term.target, Term.category,
-                   Term.note, Term.created_at)
+                   Term.note, Term.created_at).order_by(Term.source_norm, func.lower(Term.target), Term.id)
         )
-        return cls([_Entry(i, s, src, tgt.casefold(), cat, note.casefold(), created)
-                    for i, s, src, tgt, cat, note, created in rows])
+        catalog = cls([_Entry(i, s, src, tgt.casefold(), cat, note.casefold(), created)
+                       for i, s, src, tgt, cat, note, created in rows])
+        entries = list(catalog._entries.values())  # insertion order = the query's order
+        catalog._orders["source"] = ([e.id for e in entries], [e.search for e in entries],
+                                     [e.category for e in entries])
+        return catalog
 
     def __len__(self) -> int:
         return len(self._entries)
