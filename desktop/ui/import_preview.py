@@ -28,7 +28,7 @@ IGNORE = "(ignore)"
 POLICIES = {"Update entries with the same Arabic and English": "update",
             "Skip terms whose Arabic is already in the glossary": "skip",
             "Keep both (add new English, leave existing entries as they are)": "keep-both"}
-PREVIEW_ROWS = 20
+PREVIEW_ROWS = 12
 COUNT_UP_TO = 20_000  # rows: counting what would happen is a rolled-back import
 
 

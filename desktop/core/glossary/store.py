@@ -287,7 +287,18 @@ def search_ids(session: Session, query: str = "") -> list[int]:
 
 def search(session: Session, query: str = "") -> list[TermRecord]:
     """Like ``search_ids`` but returns the records."""
+    if not search_key(query):
+        return all_terms(session)
     return get_terms(session, search_ids(session, query))
+
+
+def all_terms(session: Session) -> list[TermRecord]:
+    """Every term in display order, read as plain rows (no ORM objects: fast for 100,000)."""
+    rows = session.execute(
+        select(Term.id, Term.source, Term.target, Term.category, Term.note, Term.context,
+               Term.document, Term.created_at, Term.updated_at)
+        .order_by(Term.source_norm, Term.target, Term.id))
+    return [TermRecord(*row) for row in rows]
 
 
 def get_terms(session: Session, term_ids: Sequence[int]) -> list[TermRecord]:
