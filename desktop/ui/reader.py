@@ -348,11 +348,6 @@ class ReaderView(QTextBrowser):
     def tarjuman_document(self) -> Document | None:
         return self._doc
 
-    def set_document(self, doc: Document, translations: list[str | None] | None = None,
-                     edited: list[bool] | None = None) -> None:
-        """Show ``doc`` (building its view here, on the GUI thread)."""
-        self.show_content(build_reader_document(doc, self.formats, translations, edited))
-
     def show_content(self, content: ReaderContent) -> None:
         """Show a document built by ``build_reader_document`` (possibly on a worker)."""
         self.cancel_edit()

@@ -92,9 +92,6 @@ class TermPane(QDockWidget):
             self.caption.setText(f"Sentence {row + 1}: {len(unique)} glossary term"
                                  f"{'s' if len(unique) != 1 else ''}{note}.")
 
-    def missing_count(self) -> int:
-        return sum(1 for i in range(self.table.rowCount()) if self.table.item(i, 0).text() == MISSING)
-
     def insert_button(self, index: int) -> QPushButton | None:
         widget = self.table.cellWidget(index, 3)
         return widget if isinstance(widget, QPushButton) else None

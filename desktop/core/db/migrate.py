@@ -36,11 +36,6 @@ def head_revision() -> str:
     return head
 
 
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
-
-
 def _legacy_revision(connection: Connection) -> str:
     """Which revision a database made before Alembic matches."""
     sql = connection.execute(

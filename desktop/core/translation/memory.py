@@ -110,10 +110,6 @@ def clear_edit(session: Session, sentence: str) -> bool:
     return True
 
 
-def count_entries(session: Session) -> int:
-    return len(session.scalars(select(MemoryEntry.id)).all())
-
-
 def document_position(session: Session, path: str) -> int | None:
     """The sentence the reader was at in this document file, if it was opened before."""
     return session.scalar(select(DocumentState.position).where(DocumentState.path == path))
