@@ -157,3 +157,42 @@ def test_closing_during_an_import_leaves_nothing_half_written(qtbot: QtBot, make
     assert window.runner.shutdown(1000)
     with window.factory() as session:
         assert store.count_terms(session) in (0, 30_000)  # all or nothing, never a part
+
+
+def test_closing_during_a_download_ends_cleanly(qtbot: QtBot, make_window: WindowFactory,
+                                                empty_model_dir: Path, tiny_model_file: Path,
+                                                tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from desktop.core.translation import argos
+    from tests.core.test_download import IndexServer
+
+    server = IndexServer(tiny_model_file)
+    release = threading.Event()
+
+    def trickle(handler: object) -> None:  # send a little, then wait until the test is done
+        data = server.package
+        handler.send_response(200)  # type: ignore[attr-defined]
+        handler.send_header("Content-Length", str(len(data)))  # type: ignore[attr-defined]
+        handler.end_headers()  # type: ignore[attr-defined]
+        handler.wfile.write(data[: len(data) // 2])  # type: ignore[attr-defined]
+        handler.wfile.flush()  # type: ignore[attr-defined]
+        release.wait(timeout=30)
+
+    monkeypatch.setattr(server, "serve_package", trickle)
+    monkeypatch.setattr(argos, "remote_index_url", lambda: f"{server.base}/index.json")
+    downloads = tmp_path / "downloads"
+    monkeypatch.setattr(argos, "downloads_dir", lambda: downloads)
+    try:
+        window = make_window()
+        handle = window.download_model()
+        part = downloads / "translate-ar_en-1.0.argosmodel.part"
+        qtbot.waitUntil(part.exists, timeout=TIMEOUT)
+        release.set()  # the server finishes; the client's next check sees the cancel
+        window.close()
+        assert handle.cancelled and window.runner.shutdown(5000)
+        assert list(empty_model_dir.iterdir()) == []  # nothing installed, no staging folder
+        assert not (downloads / "translate-ar_en-1.0.argosmodel").exists()
+    finally:
+        release.set()
+        server.close()
