@@ -21,8 +21,6 @@ from desktop.core.files import read_user_file
 from desktop.core.segment import Sentence, clean_text, segment
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".srt")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + (".docx", ".html", ".htm", ".xhtml", ".pdf")
 # Candidates for detection, in order of preference when scores tie.
 ARABIC_ENCODINGS = ("utf_8", "cp1256", "iso8859_6", "utf_16_le", "utf_16_be", "cp864", "mac_arabic")
 ENCODING_CHOICES = ("utf-8", "windows-1256", "iso-8859-6", "utf-16", "utf-16-le", "utf-16-be",

@@ -926,7 +926,7 @@ class MainWindow(QMainWindow):
         fmt = filters.get(chosen) or formats.format_for_export(path)
         if excel and chosen not in filters:
             fmt = "excel"
-        suffix = {"csv": ".csv", "excel": ".csv", "anki": ".tsv", "tbx": ".tbx", "omegat": ".utf8"}[fmt]
+        suffix = formats.SUFFIXES[fmt]
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         deck = "Tarjuman"

@@ -41,7 +41,7 @@ from desktop.core.glossary.interchange import (
 from desktop.core.glossary.store import TermRecord, category_key
 
 EXPORT_FORMATS = ("csv", "excel", "anki", "tbx", "omegat")
-IMPORT_FORMATS = ("csv", "tsv", "anki", "tbx", "omegat")
+SUFFIXES = {"csv": ".csv", "excel": ".csv", "anki": ".tsv", "tbx": ".tbx", "omegat": ".utf8"}
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 ANKI_COLUMNS = ("Arabic", "English", "Transliteration", "Category", "Context", "Note", "Tags")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -62,11 +62,13 @@ def category_key(category: str) -> str:
     return "organization" if value == "organisation" else value
 
 
-def check_category(category: str, session: Session | None = None) -> str:
-    """Return ``category`` in canonical form, or raise ``BadInputError`` if the glossary (or,
-    without a session, the built-in list) has no such category."""
+def check_category(category: str, session: Session | None = None,
+                   known: Sequence[str] | None = None) -> str:
+    """Return ``category`` in canonical form, or raise ``BadInputError`` if it is not among
+    ``known`` (default: the glossary's categories, or without a session the built-in ones)."""
     value = category_key(category)
-    known = category_names(session) if session is not None else list(CATEGORIES)
+    if known is None:
+        known = category_names(session) if session is not None else list(CATEGORIES)
     if value not in known:
         raise BadInputError(f"“{category}” is not a category; use one of: {', '.join(known)}.")
     return value
@@ -371,7 +373,7 @@ def add_terms(session: Session, items: Sequence[NewTerm], *, progress: ProgressF
     }
     inserts: dict[tuple[str, str], dict[str, object]] = {}
     updates: dict[int, dict[str, object]] = {}
-    known = set(category_names(session))
+    known = category_names(session)
     sources = {norm for norm, _ in existing}
     skipped = 0
     now = utcnow()
@@ -381,10 +383,7 @@ def add_terms(session: Session, items: Sequence[NewTerm], *, progress: ProgressF
             report(progress, n, len(items))
         try:
             source, target = _clean_pair(item.source, item.target)
-            category = category_key(item.category) if item.category is not None else None
-            if category is not None and category not in known:
-                raise BadInputError(
-                    f"“{item.category}” is not a category; use one of: {', '.join(sorted(known))}.")
+            category = check_category(item.category, known=known) if item.category is not None else None
         except BadInputError as exc:
             raise BadInputError(f"Item {n + 1}: {exc}") from None
         key = (normalize(source), target)
