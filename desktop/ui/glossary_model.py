@@ -1,10 +1,11 @@
-"""A table model over the glossary: ids from an in-memory ``Catalog``, rows read lazily."""
+"""A table model over the glossary: ids from an in-memory ``Catalog``, rows filled lazily."""
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.errors import TarjumanError
@@ -21,13 +22,15 @@ PAGE = 200
 Loader = Callable[[Callable[[], Catalog], Callable[[Catalog], None]], None]
 
 
-class GlossaryModel(QAbstractTableModel):
+class GlossaryModel(QStandardItemModel):
     """Rows are the glossary terms matching ``query`` and ``category``, in ``sort`` order.
 
     Searching, filtering and sorting run on the catalogue in memory (milliseconds for 100,000
-    terms); a row's fields are read from the database in pages of ``PAGE`` when shown. Edits
-    go straight to the database. ``errorOccurred(message)`` reports a refused edit and
-    ``termsChanged()`` any change made through the model.
+    terms). The rows themselves are Qt items, filled from the database a page at a time when
+    they come into view (``ensure_rows``): painting, scrolling and selecting then run in C++
+    without calling into Python, so the table stays smooth while background work holds the
+    interpreter. Edits go straight to the database. ``errorOccurred(message)`` reports a
+    refused edit and ``termsChanged()`` any change made through the model.
     """
 
     errorOccurred = Signal(str)
@@ -35,10 +38,12 @@ class GlossaryModel(QAbstractTableModel):
     loaded = Signal()
 
     BACKGROUND_FROM = 20_000  # terms: bigger catalogues load off the GUI thread
+    FIRST_ROWS = 100  # rows filled at once after every query
 
     def __init__(self, factory: sessionmaker[Session], parent: Any = None,
                  loader: Loader | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(COLUMNS), parent)
+        self.setHorizontalHeaderLabels([label for _field, label in COLUMNS])
         self._factory = factory
         self._loader = loader
         self._catalog = Catalog()
@@ -47,6 +52,7 @@ class GlossaryModel(QAbstractTableModel):
         self._sort = "source"
         self._descending = False
         self._ids: list[int] = []
+        self._filled = bytearray()
         self._cache: dict[int, TermRecord] = {}
         self._arabic_font = style.arabic_font(13)
         self.loading = False
@@ -104,10 +110,25 @@ class GlossaryModel(QAbstractTableModel):
         self.loaded.emit()
 
     def _requery(self) -> None:
+        ids = self._catalog.query(self._query, self._category, self._sort, self._descending)
         self.beginResetModel()
-        self._ids = self._catalog.query(self._query, self._category, self._sort, self._descending)
+        # Row bookkeeping only: the reset tells views everything has changed.
+        blocked = self.blockSignals(True)
+        try:
+            self.setRowCount(0)
+            self.setRowCount(len(ids))
+        finally:
+            self.blockSignals(blocked)
+        self._ids = ids
+        self._filled = bytearray(len(ids))
         self._cache.clear()
         self.endResetModel()
+        self.ensure_rows(0, self.FIRST_ROWS - 1)
+
+    def restyle(self) -> None:
+        """Category colours changed: rebuild the rows shown (and later the others)."""
+        self._filled = bytearray(len(self._ids))
+        self.ensure_rows(0, self.FIRST_ROWS - 1)
 
     def term_id(self, row: int) -> int:
         return self._ids[row]
@@ -132,57 +153,50 @@ class GlossaryModel(QAbstractTableModel):
                     self._cache[rec.id] = rec
         return self._cache.get(term_id)
 
-    # -- Qt model interface ----------------------------------------------------------------
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+    # -- rows as Qt items --------------------------------------------------------------------
+    def ensure_rows(self, first: int, last: int) -> None:
+        """Fill rows ``first``..``last`` (inclusive) that are not filled yet; views call this
+        for the rows they are about to show."""
+        first, last = max(first, 0), min(last, len(self._ids) - 1)
+        todo = [row for row in range(first, last + 1) if not self._filled[row]]
+        if not todo:
+            return
+        blocked = self.blockSignals(True)
+        try:
+            for row in todo:
+                rec = self.record(row)
+                if rec is not None:
+                    self._fill_row(row, rec)
+        finally:
+            self.blockSignals(blocked)
+        self.dataChanged.emit(self.index(todo[0], 0), self.index(todo[-1], len(COLUMNS) - 1))
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(COLUMNS):
-                return COLUMNS[section][1]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() < EDITABLE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(COLUMNS):
-            return None
-        rec = self.record(index.row())
-        if rec is None:
-            return None
-        field = COLUMNS[index.column()][0]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+    def _fill_row(self, row: int, rec: TermRecord) -> None:
+        lines = [f"{rec.source} → {rec.target}"]
+        if rec.note:
+            lines.append(f"Note: {rec.note}")
+        if rec.context:
+            lines.append(f"Context: {rec.context}")
+        if rec.document:
+            lines.append(f"From: {rec.document}")
+        lines.append(f"Added {rec.created_at.astimezone():%Y-%m-%d %H:%M}")
+        tooltip = "\n".join(lines)
+        for column, (field, _label) in enumerate(COLUMNS):
             if field == "created":
-                return f"{rec.created_at.astimezone():%Y-%m-%d}"
-            return str(getattr(rec, field))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{rec.source} → {rec.target}"]
-            if rec.note:
-                lines.append(f"Note: {rec.note}")
-            if rec.context:
-                lines.append(f"Context: {rec.context}")
-            if rec.document:
-                lines.append(f"From: {rec.document}")
-            lines.append(f"Added {rec.created_at.astimezone():%Y-%m-%d %H:%M}")
-            return "\n".join(lines)
-        if role == Qt.ItemDataRole.FontRole and field == "source":
-            return self._arabic_font
-        if role == Qt.ItemDataRole.TextAlignmentRole and field == "source":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and field == "category":
-            return style.category_colour(rec.category)
-        return None
+                item = QStandardItem(f"{rec.created_at.astimezone():%Y-%m-%d}")
+                item.setEditable(False)
+            else:
+                item = QStandardItem(str(getattr(rec, field)))
+            item.setToolTip(tooltip)
+            if field == "source":
+                item.setFont(self._arabic_font)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            elif field == "category":
+                item.setBackground(style.category_colour(rec.category))
+            self.setItem(row, column, item)
+        self._filled[row] = 1
 
+    # -- Qt model interface (called on edits and header clicks, never while painting) --------
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() >= EDITABLE:
             return False
@@ -199,8 +213,7 @@ class GlossaryModel(QAbstractTableModel):
             return False
         self._cache[updated.id] = updated
         self._catalog.upsert(updated)
-        row = index.row()
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        self._fill_row(index.row(), updated)
         self.termsChanged.emit()
         return True
 

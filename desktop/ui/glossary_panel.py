@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,6 +48,17 @@ class CategoryDelegate(QStyledItemDelegate):
                      index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
+
+
+class GlossaryTable(QTableView):
+    """The glossary table; says when it is resized, so that the rows coming into view are
+    filled."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
 
 class DeleteTerms(QUndoCommand):
@@ -102,9 +113,9 @@ class GlossaryPanel(QDockWidget):
         self.legend.setSpacing(4)
         layout.addLayout(self.legend)
         self._legend_body = body
-        self.update_categories()
+        self._show_categories()
 
-        self.table = QTableView(body)
+        self.table = GlossaryTable(body)
         self.table.setObjectName("glossaryTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -157,12 +168,21 @@ class GlossaryPanel(QDockWidget):
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.model.modelReset.connect(self._update_count)
+        self.model.modelReset.connect(self._fill_visible)
+        self.table.verticalScrollBar().valueChanged.connect(self._fill_visible)
+        self.table.resized.connect(self._fill_visible)
         self.model.errorOccurred.connect(self._show_error)
         self.model.termsChanged.connect(self.glossaryChanged)
         self._update_count()
 
     def update_categories(self) -> None:
-        """Show the current categories (``style.category_names``) in the legend and filter."""
+        """Show the current categories (``style.category_names``) in the legend, the filter
+        and the rows' colours."""
+        self._show_categories()
+        self.model.restyle()
+        self._fill_visible()
+
+    def _show_categories(self) -> None:
         while self.legend.count():
             item = self.legend.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -185,6 +205,18 @@ class GlossaryPanel(QDockWidget):
         self.category_filter.blockSignals(False)
         if self.category_filter.currentText() == ALL_CATEGORIES and self.model.category:
             self.model.set_category(None)
+
+    def _fill_visible(self) -> None:
+        """Have the model fill the rows in view (and a screenful either side) before Qt
+        paints them."""
+        height = self.table.viewport().height()
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(height - 1)
+        first = max(first, 0)
+        if last < 0:
+            last = first + max(height // max(self.table.verticalHeader().defaultSectionSize(), 1), 1)
+        screen = last - first + 1
+        self.model.ensure_rows(first - screen, last + screen)
 
     def _apply_search(self) -> None:
         self.model.set_query(self.search.text())

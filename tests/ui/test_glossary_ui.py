@@ -234,6 +234,8 @@ def test_hundred_thousand_terms_model(qtbot: QtBot, qtmodeltester: object, tmp_p
                             for i in range(100_000)])
     model = GlossaryModel(factory)
     assert model.rowCount() == 100_000
+    assert model.index(99_999, 1).data() is None  # filled when it comes into view
+    model.ensure_rows(99_950, 99_999)
     assert model.index(99_999, 1).data().startswith("term ")
     model.set_query("مصطلح 9999")
     found = sorted(model.index(r, 1).data() for r in range(model.rowCount()))
@@ -292,3 +294,27 @@ def test_user_defined_category_with_its_own_colour(qtbot: QtBot, make_window: Wi
     assert model.record(0).category == "other"  # type: ignore[union-attr]
     assert window.glossary.findChild(QLabel, "legend-senior official") is None or \
         not window.glossary.findChild(QLabel, "legend-senior official").isVisible()
+
+
+def test_rows_fill_as_they_scroll_into_view(qtbot: QtBot, make_window: WindowFactory,
+                                            empty_model_dir: Path) -> None:
+    from desktop.core.glossary.store import NewTerm, add_terms
+
+    window = make_window()
+    with window.factory.begin() as session:
+        add_terms(session, [NewTerm(f"كلمة {i:04}", f"word {i:04}", note=f"n{i}") for i in range(3000)])
+    window.glossary.refresh()
+    table, model = window.glossary.table, window.glossary.model
+    assert model.index(2999, 1).data() is None  # far below the view: not read yet
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    last = table.rowAt(table.viewport().height() - 1)
+    assert last == 2999
+    assert model.index(2999, 1).data() == "word 2999"  # sorted by Arabic: كلمة 2999 is last
+    assert model.index(2999, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("كلمة 2999 → word 2999")
+    assert model.index(2999, 3).data() == "n2999"
+    for _ in range(6):
+        qtbot.keyClick(table, Qt.Key.Key_PageUp)
+    first, last = table.rowAt(0), table.rowAt(table.viewport().height() - 1)
+    assert first < 2999 - 3 * (last - first)  # well above what was filled for the end
+    assert all(model.index(r, 1).data() == f"word {r:04}" for r in range(first, last + 1))
