@@ -57,7 +57,7 @@ EDIT_MARK = " ✎"
 CHUNK_ROWS = 20
 PAGE_ROWS = 80
 # GUI-thread time spent on redrawing per event-loop turn; the rest waits for the next turn.
-BUDGET_SECONDS = 0.02
+BUDGET_SECONDS = 0.01
 
 
 @dataclass(frozen=True)
