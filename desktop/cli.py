@@ -305,8 +305,8 @@ def _glossary(args: argparse.Namespace, out: TextIO) -> int:
 
             fmt = "excel" if args.excel else formats.format_for_export(args.file, args.format)
             with factory() as session:
-                terms = store.search(session)
-            n = formats.export_terms(terms, args.file, fmt, deck=args.deck, cloze=args.cloze, raw=args.raw)
+                n = formats.export_terms(store.iter_terms(session), args.file, fmt, deck=args.deck,
+                                         cloze=args.cloze, raw=args.raw)
             print(f"Exported {n} terms to {args.file} ({fmt})", file=out)
         elif cmd == "import":
             from desktop.core.glossary import formats

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,6 +32,7 @@ POLICIES = {"Update entries with the same Arabic and English": "update",
             "Keep both (add new English, leave existing entries as they are)": "keep-both"}
 PREVIEW_ROWS = 12
 COUNT_UP_TO = 20_000  # rows: counting what would happen is a rolled-back import
+COUNT_DELAY_MS = 50  # after the dialog shows
 
 
 class ImportPreviewDialog(QDialog):
@@ -78,7 +81,20 @@ class ImportPreviewDialog(QDialog):
         # A count still running when the dialog closes must not touch its deleted widgets.
         self.finished.connect(self._forget_counts)
         self.policy_box.currentTextChanged.connect(lambda _t: self.update_summary())
-        self.update_summary()
+        self._counting_started = background is None
+        if background is None:
+            self.update_summary()
+        else:
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            self.summary.setText("Reading the rows and counting what would change…")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._counting_started:
+            # The count is Python work in the background; started once the dialog has been
+            # drawn, it does not compete with drawing it for the interpreter lock.
+            self._counting_started = True
+            QTimer.singleShot(COUNT_DELAY_MS, self.update_summary)
 
     def _fill_preview(self) -> None:
         if self._table is not None:

@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
     termSaved = Signal(int)
     termsHighlighted = Signal()
     glossaryImported = Signal()
+    jobStopped = Signal()  # a glossary import or export was stopped by the user
     alternativesShown = Signal()
 
     def __init__(self, factory: sessionmaker[Session], db_path: Path,
@@ -211,6 +212,20 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel_translation)
         bar.addPermanentWidget(self.cancel_button)
+        # Glossary imports and exports: their own bar, so that they can run beside a translation.
+        self.job_progress = QProgressBar(self)
+        self.job_progress.setObjectName("jobProgress")
+        self.job_progress.setMaximumWidth(220)
+        self.job_progress.setTextVisible(True)
+        self.job_progress.hide()
+        bar.addPermanentWidget(self.job_progress)
+        self.job_cancel = QToolButton(self)
+        self.job_cancel.setObjectName("cancelJob")
+        self.job_cancel.setText("Stop")
+        self.job_cancel.hide()
+        bar.addPermanentWidget(self.job_cancel)
+        self._job: TaskHandle | None = None
+        self.job_cancel.clicked.connect(lambda: self._job.cancel() if self._job is not None else None)
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -408,7 +423,7 @@ class MainWindow(QMainWindow):
         model_id = self.engine.model_id if self.engine is not None else None
         self.runner.start(
             "open", lambda ctx: prepare_document(load(), factory, model_id, formats),
-            on_done=self._show_prepared,
+            on_done=self._show_prepared, heavy=True,
             on_error=lambda exc: self._show_error("Cannot open the document", exc))
 
     def _show_prepared(self, prepared: tuple[ReaderContent, int | None]) -> None:
@@ -661,7 +676,7 @@ class MainWindow(QMainWindow):
         self.next_page_action.setEnabled(page + 1 < count)
 
     def _load_in_background(self, read: Any, install: Any) -> None:
-        self.runner.start("load glossary", lambda ctx: read(), on_done=install,
+        self.runner.start("load glossary", lambda ctx: read(), on_done=install, heavy=True,
                           on_error=lambda exc: self._show_error("Cannot read the glossary", exc))
 
     # -- glossary terms in the text --------------------------------------------------------
@@ -675,7 +690,8 @@ class MainWindow(QMainWindow):
                 self.update_term_matches()
 
         self.runner.start("term index", lambda ctx: store.build_index_from(factory),
-                          on_done=loaded, on_error=lambda exc: self._show_error("Glossary", exc))
+                          on_done=loaded, heavy=True,
+                          on_error=lambda exc: self._show_error("Glossary", exc))
 
     def update_term_matches(self) -> None:
         """Find the glossary's terms in the current document (in the background) and show them."""
@@ -691,7 +707,7 @@ class MainWindow(QMainWindow):
                 self.refresh_term_pane()
                 self.termsHighlighted.emit()
 
-        self.runner.start("match terms", lambda ctx: index.find(doc.text), on_done=found,
+        self.runner.start("match terms", lambda ctx: index.find(doc.text), on_done=found, heavy=True,
                           on_error=lambda exc: self._show_error("Term matching failed", exc))
 
     def refresh_term_pane(self) -> None:
@@ -938,13 +954,54 @@ class MainWindow(QMainWindow):
 
         def work(ctx: TaskContext) -> int:
             with factory() as session:
-                terms = store.search(session)
-            return formats.export_terms(terms, path, fmt, deck=deck)
+                return formats.export_terms(store.iter_terms(session), path, fmt, deck=deck,
+                                            progress=ctx.progress, cancel=ctx.cancel,
+                                            total=store.count_terms(session))
 
-        self.runner.start("export", work,
-                          on_done=lambda n: self.statusBar().showMessage(
-                              f"Exported {n} terms to {path}", 8000),
-                          on_error=lambda exc: self._show_error("Export failed", exc))
+        self._run_job("export", work, "Exporting",
+                      lambda n: self.statusBar().showMessage(f"Exported {n} terms to {path}", 8000),
+                      lambda exc: self._show_error("Export failed", exc),
+                      f"Export stopped; {path.name} was not written.")
+
+    def _run_job(self, name: str, work: Any, verb: str, on_done: Any, on_error: Any,
+                 stopped: str) -> TaskHandle:
+        """Run a glossary import or export with a progress bar and a Stop button in the
+        status bar."""
+        bar, button = self.job_progress, self.job_cancel
+        bar.setFormat(f"{verb} %v of %m")
+        bar.setRange(0, 0)  # busy until the first progress report
+        bar.show()
+        button.setToolTip(f"Stop {verb.lower()}; nothing is changed")
+        button.show()
+
+        def progress(done: int, total: int) -> None:
+            if handle is self._job and total > 0:
+                bar.setRange(0, total)
+                bar.setValue(done)
+
+        def finish() -> None:
+            if handle is self._job:
+                self._job = None
+                bar.hide()
+                button.hide()
+
+        def done(result: Any) -> None:
+            finish()
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            finish()
+            on_error(exc)
+
+        def cancelled() -> None:
+            finish()
+            self.statusBar().showMessage(stopped, 8000)
+            self.jobStopped.emit()
+
+        handle = self.runner.start(name, work, heavy=True, on_done=done, on_error=failed,
+                                   on_progress=progress, on_cancelled=cancelled)
+        self._job = handle
+        return handle
 
     def import_glossary(self, path: Path | None = None) -> None:
         """File → Import Glossary…: read and preview in the background; write on confirm."""
@@ -956,7 +1013,7 @@ class MainWindow(QMainWindow):
                 return
             path = Path(name)
         chosen = path
-        self.runner.start("read glossary", lambda ctx: formats.read_import(chosen),
+        self.runner.start("read glossary", lambda ctx: formats.read_import(chosen), heavy=True,
                           on_done=lambda result: self._preview_import(chosen, *result),
                           on_error=lambda exc: self._show_error("Cannot import the glossary", exc))
 
@@ -988,8 +1045,9 @@ class MainWindow(QMainWindow):
                 f"{result.skipped} skipped)", 8000)
             self.glossaryImported.emit()
 
-        self.runner.start("import", work, on_done=done,
-                          on_error=lambda exc: self._show_error("Import failed", exc))
+        self._run_job("import", work, "Importing", done,
+                      lambda exc: self._show_error("Import failed", exc),
+                      "Import stopped; the glossary is as it was.")
 
     # -- models ----------------------------------------------------------------------------
     def install_model_from_file(self) -> None:
@@ -1156,7 +1214,8 @@ class MainWindow(QMainWindow):
 
         self.runner.start("export translation",
                           lambda ctx: export.export_translation(doc, targets, path, fmt),
-                          on_done=done, on_error=lambda exc: self._show_error("Export failed", exc))
+                          on_done=done, heavy=True,
+                          on_error=lambda exc: self._show_error("Export failed", exc))
 
     # -- help ------------------------------------------------------------------------------
     def show_about(self) -> None:

@@ -9,6 +9,7 @@ runs later on the GUI thread, through queued signals.
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -78,12 +79,21 @@ class _Runnable(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Starts background tasks and keeps them alive until they end. Lives on the GUI thread."""
+    """Starts background tasks and keeps them alive until they end. Lives on the GUI thread.
+
+    Tasks that are mostly Python (``heavy=True``: reading, indexing, importing, exporting)
+    run one at a time on their own thread. Each of them holds the interpreter lock most of
+    the time, and every extra one makes the GUI thread wait longer for it: with two at once
+    the GUI thread's pauses about double. Other tasks (translation, which runs in
+    CTranslate2 without the lock; downloads; backups) share a second pool.
+    """
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
+        self._heavy = QThreadPool(self)
+        self._heavy.setMaxThreadCount(1)
         self._running: set[TaskHandle] = set()
 
     def start(
@@ -96,6 +106,7 @@ class TaskRunner(QObject):
         on_progress: Callable[[int, int], None] | None = None,
         on_partial: Callable[[Any], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
+        heavy: bool = False,
     ) -> TaskHandle:
         signals = _Signals(self)
         ctx = TaskContext(signals)
@@ -131,7 +142,7 @@ class TaskRunner(QObject):
         signals.failed.connect(failed)
         signals.cancelled.connect(cancelled)
         self._running.add(handle)
-        self._pool.start(_Runnable(fn, ctx, signals))
+        (self._heavy if heavy else self._pool).start(_Runnable(fn, ctx, signals))
         return handle
 
     def running(self) -> list[TaskHandle]:
@@ -141,4 +152,9 @@ class TaskRunner(QObject):
         """Cancel every task and wait for the threads to end (blocks the caller)."""
         for handle in list(self._running):
             handle.cancel()
-        return self._pool.waitForDone(timeout_ms)
+        for pool in (self._heavy, self._pool):
+            pool.clear()  # queued tasks that have not started never will
+        deadline = time.monotonic() + timeout_ms / 1000
+        done = [pool.waitForDone(max(0, round((deadline - time.monotonic()) * 1000)))
+                for pool in (self._heavy, self._pool)]
+        return all(done)

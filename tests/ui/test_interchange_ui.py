@@ -125,3 +125,54 @@ def test_document_size_limit_is_a_preference(qtbot: QtBot, make_window: WindowFa
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None, timeout=TIMEOUT)
     assert "up to 1 MB" in window.findChild(QMessageBox, "errorBox").text()
     assert window.document is None or window.document.path != path
+
+
+def test_export_shows_progress_and_stop_keeps_the_old_file(qtbot: QtBot, make_window: WindowFactory,
+                                                           empty_model_dir: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.core.glossary.store import NewTerm, add_terms
+
+    window = make_window()
+    with window.factory.begin() as session:
+        add_terms(session, [NewTerm(f"كلمة{i}", f"word {i}") for i in range(20_000)])
+    target = tmp_path / "glossary.csv"
+    target.write_text("an earlier export\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV (*.csv)"))
+    window.export_action.trigger()
+    assert window.job_progress.isVisible() and window.job_cancel.isVisible()
+    with qtbot.waitSignal(window.jobStopped, timeout=TIMEOUT):
+        qtbot.mouseClick(window.job_cancel, Qt.MouseButton.LeftButton)
+    assert target.read_text(encoding="utf-8") == "an earlier export\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".glossary")) == []
+    assert not window.job_progress.isVisible() and not window.job_cancel.isVisible()
+    assert "Export stopped" in window.statusBar().currentMessage()
+
+    shown: list[int] = []
+    window.job_progress.valueChanged.connect(shown.append)
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: "Exported 20000 terms" in window.statusBar().currentMessage(), timeout=TIMEOUT)
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 20_001
+    assert window.job_progress.maximum() == 20_000 and max(shown) >= 19_500
+    assert not window.job_progress.isVisible()
+
+
+def test_stopping_an_import_leaves_the_glossary_as_it_was(qtbot: QtBot, make_window: WindowFactory,
+                                                          empty_model_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "many.csv"
+    path.write_text("source,target\n" + "".join(f"كلمة{i},word {i}\n" for i in range(5000)),
+                    encoding="utf-8")
+    window = make_window()
+    with window.factory.begin() as session:
+        store.add_term(session, "الرباط", "Rabat")
+    window.glossary.refresh()
+    dialog = open_preview(qtbot, window, path)
+    qtbot.waitUntil(lambda: dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled(),
+                    timeout=TIMEOUT)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert window.job_progress.isVisible()
+    with qtbot.waitSignal(window.jobStopped, timeout=TIMEOUT):
+        qtbot.mouseClick(window.job_cancel, Qt.MouseButton.LeftButton)
+    with window.factory() as session:
+        assert store.count_terms(session) == 1
+    assert window.glossary.model.rowCount() == 1
+    assert "Import stopped" in window.statusBar().currentMessage()

@@ -23,7 +23,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from desktop.core.arabic import transliterate
 from desktop.core.atomic import atomic_write
@@ -39,6 +39,7 @@ from desktop.core.glossary.interchange import (
     write_csv,
 )
 from desktop.core.glossary.store import TermRecord, category_key
+from desktop.core.tasks import CancelToken, ProgressFn, check, report
 
 EXPORT_FORMATS = ("csv", "excel", "anki", "tbx", "omegat")
 SUFFIXES = {"csv": ".csv", "excel": ".csv", "anki": ".tsv", "tbx": ".tbx", "omegat": ".utf8"}
@@ -59,9 +60,15 @@ def format_for_export(path: Path, requested: str | None = None) -> str:
 
 
 def export_terms(terms: Iterable[TermRecord], path: Path, fmt: str, *, deck: str = "Tarjuman",
-                 cloze: bool = False, raw: bool = False) -> int:
-    """Write ``terms`` in format ``fmt``; returns how many were written."""
-    terms = list(terms)
+                 cloze: bool = False, raw: bool = False, progress: ProgressFn | None = None,
+                 cancel: CancelToken | None = None, total: int = 0) -> int:
+    """Write ``terms`` in format ``fmt``; returns how many were written.
+
+    ``terms`` is read once, as it is written (``store.iter_terms`` streams them from the
+    database). ``progress(done, total)`` is called every few hundred terms; ``cancel`` stops
+    the export with ``Cancelled`` and leaves any existing file at ``path`` as it was.
+    """
+    terms = _watched(terms, progress, cancel, total)
     if fmt in ("csv", "excel"):
         return write_csv(terms, path, excel=fmt == "excel", protect=not raw)
     if fmt == "anki":
@@ -78,6 +85,16 @@ def _html(text: str) -> str:
     return html.escape(text, quote=False).replace("\r\n", "\n").replace("\n", "<br>")
 
 
+def _watched(terms: Iterable[TermRecord], progress: ProgressFn | None, cancel: CancelToken | None,
+             total: int, every: int = 500) -> Iterator[TermRecord]:
+    for n, term in enumerate(terms):
+        if n % every == 0:
+            check(cancel)
+            report(progress, n, total)
+        yield term
+    check(cancel)
+
+
 def _rtl(markup: str) -> str:
     return f'<span dir="rtl">{markup}</span>'
 
@@ -92,7 +109,7 @@ def _bold_term(context: str, source: str) -> tuple[str, str]:
             f"{_html(before)}{{{{c1::{_html(term)}}}}}{_html(after)}")
 
 
-def write_anki(terms: list[TermRecord], path: Path, deck: str = "Tarjuman", cloze: bool = False) -> int:
+def write_anki(terms: Iterable[TermRecord], path: Path, deck: str = "Tarjuman", cloze: bool = False) -> int:
     columns = list(ANKI_COLUMNS) + (["Cloze"] if cloze else [])
     with atomic_write(path, encoding="utf-8", newline="") as fh:
         fh.write("#separator:tab\n#html:true\n")
@@ -100,7 +117,9 @@ def write_anki(terms: list[TermRecord], path: Path, deck: str = "Tarjuman", cloz
         fh.write(f"#tags column:{ANKI_COLUMNS.index('Tags') + 1}\n")
         fh.write("#columns:" + "\t".join(columns) + "\n")
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        count = 0
         for t in terms:
+            count += 1
             bold, cloze_text = _bold_term(t.context, t.source)
             row = [_rtl(_html(t.source)), _html(t.target), _html(transliterate(t.source)),
                    _html(t.category), _rtl(bold) if t.context else "", _html(t.note),
@@ -108,7 +127,7 @@ def write_anki(terms: list[TermRecord], path: Path, deck: str = "Tarjuman", cloz
             if cloze:
                 row.append(_rtl(cloze_text) if t.context else "")
             writer.writerow(row)
-    return len(terms)
+    return count
 
 
 _TAGS = re.compile(r'</?b>|<span dir="rtl">|</span>')
@@ -147,13 +166,15 @@ def parse_anki(text: str, name: str) -> list[ImportRow]:
 
 
 # -- TBX ---------------------------------------------------------------------------------------
-def write_tbx(terms: list[TermRecord], path: Path) -> int:
+def write_tbx(terms: Iterable[TermRecord], path: Path) -> int:
     martif = ET.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
     header = ET.SubElement(martif, "martifHeader")
     source_desc = ET.SubElement(ET.SubElement(header, "fileDesc"), "sourceDesc")
     ET.SubElement(source_desc, "p").text = "Glossary exported from Tarjuman (Arabic → English)"
     body = ET.SubElement(ET.SubElement(martif, "text"), "body")
+    count = 0
     for t in terms:
+        count += 1
         entry = ET.SubElement(body, "termEntry", {"id": f"t{t.id}"})
         ET.SubElement(entry, "descrip", {"type": "subjectField"}).text = t.category
         if t.note:
@@ -177,7 +198,7 @@ def write_tbx(terms: list[TermRecord], path: Path) -> int:
     with atomic_write(path, encoding="utf-8", newline="") as fh:
         fh.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         fh.write(data + "\n")
-    return len(terms)
+    return count
 
 
 def _xml_safe(text: str) -> str:
@@ -231,11 +252,13 @@ def _one_line(text: str) -> str:
     return re.sub(r"[\t\r\n]+", " ", text).strip()
 
 
-def write_omegat(terms: list[TermRecord], path: Path) -> int:
+def write_omegat(terms: Iterable[TermRecord], path: Path) -> int:
+    count = 0
     with atomic_write(path, encoding="utf-8", newline="") as fh:
         for t in terms:
+            count += 1
             fh.write(f"{_one_line(t.source)}\t{_one_line(t.target)}\t{_one_line(t.note)}\n")
-    return len(terms)
+    return count
 
 
 def parse_omegat(text: str, name: str) -> list[ImportRow]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -289,18 +289,29 @@ def search_ids(session: Session, query: str = "") -> list[int]:
 
 def search(session: Session, query: str = "") -> list[TermRecord]:
     """Like ``search_ids`` but returns the records."""
-    if not search_key(query):
-        return all_terms(session)
-    return get_terms(session, search_ids(session, query))
+    return list(iter_terms(session, query))
 
 
 def all_terms(session: Session) -> list[TermRecord]:
-    """Every term in display order, read as plain rows (no ORM objects: fast for 100,000)."""
+    """Every term in display order."""
+    return list(iter_terms(session))
+
+
+def iter_terms(session: Session, query: str = "", chunk: int = 1000) -> Iterator[TermRecord]:
+    """The terms matching ``query`` (all when empty) in display order, read ``chunk`` rows at a
+    time as plain rows (no ORM objects): an export of 100,000 terms never holds them all."""
+    if search_key(query):
+        ids = search_ids(session, query)
+        for start in range(0, len(ids), chunk):
+            yield from get_terms(session, ids[start : start + chunk])
+        return
     rows = session.execute(
         select(Term.id, Term.source, Term.target, Term.category, Term.note, Term.context,
                Term.document, Term.created_at, Term.updated_at)
-        .order_by(Term.source_norm, Term.target, Term.id))
-    return [TermRecord(*row) for row in rows]
+        .order_by(Term.source_norm, Term.target, Term.id)
+        .execution_options(yield_per=chunk))
+    for row in rows:
+        yield TermRecord(*row)
 
 
 def get_terms(session: Session, term_ids: Sequence[int]) -> list[TermRecord]:
