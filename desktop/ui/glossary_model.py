@@ -38,7 +38,7 @@ class GlossaryModel(QStandardItemModel):
     loaded = Signal()
 
     BACKGROUND_FROM = 20_000  # terms: bigger catalogues load off the GUI thread
-    FIRST_ROWS = 100  # rows filled at once after every query
+    FIRST_ROWS = 50  # rows filled at once after every query
 
     def __init__(self, factory: sessionmaker[Session], parent: Any = None,
                  loader: Loader | None = None) -> None:

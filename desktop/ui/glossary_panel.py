@@ -207,7 +207,7 @@ class GlossaryPanel(QDockWidget):
             self.model.set_category(None)
 
     def _fill_visible(self) -> None:
-        """Have the model fill the rows in view (and a screenful either side) before Qt
+        """Have the model fill the rows in view (and half a screenful either side) before Qt
         paints them."""
         height = self.table.viewport().height()
         first = self.table.rowAt(0)
@@ -215,8 +215,8 @@ class GlossaryPanel(QDockWidget):
         first = max(first, 0)
         if last < 0:
             last = first + max(height // max(self.table.verticalHeader().defaultSectionSize(), 1), 1)
-        screen = last - first + 1
-        self.model.ensure_rows(first - screen, last + screen)
+        margin = (last - first) // 2 + 1
+        self.model.ensure_rows(first - margin, last + margin)
 
     def _apply_search(self) -> None:
         self.model.set_query(self.search.text())

@@ -530,7 +530,7 @@ class MainWindow(QMainWindow):
 
         def batch(value: tuple[list[int], list[str], list[bool]]) -> None:
             if current():
-                self.reader.set_translations(*value)
+                self.reader.set_translations(*value, later=True)
 
         def progress(done: int, total: int) -> None:
             if current():
@@ -646,6 +646,7 @@ class MainWindow(QMainWindow):
 
     def _translation_ended(self) -> None:
         self._translate_task = None
+        self.reader.flush_visible()  # the last batches, drawn in the next turn otherwise
         self.progress.hide()
         self.cancel_button.hide()
 

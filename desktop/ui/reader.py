@@ -508,8 +508,11 @@ class ReaderView(QTextBrowser):
         return table.cellAt(local, column)
 
     def set_translations(self, rows: list[int], targets: list[str],
-                         edited: list[bool] | None = None) -> None:
-        """Fill in or replace translations (``edited`` marks the translator's own)."""
+                         edited: list[bool] | None = None, *, later: bool = False) -> None:
+        """Fill in or replace translations (``edited`` marks the translator's own).
+
+        With ``later`` they are drawn in the next turn of the event loop, together with any
+        other batch that arrives meanwhile (one budgeted redraw instead of several)."""
         if not self._tables:
             return
         marks = edited or [False] * len(rows)
@@ -518,7 +521,14 @@ class ReaderView(QTextBrowser):
                 self._translations[row] = target
                 self._edited[row] = is_edited
                 self._mark_dirty(row)
-        self._flush_visible()
+        if later:
+            self._flush_timer.start()
+        else:
+            self._flush_visible()
+
+    def flush_visible(self) -> None:
+        """Draw what is pending in the tables on screen now."""
+        self._on_view_moved()
 
     def clear_translation(self, row: int) -> None:
         """Show the placeholder again (e.g. until a reverted sentence is retranslated)."""

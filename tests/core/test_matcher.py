@@ -180,3 +180,37 @@ def test_many_additions_merge_into_the_main_automaton(monkeypatch: pytest.Monkey
         text = " و".join(names[: i + 1])
         assert [m.term.id for m in index.find(text)] == list(range(100, 101 + i))
     assert index._recent_keys < 3  # merged at least once
+
+
+_MIXED = st.text(alphabet=st.sampled_from(list("ابتلمنأإآـَُِّ  ٢0aZİß\n\t.،")), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MIXED, st.integers(min_value=1, max_value=9))
+def test_long_texts_fold_in_slices_exactly_as_whole(text: str, size: int) -> None:
+    """Documents are folded a slice at a time (so the GUI thread is never kept waiting for the
+    interpreter lock); the result is the same as folding the text in one go."""
+    from unittest import mock
+
+    from desktop.core.glossary import matcher
+
+    whole, whole_offsets = matcher._fold_piece(text)
+    whole_words = matcher._NON_WORD.sub(" ", whole)
+    with mock.patch.object(matcher, "SLICE", size):
+        assert fold_with_map(text) == (whole, whole_offsets)
+        assert matcher.separate_words(whole) == whole_words
+        terms = [IndexedTerm(1, "أمن", "security", "other"), IndexedTerm(2, "ابت لمن", "x", "other")]
+        assert TermIndex(terms).find(text) == find_naive(terms, text)
+
+
+def test_a_document_is_folded_in_slices() -> None:
+    from unittest import mock
+
+    from desktop.core.glossary import matcher
+
+    text = " ".join(["الأمن"] * 20_000)  # 120,000 characters
+    with mock.patch.object(matcher, "_fold_piece", wraps=matcher._fold_piece) as piece:
+        folded, offsets = fold_with_map(text)
+    assert piece.call_count >= len(text) // matcher.SLICE
+    assert max(len(c.args[0]) for c in piece.call_args_list) < matcher.SLICE + 10
+    assert folded == " ".join(["الامن"] * 20_000) and len(offsets) == len(folded)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.core.db import backup
@@ -76,10 +77,39 @@ def test_closing_during_translation_ends_cleanly(qtbot: QtBot, make_window: Wind
     assert window.runner.shutdown(1000)
 
 
+# The heartbeat limit is 50 ms on the 2-vCPU build machine, where this fixed piece of
+# Python takes REFERENCE_WORK_S at best; a slower machine gets a proportionally longer limit.
+GAP_LIMIT_S = 0.050
+REFERENCE_WORK_S = 0.021
+STARTUP_FRAMES = 2  # laying out the first page of the document, then highlighting its terms
+
+
+def _work() -> None:
+    table: dict[int, str] = {}
+    for i in range(200_000):
+        table[i % 1000] = str(i)
+
+
+def machine_slowness() -> float:
+    """How much slower than the build machine this one runs plain Python (1.0 at best)."""
+    best = min(_timed(_work) for _ in range(5))
+    return max(1.0, best / REFERENCE_WORK_S)
+
+
+def _timed(fn: Callable[[], None]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
 def test_gui_never_stalls(qtbot: QtBot, make_window: WindowFactory, installed_model: Path,
                           tmp_path: Path, sample_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A 10 ms heartbeat runs while the window opens a 2,000-sentence document, translates
-    it, highlights a 20,000-term glossary, imports 10,000 CSV rows and exports them."""
+    it, highlights a 20,000-term glossary, imports 10,000 CSV rows and exports 30,000 terms:
+    after the window is shown, no gap between beats is over 50 ms, except the first two
+    frames of the document (Qt lays out its first page on the GUI thread)."""
+    from PySide6.QtWidgets import QFileDialog
+
     from desktop.core.db.engine import dispose, open_database
     from desktop.core.glossary.store import NewTerm, add_terms
 
@@ -90,13 +120,15 @@ def test_gui_never_stalls(qtbot: QtBot, make_window: WindowFactory, installed_mo
                   + [NewTerm("حموشي", "Hammouchi"), NewTerm("الرباط", "Rabat")])
     dispose(factory)
     document = tmp_path / "long.txt"
-    lines = [sample_text.replace(".", f" {i}.") for i in range(100)]
-    document.write_text("\n".join(lines), encoding="utf-8")
+    document.write_text("\n".join(sample_text.replace(".", f" {i}.") for i in range(100)), encoding="utf-8")
     rows = tmp_path / "import.csv"
     rows.write_text("source,target\n" + "".join(f"جديد{i},new {i}\n" for i in range(10_000)),
                     encoding="utf-8")
+    out = tmp_path / "out.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "CSV (*.csv)"))
+    limit = GAP_LIMIT_S * machine_slowness()
 
-    window = make_window(db)
+    window = make_window(db)  # shown
     gaps: list[float] = []
     last = [time.perf_counter()]
 
@@ -120,26 +152,25 @@ def test_gui_never_stalls(qtbot: QtBot, make_window: WindowFactory, installed_mo
     qtbot.waitUntil(lambda: window.import_preview is not None and window.import_preview.rows() != [],
                     timeout=TIMEOUT)
     with qtbot.waitSignal(window.glossaryImported, timeout=120_000):
-        window.import_preview.accept()  # type: ignore[union-attr]
+        qtbot.mouseClick(window.import_preview.buttons.button(  # type: ignore[union-attr]
+            QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.glossary.model.total() == 29_992, timeout=TIMEOUT)
-    out = tmp_path / "out.csv"
-    from PySide6.QtWidgets import QFileDialog
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "CSV (*.csv)"))
     window.export_action.trigger()
     qtbot.waitUntil(lambda: "Exported 29992 terms" in window.statusBar().currentMessage(), timeout=TIMEOUT)
+    qtbot.wait(100)  # the export's last beats
     heartbeat.stop()
-    # Allowed: start-up until the first page of the document is laid out and painted, which
-    # Qt does on the GUI thread (the beat at documentShown and the 2 after it).
-    startup = shown_at[0] + 3
-    after = gaps[startup:]
-    long = [round(g * 1000) for g in after if g > 0.050]
-    assert len(after) > 100
-    # The target is no gap over 50 ms. Measured on the 2-vCPU build machine: a handful of
-    # gaps of 50-130 ms remain (Qt laying out a page on the GUI thread, and background Python
-    # work holding the interpreter lock). This bound catches any real freeze; the README and
-    # the closing note give the figures.
-    assert max(after) < 0.250 and len(long) <= 10, long
+
+    # Every gap counts from the first beat after the window is shown, except the frames in
+    # which the first page of the document is laid out (the gap ending at documentShown's beat
+    # and the next one).
+    first_page = range(shown_at[0], shown_at[0] + STARTUP_FRAMES)
+    counted = [g for i, g in enumerate(gaps) if i not in first_page]
+    assert len(counted) > 150  # the heartbeat really ran through all of it
+    figures = (f"limit {limit * 1000:.0f} ms; max {max(counted) * 1000:.0f} ms; "
+               f"start-up frames {[round(gaps[i] * 1000) for i in first_page]} ms; "
+               f"{len(counted)} beats")
+    print(figures)
+    assert max(counted) <= limit, figures
 
 
 def test_closing_during_an_import_leaves_nothing_half_written(qtbot: QtBot, make_window: WindowFactory,

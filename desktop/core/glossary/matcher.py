@@ -65,8 +65,47 @@ _SPACE_RUNS = re.compile(r"\s{2,}|[^\S ]")  # whitespace that is not already one
 _DROPPED_RE = re.compile("[" + "".join(sorted(DROPPED)) + "]+")
 
 
+# Long texts are folded a slice at a time: each C string operation on a whole document holds
+# the interpreter lock for milliseconds, during which the GUI thread cannot run.
+SLICE = 16_384
+
+
 def fold_with_map(text: str) -> tuple[str, list[int]]:
     """Fold ``text``; ``offsets[i]`` is the original index of folded character ``i``."""
+    if len(text) <= SLICE:
+        return _fold_piece(text)
+    pieces: list[str] = []
+    offsets: list[int] = []
+    start = 0
+    for end in _slice_ends(text):
+        folded, piece_offsets = _fold_piece(text[start:end])
+        pieces.append(folded)
+        offsets.extend([start + o for o in piece_offsets])
+        start = end
+    return "".join(pieces), offsets
+
+
+def _slice_ends(text: str) -> Iterator[int]:
+    """Where to cut ``text`` into slices of about ``SLICE`` characters: between two letters
+    that are neither space nor dropped, so that folding each slice alone (collapsing spaces,
+    dropping harakat) gives the same result as folding the whole."""
+    n = len(text)
+    end = SLICE
+    while end < n:
+        while end < n and not (_plain(text[end - 1]) and _plain(text[end])):
+            end += 1
+        if end >= n:
+            break
+        yield end
+        end += SLICE
+    yield n
+
+
+def _plain(ch: str) -> bool:
+    return not ch.isspace() and ch not in DROPPED and len(ch.lower()) == 1
+
+
+def _fold_piece(text: str) -> tuple[str, list[int]]:
     # Fast path (C string methods), valid whenever lower-casing keeps the length.
     folded = text.translate(_TABLE)
     kept_length = len(folded)
@@ -124,7 +163,9 @@ _WORDS = re.compile(r"[^\W_]+")
 
 def separate_words(folded: str) -> str:
     """``folded`` with every non-word character turned into a space (same length)."""
-    return _NON_WORD.sub(" ", folded)
+    if len(folded) <= SLICE:
+        return _NON_WORD.sub(" ", folded)
+    return "".join(_NON_WORD.sub(" ", folded[i : i + SLICE]) for i in range(0, len(folded), SLICE))
 
 
 def term_key(source: str) -> str:

@@ -38,6 +38,11 @@ class TermRecord:
     updated_at: datetime
 
 
+# A TermRecord's fields, in order, read as a plain row (no ORM object: several times faster).
+_RECORD_COLUMNS = select(Term.id, Term.source, Term.target, Term.category, Term.note, Term.context,
+                         Term.document, Term.created_at, Term.updated_at)
+
+
 def _record(term: Term) -> TermRecord:
     return TermRecord(
         id=term.id,
@@ -305,11 +310,8 @@ def iter_terms(session: Session, query: str = "", chunk: int = 1000) -> Iterator
         for start in range(0, len(ids), chunk):
             yield from get_terms(session, ids[start : start + chunk])
         return
-    rows = session.execute(
-        select(Term.id, Term.source, Term.target, Term.category, Term.note, Term.context,
-               Term.document, Term.created_at, Term.updated_at)
-        .order_by(Term.source_norm, Term.target, Term.id)
-        .execution_options(yield_per=chunk))
+    rows = session.execute(_RECORD_COLUMNS.order_by(Term.source_norm, Term.target, Term.id)
+                           .execution_options(yield_per=chunk))
     for row in rows:
         yield TermRecord(*row)
 
@@ -320,8 +322,8 @@ def get_terms(session: Session, term_ids: Sequence[int]) -> list[TermRecord]:
     ids = list(term_ids)
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start : chunk_start + 500]
-        for term in session.scalars(select(Term).where(Term.id.in_(chunk))):
-            found[term.id] = _record(term)
+        for row in session.execute(_RECORD_COLUMNS.where(Term.id.in_(chunk))):
+            found[row[0]] = TermRecord(*row)
     return [found[i] for i in ids if i in found]
 
 
