@@ -374,7 +374,8 @@ class ReaderView(QTextBrowser):
                   if isinstance(t, QTextTable)}
         self._tables = [tables[f"rows:{i}"] for i in range(len(self._starts))]
         self._paint_row(self._current)
-        self._highlight_rows(range(self._first, self._end))
+        # The page is built with plain formats: only rows with glossary terms need marking.
+        self._highlight_rows(sorted(r for r in self._terms if self._first <= r < self._end))
         self.pageChanged.emit(self._page, self.page_count)
 
     # -- glossary terms --------------------------------------------------------------------
