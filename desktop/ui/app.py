@@ -26,8 +26,20 @@ log = logging.getLogger(__name__)
 
 
 def configure_application(app: QCoreApplication) -> None:
-    """Names used by QSettings and the desktop: one reverse-DNS id everywhere; and a
-    garbage-collector pace that suits an interactive app holding big glossaries."""
+    """Names used by QSettings and the desktop: one reverse-DNS id everywhere; and an
+    interpreter tuned for a GUI thread sharing it with background work."""
+    tune_interpreter()
+    app.setOrganizationName("org.tarjuman")
+    app.setOrganizationDomain("tarjuman.org")
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    if isinstance(app, QApplication):
+        app.setDesktopFileName(APP_ID)
+
+
+def tune_interpreter() -> None:
+    """Garbage-collector pace and lock switch interval for an interactive app holding big
+    glossaries (``bench/responsiveness.py`` measures both against Python's defaults)."""
     # The collector runs in whichever thread allocates, holding the GIL, so its pauses are
     # the GUI's too. Young collections of 5,000 objects (about 1 ms) and middle ones of at
     # most 50,000 (a few ms) stay short; full collections, which walk every object (millions
@@ -39,12 +51,6 @@ def configure_application(app: QCoreApplication) -> None:
     # after this interval, so the GUI thread's many short calls while painting wait 0.5 ms
     # at most instead of 5 ms each.
     sys.setswitchinterval(0.0005)
-    app.setOrganizationName("org.tarjuman")
-    app.setOrganizationDomain("tarjuman.org")
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    if isinstance(app, QApplication):
-        app.setDesktopFileName(APP_ID)
 
 
 def install_excepthook(parent: QWidget | None = None) -> None:
