@@ -423,7 +423,7 @@ class MainWindow(QMainWindow):
         model_id = self.engine.model_id if self.engine is not None else None
         self.runner.start(
             "open", lambda ctx: prepare_document(load(), factory, model_id, formats),
-            on_done=self._show_prepared, heavy=True,
+            on_done=self._show_prepared,  # not queued behind glossary work: the user waits
             on_error=lambda exc: self._show_error("Cannot open the document", exc))
 
     def _show_prepared(self, prepared: tuple[ReaderContent, int | None]) -> None:

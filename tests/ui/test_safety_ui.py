@@ -166,9 +166,10 @@ def test_gui_never_stalls(qtbot: QtBot, make_window: WindowFactory, installed_mo
     first_page = range(shown_at[0], shown_at[0] + STARTUP_FRAMES)
     counted = [g for i, g in enumerate(gaps) if i not in first_page]
     assert len(counted) > 150  # the heartbeat really ran through all of it
-    figures = (f"limit {limit * 1000:.0f} ms; max {max(counted) * 1000:.0f} ms; "
-               f"start-up frames {[round(gaps[i] * 1000) for i in first_page]} ms; "
-               f"{len(counted)} beats")
+    worst = max((i for i in range(len(gaps)) if i not in first_page), key=gaps.__getitem__)
+    figures = (f"limit {limit * 1000:.0f} ms; max {gaps[worst] * 1000:.0f} ms "
+               f"(at {sum(gaps[:worst + 1]):.2f} s; document shown at {sum(gaps[:shown_at[0] + 1]):.2f} s); "
+               f"start-up frames {[round(gaps[i] * 1000) for i in first_page]} ms; {len(counted)} beats")
     print(figures)
     assert max(counted) <= limit, figures
 
