@@ -171,7 +171,7 @@ def test_matcher_equals_naive_on_texts_made_of_terms(sources: list[str], words: 
     assert TermIndex(terms).find(text) == find_naive(terms, text)
 
 
-def test_many_additions_merge_into_the_main_automaton(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_many_additions_merge_into_the_last_shard(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(TermIndex, "MERGE_AT", 3)
     index = TermIndex(GLOSSARY[:2])
     names = ["بغداد", "وليد", "لبنان", "حموشي", "الرباط"]
@@ -180,6 +180,26 @@ def test_many_additions_merge_into_the_main_automaton(monkeypatch: pytest.Monkey
         text = " و".join(names[: i + 1])
         assert [m.term.id for m in index.find(text)] == list(range(100, 101 + i))
     assert index._recent_keys < 3  # merged at least once
+    assert sum(len(words) for _, words in index._shards) + index._recent_keys == len(index._keys)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_term, min_size=1, max_size=14), st.lists(_term, max_size=6),
+       st.lists(st.sampled_from(_LETTERS), max_size=60))
+def test_sharded_index_finds_what_the_naive_reference_finds(built: list[str], added: list[str],
+                                                            pieces: list[str]) -> None:
+    """Keys are split over several small automatons (so that finalising one never holds the
+    interpreter lock long); the matches are the same as with one."""
+    from unittest import mock
+
+    terms = [IndexedTerm(i, s, f"t{i}", "other") for i, s in enumerate(built + added)]
+    text = "".join(pieces) + " " + " و".join(built + added)
+    with mock.patch.object(TermIndex, "SHARD_KEYS", 3), mock.patch.object(TermIndex, "MERGE_AT", 2):
+        index = TermIndex(terms[: len(built)])
+        for term in terms[len(built) :]:
+            index.add(term)
+        assert all(len(words) <= 4 for _, words in index._shards)
+        assert index.find(text) == find_naive(terms, text)
 
 
 _MIXED = st.text(alphabet=st.sampled_from(list("ابتلمنأإآـَُِّ  ٢0aZİß\n\t.،")), max_size=80)
