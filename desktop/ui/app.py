@@ -44,8 +44,8 @@ def tune_interpreter() -> None:
     # the GUI's too. Young collections of 5,000 objects (about 1 ms) and middle ones of at
     # most 50,000 (a few ms) stay short; full collections, which walk every object (millions
     # with a big glossary: 100-300 ms), are left rare. Reference counting frees everything
-    # that is not in a cycle anyway. (Measured with tests/ui/test_safety_ui.py's heartbeat:
-    # the default (700, 10, 10) and the former (50,000, 20, 1,000) both gave 60-110 ms gaps.)
+    # that is not in a cycle anyway. (With the default (700, 10, 10), reading a 30,000-term
+    # catalogue triggers full collections of 80 ms; bench/responsiveness.py compares both.)
     gc.set_threshold(5_000, 10, 1_000)
     # Background work is Python too: a thread waiting for the interpreter lock asks for it
     # after this interval, so the GUI thread's many short calls while painting wait 0.5 ms
