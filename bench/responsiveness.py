@@ -24,7 +24,6 @@ import statistics
 import sys
 import tempfile
 import threading
-import time
 from pathlib import Path
 from typing import Callable
 
@@ -40,6 +39,7 @@ from desktop.core.glossary import formats, interchange, store  # noqa: E402
 from desktop.core.glossary.catalog import Catalog  # noqa: E402
 from desktop.core.glossary.store import NewTerm  # noqa: E402
 from desktop.ui.app import tune_interpreter  # noqa: E402
+from tests.heartbeat import Heartbeat  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "sample" / "article.txt"
 
@@ -53,27 +53,17 @@ def heartbeat(app: QCoreApplication, seconds: float, job: Callable[[], object] |
             job()  # type: ignore[misc]
 
     worker = threading.Thread(target=repeat, daemon=True) if job is not None else None
-    gaps: list[float] = []
-    last = [time.perf_counter()]
-
-    def beat() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.timeout.connect(beat)
-    timer.start(10)
+    heartbeat = Heartbeat()
     if worker is not None:
         worker.start()
     QTimer.singleShot(round(seconds * 1000), app.quit)
-    last[0] = time.perf_counter()
+    heartbeat.start()
     app.exec()
-    timer.stop()
+    heartbeat.stop()
     stop.set()
     if worker is not None:
         worker.join()
-    return gaps[1:]
+    return heartbeat.gaps[1:]
 
 
 def p99(gaps: list[float]) -> float:

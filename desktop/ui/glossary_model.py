@@ -76,7 +76,11 @@ class GlossaryModel(QStandardItemModel):
         self._requery()
 
     def set_factory(self, factory: sessionmaker[Session]) -> None:
+        """Show another glossary: the old rows go at once (their ids mean nothing in the new
+        file), the new ones come when read."""
         self._factory = factory
+        self._catalog = Catalog()
+        self._requery()
         self.refresh()
 
     def refresh(self) -> None:
@@ -183,12 +187,21 @@ class GlossaryModel(QStandardItemModel):
         tooltip = "\n".join(lines)
         for column, (field, _label) in enumerate(COLUMNS):
             if field == "created":
-                item = QStandardItem(f"{rec.created_at.astimezone():%Y-%m-%d}")
-                item.setEditable(False)
+                text = f"{rec.created_at.astimezone():%Y-%m-%d}"
             else:
-                item = QStandardItem(str(getattr(rec, field)))
+                text = str(getattr(rec, field))
+            item = self.item(row, column)
+            if item is not None:  # changed in place: replacing an item costs time per row
+                item.setText(text)
+                item.setToolTip(tooltip)
+                if field == "category":
+                    item.setBackground(style.category_colour(rec.category))
+                continue
+            item = QStandardItem(text)
             item.setToolTip(tooltip)
-            if field == "source":
+            if field == "created":
+                item.setEditable(False)
+            elif field == "source":
                 item.setFont(self._arabic_font)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             elif field == "category":

@@ -813,12 +813,13 @@ class MainWindow(QMainWindow):
             self._show_error("Cannot open the glossary", exc)
             return
         self.save_position()
+        self._forget_job()
         old = self.factory
         self.factory, self.db_path = factory, path
         self.glossary.undo_stack.clear()
+        self.glossary.model.set_factory(factory)
         self.load_categories()
         self.glossary.update_categories()
-        self.glossary.model.set_factory(factory)
         self.term_index = None
         self.reader.set_term_matches([])
         dispose(old)
@@ -845,6 +846,7 @@ class MainWindow(QMainWindow):
             return
         path = self.db_path
         self.cancel_translation()
+        self._forget_job()
         self.runner.shutdown(5000)  # nothing may hold the glossary open while it is replaced
         dispose(self.factory)
         try:
@@ -932,6 +934,8 @@ class MainWindow(QMainWindow):
 
     def export_glossary(self, excel: bool = False) -> None:
         """File → Export Glossary…: CSV (Excel or plain), Anki, TBX or OmegaT, atomically."""
+        if self._job_running("export"):
+            return
         filters = dict(GLOSSARY_EXPORT_FILTERS)
         first = "CSV for Excel (*.csv)" if excel else "CSV (*.csv)"
         suggested = str(Path.home() / ("glossary-excel.csv" if excel else "glossary.csv"))
@@ -964,6 +968,22 @@ class MainWindow(QMainWindow):
                       lambda exc: self._show_error("Export failed", exc),
                       f"Export stopped; {path.name} was not written.")
 
+    def _job_running(self, wanted: str) -> bool:
+        """One glossary import or export at a time: say so if one is running."""
+        if self._job is None:
+            return False
+        self.statusBar().showMessage(f"Wait for the running {self._job.name} to finish (or stop it) "
+                                     f"before starting an {wanted}.", 6000)
+        return True
+
+    def _forget_job(self) -> None:
+        """Stop the running import or export and stop showing it (the glossary is switched)."""
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+        self.job_progress.hide()
+        self.job_cancel.hide()
+
     def _run_job(self, name: str, work: Any, verb: str, on_done: Any, on_error: Any,
                  stopped: str) -> TaskHandle:
         """Run a glossary import or export with a progress bar and a Stop button in the
@@ -995,9 +1015,11 @@ class MainWindow(QMainWindow):
             on_error(exc)
 
         def cancelled() -> None:
+            shown = handle is self._job  # not when the glossary was switched meanwhile
             finish()
-            self.statusBar().showMessage(stopped, 8000)
-            self.jobStopped.emit()
+            if shown:
+                self.statusBar().showMessage(stopped, 8000)
+                self.jobStopped.emit()
 
         handle = self.runner.start(name, work, heavy=True, on_done=done, on_error=failed,
                                    on_progress=progress, on_cancelled=cancelled)
@@ -1006,6 +1028,8 @@ class MainWindow(QMainWindow):
 
     def import_glossary(self, path: Path | None = None) -> None:
         """File → Import Glossary…: read and preview in the background; write on confirm."""
+        if self._job_running("import"):
+            return
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
                 self, "Import glossary", "",

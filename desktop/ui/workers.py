@@ -68,6 +68,9 @@ class _Runnable(QRunnable):
         self._signals = signals
 
     def run(self) -> None:
+        if self._ctx.cancel.cancelled:  # cancelled while it waited in the queue
+            self._signals.cancelled.emit()
+            return
         try:
             result = self._fn(self._ctx)
         except Cancelled:
@@ -151,9 +154,7 @@ class TaskRunner(QObject):
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Cancel every task and wait for the threads to end (blocks the caller)."""
         for handle in list(self._running):
-            handle.cancel()
-        for pool in (self._heavy, self._pool):
-            pool.clear()  # queued tasks that have not started never will
+            handle.cancel()  # queued ones end at once, as cancelled, without running
         deadline = time.monotonic() + timeout_ms / 1000
         done = [pool.waitForDone(max(0, round((deadline - time.monotonic()) * 1000)))
                 for pool in (self._heavy, self._pool)]

@@ -202,7 +202,9 @@ def test_sharded_index_finds_what_the_naive_reference_finds(built: list[str], ad
         assert index.find(text) == find_naive(terms, text)
 
 
-_MIXED = st.text(alphabet=st.sampled_from(list("ابتلمنأإآـَُِّ  ٢0aZİß\n\t.،")), max_size=80)
+# Greek capital sigma lower-cases differently at the end of a word, and "'" is skipped by that
+# rule: a cut must not change which form it gets.
+_MIXED = st.text(alphabet=st.sampled_from(list("ابتلمنأإآـَُِّ  ٢0aZİßΣΛΟ'\n\t.،")), max_size=80)
 
 
 @settings(max_examples=300, deadline=None)
@@ -216,11 +218,13 @@ def test_long_texts_fold_in_slices_exactly_as_whole(text: str, size: int) -> Non
 
     whole, whole_offsets = matcher._fold_piece(text)
     whole_words = matcher._NON_WORD.sub(" ", whole)
+    terms = [IndexedTerm(1, "أمن", "security", "other"), IndexedTerm(2, "ابت لمن", "x", "other"),
+             IndexedTerm(3, "ΛΟΓΟΣ", "logos", "other")]
+    expected = find_naive(terms, text)  # texts this short are never sliced
     with mock.patch.object(matcher, "SLICE", size):
         assert fold_with_map(text) == (whole, whole_offsets)
         assert matcher.separate_words(whole) == whole_words
-        terms = [IndexedTerm(1, "أمن", "security", "other"), IndexedTerm(2, "ابت لمن", "x", "other")]
-        assert TermIndex(terms).find(text) == find_naive(terms, text)
+        assert TermIndex(terms).find(text) == expected
 
 
 def test_a_document_is_folded_in_slices() -> None:

@@ -297,7 +297,7 @@ def test_user_defined_category_with_its_own_colour(qtbot: QtBot, make_window: Wi
 
 
 def test_rows_fill_as_they_scroll_into_view(qtbot: QtBot, make_window: WindowFactory,
-                                            empty_model_dir: Path) -> None:
+                                            empty_model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.core.glossary.store import NewTerm, add_terms
 
     window = make_window()
@@ -318,3 +318,15 @@ def test_rows_fill_as_they_scroll_into_view(qtbot: QtBot, make_window: WindowFac
     first, last = table.rowAt(0), table.rowAt(table.viewport().height() - 1)
     assert first < 2999 - 3 * (last - first)  # well above what was filled for the end
     assert all(model.index(r, 1).data() == f"word {r:04}" for r in range(first, last + 1))
+
+    # A new category colour shows at once; rows are updated in place (replacing a Qt item
+    # costs time in proportion to the number of rows).
+    from PySide6.QtGui import QColor
+
+    from desktop.ui import style
+
+    item = model.item(first, 2)
+    monkeypatch.setattr(style, "category_colour", lambda _name: QColor("#123456"))
+    window.glossary.update_categories()
+    assert model.item(first, 2) is item
+    assert model.index(first, 2).data(Qt.ItemDataRole.BackgroundRole).color() == QColor("#123456")

@@ -140,6 +140,9 @@ def test_export_shows_progress_and_stop_keeps_the_old_file(qtbot: QtBot, make_wi
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV (*.csv)"))
     window.export_action.trigger()
     assert window.job_progress.isVisible() and window.job_cancel.isVisible()
+    window.import_glossary(tmp_path / "other.csv")  # one import or export at a time
+    assert "Wait for the running export" in window.statusBar().currentMessage()
+    assert window.import_preview is None
     with qtbot.waitSignal(window.jobStopped, timeout=TIMEOUT):
         qtbot.mouseClick(window.job_cancel, Qt.MouseButton.LeftButton)
     assert target.read_text(encoding="utf-8") == "an earlier export\n"

@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.core.db import backup
 from desktop.core.glossary import store
 from desktop.ui.app import show_unexpected_error
+from tests.heartbeat import Heartbeat
 from tests.ui.conftest import WindowFactory
 
 TIMEOUT = 30_000
@@ -129,17 +130,9 @@ def test_gui_never_stalls(qtbot: QtBot, make_window: WindowFactory, installed_mo
     limit = GAP_LIMIT_S * machine_slowness()
 
     window = make_window(db)  # shown
-    gaps: list[float] = []
-    last = [time.perf_counter()]
-
-    def beat() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    heartbeat = QTimer()
-    heartbeat.timeout.connect(beat)
-    heartbeat.start(10)
+    heartbeat = Heartbeat()
+    gaps = heartbeat.gaps
+    heartbeat.start()
     shown_at: list[int] = []
     window.documentShown.connect(lambda: shown_at.append(len(gaps)))
     with qtbot.waitSignal(window.translationFinished, timeout=120_000):
@@ -228,3 +221,23 @@ def test_closing_during_a_download_ends_cleanly(qtbot: QtBot, make_window: Windo
     finally:
         release.set()
         server.close()
+
+
+def test_tasks_still_queued_at_shutdown_end_as_cancelled(qtbot: QtBot) -> None:
+    """A glossary restore shuts the workers down and goes on: a task that was still waiting
+    must end (as cancelled, without running), or its progress bar would stay forever."""
+    import threading
+
+    from desktop.ui.workers import TaskRunner
+
+    runner = TaskRunner()
+    release = threading.Event()
+    ran: list[str] = []
+    cancelled: list[str] = []
+    runner.start("running", lambda ctx: release.wait(5), heavy=True)
+    runner.start("queued", lambda ctx: ran.append("queued"), heavy=True,
+                 on_cancelled=lambda: cancelled.append("queued"))
+    threading.Timer(0.2, release.set).start()
+    assert runner.shutdown(5000)
+    qtbot.waitUntil(lambda: cancelled == ["queued"], timeout=TIMEOUT)
+    assert ran == [] and runner.running() == []

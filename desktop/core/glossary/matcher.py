@@ -40,6 +40,9 @@ _FOLD = {
 }
 _FOLD.update({chr(0x0660 + d): str(d) for d in range(10)})  # ٠١٢… Arabic-Indic digits
 _FOLD.update({chr(0x06F0 + d): str(d) for d in range(10)})  # ۰۱۲… Extended (Persian) digits
+# Python lower-cases a capital sigma by its context (ς at the end of a word): fold it to σ
+# first, so that folding is the same character by character as for a whole text.
+_FOLD["\u03a3"] = "\u03c3"
 
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ك", "ل")
@@ -86,9 +89,11 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def _slice_ends(text: str) -> Iterator[int]:
-    """Where to cut ``text`` into slices of about ``SLICE`` characters: between two letters
-    that are neither space nor dropped, so that folding each slice alone (collapsing spaces,
-    dropping harakat) gives the same result as folding the whole."""
+    """Where to cut ``text`` into slices of about ``SLICE`` characters: between two Arabic
+    letters, so that folding each slice alone gives the same result as folding the whole.
+    Spaces and harakat are never next to the cut, and Arabic letters have no case, which
+    stops the one context-dependent lower-casing rule (Greek final sigma) at the cut. A text
+    without such a pair (no Arabic) is folded whole."""
     n = len(text)
     end = SLICE
     while end < n:
@@ -102,7 +107,7 @@ def _slice_ends(text: str) -> Iterator[int]:
 
 
 def _plain(ch: str) -> bool:
-    return not ch.isspace() and ch not in DROPPED and len(ch.lower()) == 1
+    return "\u0621" <= ch <= "\u064a" and ch not in DROPPED
 
 
 def _fold_piece(text: str) -> tuple[str, list[int]]:
