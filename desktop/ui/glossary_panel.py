@@ -135,8 +135,9 @@ class GlossaryPanel(QDockWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (2, 3, 4):
+        for column, width in ((2, 96), (3, 96), (4, 84)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)  # the Arabic and English columns get the rest
         layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()

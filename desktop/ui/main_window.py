@@ -215,7 +215,8 @@ class MainWindow(QMainWindow):
         # Glossary imports and exports: their own bar, so that they can run beside a translation.
         self.job_progress = QProgressBar(self)
         self.job_progress.setObjectName("jobProgress")
-        self.job_progress.setMaximumWidth(220)
+        self.job_progress.setMinimumWidth(250)
+        self.job_progress.setMaximumWidth(300)
         self.job_progress.setTextVisible(True)
         self.job_progress.hide()
         bar.addPermanentWidget(self.job_progress)
