@@ -52,3 +52,10 @@ def drop_file(qtbot: QtBot, window: MainWindow, path: Path) -> None:
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     with qtbot.waitSignal(window.documentShown, timeout=30_000):
         window.dropEvent(event)
+
+
+def numbered_csv(path: Path, count: int) -> Path:
+    """A glossary CSV of ``count`` distinct terms (كلمة0 → word 0, …)."""
+    path.write_text("source,target\n" + "".join(f"كلمة{i},word {i}\n" for i in range(count)),
+                    encoding="utf-8")
+    return path

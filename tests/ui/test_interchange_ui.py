@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.glossary import store
 from tests.conftest import SAMPLE
-from tests.ui.conftest import WindowFactory, drop_file
+from tests.ui.conftest import WindowFactory, drop_file, numbered_csv
 
 TIMEOUT = 30_000
 
@@ -161,9 +161,7 @@ def test_export_shows_progress_and_stop_keeps_the_old_file(qtbot: QtBot, make_wi
 
 def test_stopping_an_import_leaves_the_glossary_as_it_was(qtbot: QtBot, make_window: WindowFactory,
                                                           empty_model_dir: Path, tmp_path: Path) -> None:
-    path = tmp_path / "many.csv"
-    path.write_text("source,target\n" + "".join(f"كلمة{i},word {i}\n" for i in range(5000)),
-                    encoding="utf-8")
+    path = numbered_csv(tmp_path / "many.csv", 5000)
     window = make_window()
     with window.factory.begin() as session:
         store.add_term(session, "الرباط", "Rabat")

@@ -15,7 +15,7 @@ from desktop.core.db import backup
 from desktop.core.glossary import store
 from desktop.ui.app import show_unexpected_error
 from tests.heartbeat import Heartbeat
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import WindowFactory, numbered_csv
 
 TIMEOUT = 30_000
 
@@ -169,9 +169,7 @@ def test_gui_never_stalls(qtbot: QtBot, make_window: WindowFactory, installed_mo
 
 def test_closing_during_an_import_leaves_nothing_half_written(qtbot: QtBot, make_window: WindowFactory,
                                                               empty_model_dir: Path, tmp_path: Path) -> None:
-    rows = tmp_path / "many.csv"
-    rows.write_text("source,target\n" + "".join(f"كلمة{i},word {i}\n" for i in range(30_000)),
-                    encoding="utf-8")
+    rows = numbered_csv(tmp_path / "many.csv", 30_000)
     window = make_window()
     window.import_glossary(rows)
     qtbot.waitUntil(lambda: window.import_preview is not None and window.import_preview.rows() != [],
