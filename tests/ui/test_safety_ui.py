@@ -239,3 +239,25 @@ def test_tasks_still_queued_at_shutdown_end_as_cancelled(qtbot: QtBot) -> None:
     assert runner.shutdown(5000)
     qtbot.waitUntil(lambda: cancelled == ["queued"], timeout=TIMEOUT)
     assert ran == [] and runner.running() == []
+
+
+def test_closing_during_an_export_keeps_the_old_file(qtbot: QtBot, make_window: WindowFactory,
+                                                     empty_model_dir: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.core.glossary.store import NewTerm, add_terms
+
+    window = make_window()
+    with window.factory.begin() as session:
+        add_terms(session, [NewTerm(f"كلمة{i}", f"word {i}") for i in range(40_000)])
+    target = tmp_path / "glossary.tbx"
+    target.write_text("the export from last week\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(target), "TBX for CAT tools (*.tbx)"))
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: window.job_progress.value() > 0, timeout=TIMEOUT)  # under way
+    window.close()  # cancels the export and waits for it
+    assert window.runner.shutdown(1000)
+    assert target.read_text(encoding="utf-8") == "the export from last week\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".glossary")] == []
