@@ -54,8 +54,21 @@ def drop_file(qtbot: QtBot, window: MainWindow, path: Path) -> None:
         window.dropEvent(event)
 
 
+def numbered_pairs(count: int) -> list[tuple[str, str]]:
+    """``count`` distinct term pairs: كلمة0 → word 0, …"""
+    return [(f"كلمة{i}", f"word {i}") for i in range(count)]
+
+
 def numbered_csv(path: Path, count: int) -> Path:
-    """A glossary CSV of ``count`` distinct terms (كلمة0 → word 0, …)."""
-    path.write_text("source,target\n" + "".join(f"كلمة{i},word {i}\n" for i in range(count)),
+    """A glossary CSV of the ``numbered_pairs``."""
+    path.write_text("source,target\n" + "".join(f"{a},{e}\n" for a, e in numbered_pairs(count)),
                     encoding="utf-8")
     return path
+
+
+def add_numbered_terms(window: MainWindow, count: int) -> None:
+    """Put the ``numbered_pairs`` in the window's glossary (in bulk)."""
+    from desktop.core.glossary.store import NewTerm, add_terms
+
+    with window.factory.begin() as session:
+        add_terms(session, [NewTerm(a, e) for a, e in numbered_pairs(count)])

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.glossary import store
 from tests.conftest import SAMPLE
-from tests.ui.conftest import WindowFactory, drop_file, numbered_csv
+from tests.ui.conftest import WindowFactory, add_numbered_terms, drop_file, numbered_csv
 
 TIMEOUT = 30_000
 
@@ -130,11 +130,8 @@ def test_document_size_limit_is_a_preference(qtbot: QtBot, make_window: WindowFa
 def test_export_shows_progress_and_stop_keeps_the_old_file(qtbot: QtBot, make_window: WindowFactory,
                                                            empty_model_dir: Path, tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop.core.glossary.store import NewTerm, add_terms
-
     window = make_window()
-    with window.factory.begin() as session:
-        add_terms(session, [NewTerm(f"كلمة{i}", f"word {i}") for i in range(20_000)])
+    add_numbered_terms(window, 20_000)
     target = tmp_path / "glossary.csv"
     target.write_text("an earlier export\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV (*.csv)"))

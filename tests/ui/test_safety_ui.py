@@ -15,7 +15,7 @@ from desktop.core.db import backup
 from desktop.core.glossary import store
 from desktop.ui.app import show_unexpected_error
 from tests.heartbeat import Heartbeat
-from tests.ui.conftest import WindowFactory, numbered_csv
+from tests.ui.conftest import WindowFactory, add_numbered_terms, numbered_csv
 
 TIMEOUT = 30_000
 
@@ -246,11 +246,8 @@ def test_closing_during_an_export_keeps_the_old_file(qtbot: QtBot, make_window: 
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    from desktop.core.glossary.store import NewTerm, add_terms
-
     window = make_window()
-    with window.factory.begin() as session:
-        add_terms(session, [NewTerm(f"كلمة{i}", f"word {i}") for i in range(40_000)])
+    add_numbered_terms(window, 40_000)
     target = tmp_path / "glossary.tbx"
     target.write_text("the export from last week\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
