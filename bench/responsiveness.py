@@ -104,7 +104,7 @@ def main() -> None:
             return formats.export_terms(store.iter_terms(session), folder / "out.csv", "csv")
 
     with factory() as session:
-        records = store.all_terms(session)
+        records = store.search(session)
 
     def write_records() -> object:
         return formats.export_terms(records, folder / "out.csv", "csv")

@@ -179,8 +179,8 @@ def test_many_additions_merge_into_the_last_shard(monkeypatch: pytest.MonkeyPatc
         index.add(IndexedTerm(100 + i, name, name, "person"))
         text = " و".join(names[: i + 1])
         assert [m.term.id for m in index.find(text)] == list(range(100, 101 + i))
-    assert index._recent_keys < 3  # merged at least once
-    assert sum(len(words) for _, words in index._shards) + index._recent_keys == len(index._keys)
+    assert len(index._recent_words) < 3  # merged at least once
+    assert sum(len(words) for _, words in index._shards) + len(index._recent_words) == len(index._keys)
 
 
 @settings(max_examples=150, deadline=None)

@@ -239,10 +239,6 @@ class TermIndex:
                 self._seal()
         self._seal()
 
-    @property
-    def _recent_keys(self) -> int:
-        return len(self._recent_words)
-
     def __len__(self) -> int:
         return len(self.terms)
 

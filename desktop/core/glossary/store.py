@@ -297,11 +297,6 @@ def search(session: Session, query: str = "") -> list[TermRecord]:
     return list(iter_terms(session, query))
 
 
-def all_terms(session: Session) -> list[TermRecord]:
-    """Every term in display order."""
-    return list(iter_terms(session))
-
-
 def iter_terms(session: Session, query: str = "", chunk: int = 1000) -> Iterator[TermRecord]:
     """The terms matching ``query`` (all when empty) in display order, read ``chunk`` rows at a
     time as plain rows (no ORM objects): an export of 100,000 terms never holds them all."""
