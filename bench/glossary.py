@@ -121,7 +121,7 @@ def main() -> None:
         terms = make_terms(100_000, vocabulary, rng)
         start = time.perf_counter()
         with factory.begin() as session:
-            from desktop.core.glossary.interchange import ImportRow, import_rows
+            from desktop.core.glossary.exchange import ImportRow, import_rows
 
             import_rows(session, [ImportRow(i, t.source, t.target, "other", "", "", "", None)
                                   for i, t in enumerate(terms)])

@@ -35,7 +35,7 @@ from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
 from desktop.core import atomic  # noqa: E402
 from desktop.core.db.engine import open_database  # noqa: E402
 from desktop.core.documents import document_from_text  # noqa: E402
-from desktop.core.glossary import formats, interchange, store  # noqa: E402
+from desktop.core.glossary import exchange, store  # noqa: E402
 from desktop.core.glossary.catalog import Catalog  # noqa: E402
 from desktop.core.glossary.store import NewTerm  # noqa: E402
 from desktop.ui.app import tune_interpreter  # noqa: E402
@@ -85,7 +85,7 @@ def main() -> None:
     text = "\n".join(article.replace(".", f" {i}.") for i in range(100))
     document = document_from_text(text, "long.txt")
     index = store.build_index_from(factory)
-    rows = [interchange.ImportRow(i + 2, f"جديد{i}", f"new {i}", "other", "", "", "", None)
+    rows = [exchange.ImportRow(i + 2, f"جديد{i}", f"new {i}", "other", "", "", "", None)
             for i in range(10_000)]
     imports = [0]
 
@@ -97,17 +97,17 @@ def main() -> None:
         imports[0] += 1
         target = open_database(folder / f"import-{imports[0]}.db")
         with target.begin() as session:
-            return interchange.import_rows(session, rows)
+            return exchange.import_rows(session, rows)
 
     def export() -> object:
         with factory() as session:
-            return formats.export_terms(store.iter_terms(session), folder / "out.csv", "csv")
+            return exchange.export_terms(store.iter_terms(session), folder / "out.csv", "csv")
 
     with factory() as session:
         records = store.search(session)
 
     def write_records() -> object:
-        return formats.export_terms(records, folder / "out.csv", "csv")
+        return exchange.export_terms(records, folder / "out.csv", "csv")
 
     def write_records_small() -> object:
         atomic.WRITE_BUFFER = 8192  # Python's default: the file goes out in 8 KB system calls

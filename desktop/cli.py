@@ -280,7 +280,7 @@ class _TextProgress:
 
 def _glossary(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.db.engine import dispose, open_database
-    from desktop.core.glossary import interchange, store
+    from desktop.core.glossary import store
     from desktop.core.paths import default_glossary_path
 
     factory = open_database(args.db or default_glossary_path())
@@ -301,19 +301,19 @@ def _glossary(args: argparse.Namespace, out: TextIO) -> int:
                 for t in terms:
                     print(f"{t.id}\t{t.source}\t{t.target}\t{t.category}\t{t.note}", file=out)
         elif cmd == "export":
-            from desktop.core.glossary import formats
+            from desktop.core.glossary import exchange
 
-            fmt = "excel" if args.excel else formats.format_for_export(args.file, args.format)
+            fmt = "excel" if args.excel else exchange.format_for_export(args.file, args.format)
             with factory() as session:
-                n = formats.export_terms(store.iter_terms(session), args.file, fmt, deck=args.deck,
-                                         cloze=args.cloze, raw=args.raw)
+                n = exchange.export_terms(store.iter_terms(session), args.file, fmt, deck=args.deck,
+                                          cloze=args.cloze, raw=args.raw)
             print(f"Exported {n} terms to {args.file} ({fmt})", file=out)
         elif cmd == "import":
-            from desktop.core.glossary import formats
+            from desktop.core.glossary import exchange
 
-            fmt, rows = formats.parse_file(args.file)
+            fmt, rows = exchange.parse_file(args.file)
             with factory.begin() as session:
-                result = interchange.import_rows(session, rows, policy=args.policy)
+                result = exchange.import_rows(session, rows, policy=args.policy)
             print(f"Imported {result.total} terms ({result.added} new, {result.updated} updated, "
                   f"{result.skipped} skipped) from {fmt.upper()}", file=out)
         return EXIT_OK

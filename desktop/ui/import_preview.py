@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.errors import TarjumanError
-from desktop.core.glossary import interchange
-from desktop.core.glossary.interchange import FIELDS, ImportRow, Table
+from desktop.core.glossary import exchange
+from desktop.core.glossary.exchange import FIELDS, ImportRow, Table
 
 Background = Callable[[Callable[[], object], Callable[[object], None]], None]
 
@@ -99,7 +99,7 @@ class ImportPreviewDialog(QDialog):
     def _fill_preview(self) -> None:
         if self._table is not None:
             table = self._table
-            mapping = interchange.guess_mapping(table)
+            mapping = exchange.guess_mapping(table)
             by_column = {column: field for field, column in mapping.items()}
             self.preview.setColumnCount(table.width)
             sample = table.rows[:PREVIEW_ROWS]
@@ -155,12 +155,12 @@ class ImportPreviewDialog(QDialog):
 
         def work() -> object:
             try:
-                rows = (interchange.rows_from_table(table, mapping) if table is not None
+                rows = (exchange.rows_from_table(table, mapping) if table is not None
                         else list(fixed or []))
                 if len(rows) > COUNT_UP_TO:
                     return rows, None
                 with factory.begin() as session:
-                    result = interchange.import_rows(session, rows, policy=policy)
+                    result = exchange.import_rows(session, rows, policy=policy)
                     session.rollback()  # a dry run: nothing is written
                 return rows, result
             except TarjumanError as exc:

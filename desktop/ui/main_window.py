@@ -40,7 +40,7 @@ from desktop.core.db import backup
 from desktop.core.db.engine import dispose, open_database
 from desktop.core.documents import ENCODING_CHOICES, Document, document_from_text, read_document
 from desktop.core.errors import NoModelError, TarjumanError
-from desktop.core.glossary import formats, interchange, store
+from desktop.core.glossary import exchange, store
 from desktop.core.glossary.check import insert_term, missing_terms
 from desktop.core.glossary.matcher import IndexedTerm, TermIndex, TermMatch
 from desktop.core.translation import export, memory, packages
@@ -945,10 +945,10 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path = Path(name)
-        fmt = filters.get(chosen) or formats.format_for_export(path)
+        fmt = filters.get(chosen) or exchange.format_for_export(path)
         if excel and chosen not in filters:
             fmt = "excel"
-        suffix = formats.SUFFIXES[fmt]
+        suffix = exchange.SUFFIXES[fmt]
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         deck = "Tarjuman"
@@ -960,9 +960,9 @@ class MainWindow(QMainWindow):
 
         def work(ctx: TaskContext) -> int:
             with factory() as session:
-                return formats.export_terms(store.iter_terms(session), path, fmt, deck=deck,
-                                            progress=ctx.progress, cancel=ctx.cancel,
-                                            total=store.count_terms(session))
+                return exchange.export_terms(store.iter_terms(session), path, fmt, deck=deck,
+                                             progress=ctx.progress, cancel=ctx.cancel,
+                                             total=store.count_terms(session))
 
         self._run_job("export", work, "Exporting",
                       lambda n: self.statusBar().showMessage(f"Exported {n} terms to {path}", 8000),
@@ -1039,7 +1039,7 @@ class MainWindow(QMainWindow):
                 return
             path = Path(name)
         chosen = path
-        self.runner.start("read glossary", lambda ctx: formats.read_import(chosen), heavy=True,
+        self.runner.start("read glossary", lambda ctx: exchange.read_import(chosen), heavy=True,
                           on_done=lambda result: self._preview_import(chosen, *result),
                           on_error=lambda exc: self._show_error("Cannot import the glossary", exc))
 
@@ -1052,18 +1052,18 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _r: setattr(self, "import_preview", None))
         dialog.open()
 
-    def _run_import(self, rows: list[interchange.ImportRow], policy: str) -> None:
+    def _run_import(self, rows: list[exchange.ImportRow], policy: str) -> None:
         factory = self.factory
 
         db_path, keep = self.db_path, opts.backups_kept(self.settings)
 
-        def work(ctx: TaskContext) -> interchange.ImportResult:
+        def work(ctx: TaskContext) -> exchange.ImportResult:
             backup.make_backup(db_path, "before-import", keep)
             with factory.begin() as session:
-                return interchange.import_rows(session, rows, progress=ctx.progress, cancel=ctx.cancel,
-                                               policy=policy)
+                return exchange.import_rows(session, rows, progress=ctx.progress, cancel=ctx.cancel,
+                                            policy=policy)
 
-        def done(result: interchange.ImportResult) -> None:
+        def done(result: exchange.ImportResult) -> None:
             self.glossary.refresh()
             self.load_term_index()
             self.statusBar().showMessage(

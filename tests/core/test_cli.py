@@ -115,7 +115,7 @@ def test_console_entry_point_runs_the_cli() -> None:
 
 def test_core_does_not_import_qt(installed_model: Path) -> None:
     code = (
-        "import sys, desktop.cli, desktop.core.documents, desktop.core.glossary.interchange, "
+        "import sys, desktop.cli, desktop.core.documents, desktop.core.glossary.exchange, "
         "desktop.core.translation.engine, desktop.core.translation.packages\n"
         "from desktop.core.translation.engine import ArgosEngine\n"
         "ArgosEngine.load().translate(['الرباط'])\n"

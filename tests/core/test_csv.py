@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from desktop.core.db.engine import dispose, open_database
 from desktop.core.errors import BadInputError
-from desktop.core.glossary import interchange, store
-from desktop.core.glossary.interchange import COLUMNS, protect_cell, unprotect_cell
+from desktop.core.glossary import exchange, store
+from desktop.core.glossary.exchange import delimited
+from desktop.core.glossary.exchange.rows import COLUMNS, protect_cell, unprotect_cell
 
 
 def _fill(path: Path) -> None:
@@ -30,7 +31,7 @@ def test_export_format(tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     factory = open_database(db)
     with factory() as s:
-        assert interchange.export_csv(s, out) == 3
+        assert delimited.export_csv(s, out) == 3
     raw = out.read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
     assert raw.startswith(b"source,target,category,note,context,document,created\r\n")
@@ -42,7 +43,7 @@ def test_export_format(tmp_path: Path) -> None:
     assert by_source["حموشي"][1] == "'-Hammouchi" and by_source["حموشي"][3] == "'+1"
     assert by_source["مكتب التحقيقات الفيدرالي"][3] == "line one\nline two"
     with factory() as s:
-        interchange.export_csv(s, tmp_path / "excel.csv", excel=True)
+        delimited.export_csv(s, tmp_path / "excel.csv", excel=True)
     assert (tmp_path / "excel.csv").read_bytes().startswith(b"\xef\xbb\xbfsource,target")
 
 
@@ -52,11 +53,11 @@ def test_round_trip_into_a_new_glossary(tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     factory = open_database(db)
     with factory() as s:
-        interchange.export_csv(s, out, excel=True)
+        delimited.export_csv(s, out, excel=True)
         original = store.search(s)
     other = open_database(tmp_path / "other.db")
     with other.begin() as s:
-        result = interchange.import_rows(s, interchange.parse_csv(out))
+        result = exchange.import_rows(s, delimited.parse_csv(out))
     assert (result.added, result.updated) == (3, 0)
     with other() as s:
         copied = store.search(s)
@@ -81,8 +82,8 @@ def test_csv_round_trip_property(tmp_path: Path, rows: list[tuple[str, str, str]
     terms = [TermRecord(i, "ك" + a.strip(), "t" + b.strip(), "other", c, a, b, now, now)
              for i, (a, b, c) in enumerate(rows)]
     path = tmp_path / "prop.csv"
-    interchange.write_csv(terms, path)
-    parsed = interchange.parse_csv(path)
+    delimited.write_csv(terms, path)
+    parsed = delimited.parse_csv(path)
     assert [(r.source, r.target, r.note, r.context, r.document, r.created) for r in parsed] == [
         (t.source, t.target, t.note, t.context, t.document, now) for t in terms
     ]
@@ -113,17 +114,17 @@ def test_bad_csv_is_refused_with_line_and_nothing_changes(tmp_path: Path, conten
     path = tmp_path / "bad.csv"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(BadInputError, match=message):
-        interchange.parse_csv(path)
+        delimited.parse_csv(path)
 
 
 def test_import_is_all_or_nothing(tmp_path: Path) -> None:
     db = tmp_path / "g.db"
     factory = open_database(db)
-    rows = interchange.parse_csv_text("source,target\nالرباط,Rabat\nالمغرب,Morocco\n")
-    bad = interchange.ImportRow(4, "كلمة", "word", "planet", "", "", "", None)
+    rows = delimited.parse_csv_text("source,target\nالرباط,Rabat\nالمغرب,Morocco\n")
+    bad = exchange.ImportRow(4, "كلمة", "word", "planet", "", "", "", None)
     with pytest.raises(BadInputError, match="Line 4"):
         with factory.begin() as s:
-            interchange.import_rows(s, rows + [bad])
+            exchange.import_rows(s, rows + [bad])
     with factory() as s:
         assert store.count_terms(s) == 0
 
@@ -131,10 +132,10 @@ def test_import_is_all_or_nothing(tmp_path: Path) -> None:
 def test_legacy_encoding_csv_is_read_and_missing_file_refused(tmp_path: Path) -> None:
     path = tmp_path / "cp1256.csv"
     path.write_bytes("source,target,note\nالرباط,Rabat,عاصمة المغرب وأكبر مدنها\n".encode("cp1256"))
-    rows = interchange.parse_csv(path)
+    rows = delimited.parse_csv(path)
     assert [(r.source, r.note) for r in rows] == [("الرباط", "عاصمة المغرب وأكبر مدنها")]
     with pytest.raises(BadInputError, match="does not exist"):
-        interchange.parse_csv(tmp_path / "missing.csv")
+        delimited.parse_csv(tmp_path / "missing.csv")
 
 
 def test_import_updates_duplicates_within_the_file_and_on_reimport(tmp_path: Path) -> None:
@@ -144,10 +145,10 @@ def test_import_updates_duplicates_within_the_file_and_on_reimport(tmp_path: Pat
             "المغرب,Morocco,place,\n"
             "الرَّباط,Rabat,place,second note\n")
     with factory.begin() as s:
-        result = interchange.import_rows(s, interchange.parse_csv_text(text))
+        result = exchange.import_rows(s, delimited.parse_csv_text(text))
     assert (result.added, result.updated) == (2, 1)
     with factory.begin() as s:
-        again = interchange.import_rows(s, interchange.parse_csv_text(text))
+        again = exchange.import_rows(s, delimited.parse_csv_text(text))
         assert (again.added, again.updated) == (0, 3)
     with factory() as s:
         terms = {t.target: t for t in store.search(s)}
@@ -158,13 +159,13 @@ def test_import_updates_duplicates_within_the_file_and_on_reimport(tmp_path: Pat
 
 def test_unknown_category_refused_at_import_with_its_line(tmp_path: Path) -> None:
     factory = open_database(tmp_path / "g.db")
-    rows = interchange.parse_csv_text("source,target,category\nالرباط,Rabat,place\nحموشي,H,planet\n")
+    rows = delimited.parse_csv_text("source,target,category\nالرباط,Rabat,place\nحموشي,H,planet\n")
     with pytest.raises(BadInputError, match="Line 3.*planet"):
         with factory.begin() as s:
-            interchange.import_rows(s, rows)
+            exchange.import_rows(s, rows)
     with factory() as s:
         assert store.count_terms(s) == 0
     with factory.begin() as s:
         store.add_category(s, "Planet", "#123456")
     with factory.begin() as s:
-        assert interchange.import_rows(s, rows).added == 2
+        assert exchange.import_rows(s, rows).added == 2

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from desktop.core.documents import read_document
 from desktop.core.errors import TarjumanError
-from desktop.core.glossary import formats
+from desktop.core.glossary import exchange
 from desktop.core.glossary.matcher import IndexedTerm, TermIndex, find_naive
 from desktop.core.segment import clean_text, segment
 
@@ -94,7 +94,7 @@ def test_matcher_on_any_text(sources: list[str], text: str) -> None:
 def test_glossary_importers_on_any_text(tmp_path: Path, content: str, suffix: str) -> None:
     path = tmp_path / f"fuzz{suffix}"
     path.write_bytes(content.encode("utf-8", errors="replace"))
-    _only_documented(lambda: formats.parse_file(path))
+    _only_documented(lambda: exchange.parse_file(path))
 
 
 @FUZZ
@@ -103,7 +103,7 @@ def test_tbx_importer_on_xml_like_text(tmp_path: Path, body: str) -> None:
     path = tmp_path / "fuzz.tbx"
     path.write_bytes(f"<?xml version='1.0'?><martif><text><body>{body}</body></text></martif>"
                      .encode("utf-8", errors="replace"))
-    _only_documented(lambda: formats.parse_file(path))
+    _only_documented(lambda: exchange.parse_file(path))
 
 
 @pytest.mark.parametrize("payload", [
@@ -114,4 +114,4 @@ def test_tbx_importer_on_xml_like_text(tmp_path: Path, body: str) -> None:
 def test_xml_entity_tricks_are_harmless(tmp_path: Path, payload: str) -> None:
     path = tmp_path / "evil.tbx"
     path.write_text(payload, encoding="utf-8")
-    _only_documented(lambda: formats.parse_file(path))
+    _only_documented(lambda: exchange.parse_file(path))

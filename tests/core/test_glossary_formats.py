@@ -14,7 +14,11 @@ from hypothesis import strategies as st
 
 from desktop.core.db.engine import dispose, open_database
 from desktop.core.errors import BadInputError
-from desktop.core.glossary import formats, interchange, store
+from desktop.core.glossary import exchange, store
+from desktop.core.glossary.exchange.anki import parse_anki
+from desktop.core.glossary.exchange.delimited import parse_csv_text
+from desktop.core.glossary.exchange.omegat import parse_omegat
+from desktop.core.glossary.exchange.tbx import parse_tbx
 from desktop.core.glossary.store import TermRecord
 
 NOW = datetime(2024, 5, 1, 10, 0, 0, tzinfo=timezone.utc)
@@ -35,7 +39,7 @@ SAMPLE_TERMS = [
 ]
 
 
-def fields(rows: list[interchange.ImportRow], with_extra: bool = True) -> list[tuple[object, ...]]:
+def fields(rows: list[exchange.ImportRow], with_extra: bool = True) -> list[tuple[object, ...]]:
     if with_extra:
         return [(r.source, r.target, r.category, r.note, r.context) for r in rows]
     return [(r.source, r.target, r.note) for r in rows]
@@ -49,7 +53,7 @@ def expected(terms: list[TermRecord], with_extra: bool = True) -> list[tuple[obj
 
 def test_anki_file_headers_and_fields(tmp_path: Path) -> None:
     path = tmp_path / "deck.tsv"
-    formats.export_terms(SAMPLE_TERMS, path, "anki", deck="Security::Morocco", cloze=True)
+    exchange.export_terms(SAMPLE_TERMS, path, "anki", deck="Security::Morocco", cloze=True)
     raw = path.read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
     text = raw.decode("utf-8")
@@ -65,12 +69,12 @@ def test_anki_file_headers_and_fields(tmp_path: Path) -> None:
     assert first[7] == '<span dir="rtl">استقبل {{c1::عبد اللطيف حموشي}}، المدير العام</span>'
     assert rows[1][5] == 'the "FBI"<br>second line'
     assert rows[2][5] == "&lt;capital&gt; &amp; largest"
-    assert fields(formats.parse_anki(text, "deck.tsv")) == expected(SAMPLE_TERMS)
+    assert fields(parse_anki(text, "deck.tsv")) == expected(SAMPLE_TERMS)
 
 
 def test_tbx_structure(tmp_path: Path) -> None:
     path = tmp_path / "glossary.tbx"
-    formats.export_terms(SAMPLE_TERMS, path, "tbx")
+    exchange.export_terms(SAMPLE_TERMS, path, "tbx")
     root = ET.parse(path).getroot()
     assert root.tag == "martif" and root.get("type") == "TBX-Basic"
     assert root.find("martifHeader/fileDesc/sourceDesc/p") is not None
@@ -81,17 +85,17 @@ def test_tbx_structure(tmp_path: Path) -> None:
     langs = {ls.get(XML_LANG): ls.findtext("tig/term") for ls in first.findall("langSet")}
     assert langs == {"ar": "عبد اللطيف حموشي", "en": "Abdellatif Hammouchi"}
     assert first.findtext("note") == "DGSN, DGST chief"
-    rows = formats.parse_tbx(path.read_text(encoding="utf-8"), "glossary.tbx")
+    rows = parse_tbx(path.read_text(encoding="utf-8"), "glossary.tbx")
     assert fields(rows) == expected(SAMPLE_TERMS)
     assert rows[0].document == "article.txt" and rows[0].created == NOW
 
 
 def test_omegat_lines(tmp_path: Path) -> None:
     path = tmp_path / "glossary.utf8"
-    formats.export_terms(SAMPLE_TERMS, path, "omegat")
+    exchange.export_terms(SAMPLE_TERMS, path, "omegat")
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[1] == 'مكتب التحقيقات الفيدرالي\tFederal Bureau of Investigation\tthe "FBI" second line'
-    assert fields(formats.parse_omegat(path.read_text(encoding="utf-8"), "g"), False)[0] == \
+    assert fields(parse_omegat(path.read_text(encoding="utf-8"), "g"), False)[0] == \
         ("عبد اللطيف حموشي", "Abdellatif Hammouchi", "DGSN, DGST chief")
 
 
@@ -100,7 +104,7 @@ def test_excel_utf16_unicode_text_import(tmp_path: Path) -> None:
     text = "Arabic\tEnglish\tComment\r\nالرباط\tRabat\tcapital\r\nحموشي\tHammouchi\t\r\n"
     path = tmp_path / "excel.txt"
     path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
-    fmt, rows = formats.parse_file(path)
+    fmt, rows = exchange.parse_file(path)
     assert fmt == "tsv"
     assert fields(rows, False) == [("الرباط", "Rabat", "capital"), ("حموشي", "Hammouchi", "")]
 
@@ -108,7 +112,7 @@ def test_excel_utf16_unicode_text_import(tmp_path: Path) -> None:
 def test_headerless_columns_are_guessed_by_script(tmp_path: Path) -> None:
     path = tmp_path / "list.csv"
     path.write_text("Rabat,الرباط\nMorocco,المغرب\n", encoding="utf-8")
-    _, rows = formats.parse_file(path)
+    _, rows = exchange.parse_file(path)
     assert [(r.source, r.target) for r in rows] == [("الرباط", "Rabat"), ("المغرب", "Morocco")]
 
 
@@ -122,7 +126,7 @@ def test_bad_tbx_names_the_problem(tmp_path: Path, content: str, message: str) -
     path = tmp_path / "bad.tbx"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(BadInputError, match=message):
-        formats.parse_file(path)
+        exchange.parse_file(path)
 
 
 def test_bad_anki_and_omegat_lines(tmp_path: Path) -> None:
@@ -130,23 +134,23 @@ def test_bad_anki_and_omegat_lines(tmp_path: Path) -> None:
     anki.write_text("#separator:tab\n#html:true\n<span dir=\"rtl\">الرباط</span>\tRabat\n\tOrphan\n",
                     encoding="utf-8")
     with pytest.raises(BadInputError, match="line 4"):
-        formats.parse_file(anki)
+        exchange.parse_file(anki)
     omegat = tmp_path / "g.utf8"
     omegat.write_text("الرباط\tRabat\nno tab here\n", encoding="utf-8")
     with pytest.raises(BadInputError, match="line 2"):
-        formats.parse_file(omegat)
+        exchange.parse_file(omegat)
 
 
 def test_import_policies(tmp_path: Path) -> None:
     factory = open_database(tmp_path / "g.db")
     with factory.begin() as s:
         store.add_term(s, "الرباط", "Rabat", note="old")
-    rows = interchange.parse_csv_text(
+    rows = parse_csv_text(
         "source,target,note\nالرِّباط,Rabat,new\nالرباط,Rabat City,\nالمغرب,Morocco,\n")
     for policy, counts, note in (("skip", (1, 0, 2), "old"), ("keep-both", (2, 0, 1), "old"),
                                  ("update", (2, 1, 0), "new")):
         with factory.begin() as s:
-            result = interchange.import_rows(s, rows, policy=policy)
+            result = exchange.import_rows(s, rows, policy=policy)
             assert (result.added, result.updated, result.skipped) == counts, policy
             assert [t.note for t in store.search(s, "Rabat") if t.target == "Rabat"] == [note]
             s.rollback()
@@ -165,8 +169,8 @@ def test_round_trip_into_an_empty_glossary(tmp_path: Path, fmt: str,
     terms = [term(i + 1, "ك" + a.strip() + str(i), "t" + b.strip(), "place", c, d) for i, (a, b, c, d)
              in enumerate(cells)]
     path = tmp_path / f"out-{fmt}.{ {'tbx': 'tbx', 'omegat': 'utf8', 'anki': 'tsv'}.get(fmt, 'csv') }"
-    formats.export_terms(terms, path, fmt)
-    _, rows = formats.parse_file(path)
+    exchange.export_terms(terms, path, fmt)
+    _, rows = exchange.parse_file(path)
     if fmt == "omegat":  # one line per entry: tabs and line breaks become spaces, no category
         import re
 

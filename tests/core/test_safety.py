@@ -141,7 +141,7 @@ def test_killed_writer_loses_no_acknowledged_term(tmp_path: Path, run: int) -> N
 
 _EXPORTER = """
 import sys
-from desktop.core.glossary.interchange import write_csv
+from desktop.core.glossary.exchange.delimited import write_csv
 from desktop.core.glossary.store import TermRecord
 from datetime import datetime, timezone
 now = datetime.now(timezone.utc)

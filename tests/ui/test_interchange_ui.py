@@ -49,7 +49,7 @@ def test_preview_import_with_policy(qtbot: QtBot, make_window: WindowFactory, em
         store.add_term(session, "الرباط", "Rabat", note="kept")
     window.glossary.refresh()
     path = tmp_path / "terms.tbx"
-    from desktop.core.glossary import formats
+    from desktop.core.glossary import exchange
     from desktop.core.glossary.store import TermRecord
 
     with window.factory() as session:
@@ -58,7 +58,7 @@ def test_preview_import_with_policy(qtbot: QtBot, make_window: WindowFactory, em
                       existing[0].created_at),
            TermRecord(51, "المغرب", "Morocco", "place", "", "", "", existing[0].created_at,
                       existing[0].created_at)]
-    formats.export_terms(new, path, "tbx")
+    exchange.export_terms(new, path, "tbx")
     dialog = open_preview(qtbot, window, path)
     assert dialog.mapping_boxes == [] and dialog.preview.rowCount() == 2
     dialog.policy_box.setCurrentIndex(1)  # skip terms whose Arabic exists

@@ -1,8 +1,11 @@
-"""Glossary CSV export and import.
+"""The format-independent part of glossary exchange: rows to import, tables of cells, reading.
 
-The CSV has a header row ``source,target,category,note,context,document,created``, is quoted
-per RFC 4180 and is written atomically. Cells that a spreadsheet would run as a formula get a
-leading apostrophe; import removes exactly that apostrophe, so a round trip is lossless.
+``ImportRow`` is one term read from any format and ``import_rows`` adds them to the glossary.
+Delimited files are read into a ``Table`` whose columns ``guess_mapping`` maps to ``FIELDS``;
+``rows_from_table`` validates them. Cells that a spreadsheet would run as a formula get a
+leading apostrophe on export (``protect_cell``); import removes exactly that apostrophe
+(``unprotect_cell``), so a round trip is lossless. ``read_glossary_text`` reads any glossary
+file, up to ``MAX_IMPORT_BYTES``.
 """
 
 from __future__ import annotations
@@ -13,21 +16,20 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
 
 from sqlalchemy.orm import Session
 
 from desktop.core.arabic import has_arabic
-from desktop.core.atomic import atomic_write
 from desktop.core.errors import BadInputError
-from desktop.core.glossary.store import NewTerm, TermRecord, add_terms, category_key, search
+from desktop.core.files import read_user_file
+from desktop.core.glossary.store import NewTerm, add_terms, category_key
 from desktop.core.tasks import CancelToken, ProgressFn
 
 COLUMNS = ("source", "target", "category", "note", "context", "document", "created")
 REQUIRED = ("source", "target")
 # A cell that starts with one of = + - @ tab CR, after any apostrophes already there.
 _FORMULA = re.compile(r"^'*[=+\-@\t\r]")
-_MAX_IMPORT_BYTES = 50 * 1024 * 1024
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
 
 def protect_cell(value: str) -> str:
@@ -38,41 +40,6 @@ def protect_cell(value: str) -> str:
 def unprotect_cell(value: str) -> str:
     """Undo ``protect_cell``."""
     return value[1:] if value.startswith("'") and _FORMULA.match(value[1:]) else value
-
-
-def _row(term: TermRecord) -> list[str]:
-    return [
-        term.source,
-        term.target,
-        term.category,
-        term.note,
-        term.context,
-        term.document,
-        term.created_at.astimezone(timezone.utc).isoformat(timespec="seconds"),
-    ]
-
-
-def write_csv(terms: Iterable[TermRecord], path: Path, *, excel: bool = False,
-              protect: bool = True) -> int:
-    """Write ``terms`` to ``path`` as CSV, atomically; returns the number of rows.
-
-    ``excel`` writes a UTF-8 BOM so Excel detects the encoding; ``protect`` (default) guards
-    against formula injection.
-    """
-    count = 0
-    with atomic_write(path, encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\r\n")
-        writer.writerow(COLUMNS)
-        for term in terms:
-            row = _row(term)
-            writer.writerow([protect_cell(c) for c in row] if protect else row)
-            count += 1
-    return count
-
-
-def export_csv(session: Session, path: Path, *, excel: bool = False, query: str = "") -> int:
-    """Export the glossary (or the terms matching ``query``) to ``path``."""
-    return write_csv(search(session, query), path, excel=excel)
 
 
 @dataclass(frozen=True)
@@ -96,24 +63,6 @@ class ImportResult:
     @property
     def total(self) -> int:
         return self.added + self.updated
-
-
-def parse_csv(path: Path) -> list[ImportRow]:
-    """Read and validate a glossary CSV completely, without touching any database.
-
-    Raises ``BadInputError`` naming the line of the first problem.
-    """
-    from desktop.core.glossary.formats import read_glossary_text
-
-    path = Path(path)
-    text = read_glossary_text(path)
-    return parse_csv_text(text, path.name)
-
-
-def parse_csv_text(text: str, name: str = "CSV", delimiter: str = ",") -> list[ImportRow]:
-    """Parse delimited text with a header row (see ``parse_csv``)."""
-    table = read_table(text, name, delimiter)
-    return rows_from_table(table, guess_mapping(table))
 
 
 # Header names (lower case) that name each field, in English, French and Arabic.
@@ -258,3 +207,14 @@ def import_rows(session: Session, rows: list[ImportRow], *, progress: ProgressFn
             message = f"Line {rows[int(number) - 1].line}:{rest}"
         raise BadInputError(message) from None
     return ImportResult(added, updated, skipped)
+
+
+def read_glossary_text(path: Path) -> str:
+    """The text of a glossary file, decoded like documents (Excel's UTF-16 included)."""
+    from desktop.core.documents import decode_bytes
+
+    data = read_user_file(path, MAX_IMPORT_BYTES, "glossary file")
+    text, _encoding, _guessed = decode_bytes(data, Path(path).name)
+    if "\x00" in text:
+        raise BadInputError(f"“{Path(path).name}” looks like a binary file, not a glossary.")
+    return text.lstrip("\ufeff")

@@ -1,0 +1,102 @@
+"""TBX glossaries (TBX-Basic, for CAT tools), written and read.
+
+The structure is ``martif`` › ``text`` › ``body`` › ``termEntry`` › ``langSet`` › ``tig`` ›
+``term``. The category is a ``descrip type="subjectField"``, the note a ``note`` and the
+context a ``descrip type="context"``.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable
+
+from desktop.core.atomic import atomic_write
+from desktop.core.errors import BadInputError
+from desktop.core.glossary.store import TermRecord, category_key
+
+from .rows import ImportRow
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def write_tbx(terms: Iterable[TermRecord], path: Path) -> int:
+    martif = ET.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
+    header = ET.SubElement(martif, "martifHeader")
+    source_desc = ET.SubElement(ET.SubElement(header, "fileDesc"), "sourceDesc")
+    ET.SubElement(source_desc, "p").text = "Glossary exported from Tarjuman (Arabic → English)"
+    body = ET.SubElement(ET.SubElement(martif, "text"), "body")
+    count = 0
+    for t in terms:
+        count += 1
+        entry = ET.SubElement(body, "termEntry", {"id": f"t{t.id}"})
+        ET.SubElement(entry, "descrip", {"type": "subjectField"}).text = t.category
+        if t.note:
+            ET.SubElement(entry, "note").text = _xml_safe(t.note)
+        transaction = ET.SubElement(entry, "transacGrp")
+        ET.SubElement(transaction, "transac", {"type": "transactionType"}).text = "origination"
+        ET.SubElement(transaction, "date").text = t.created_at.astimezone(timezone.utc).isoformat(
+            timespec="seconds")
+        arabic = ET.SubElement(ET.SubElement(entry, "langSet", {XML_LANG: "ar"}), "tig")
+        ET.SubElement(arabic, "term").text = _xml_safe(t.source)
+        if t.context:
+            ET.SubElement(arabic, "descrip", {"type": "context"}).text = _xml_safe(t.context)
+        if t.document:
+            ET.SubElement(arabic, "admin", {"type": "source"}).text = _xml_safe(t.document)
+        english = ET.SubElement(ET.SubElement(entry, "langSet", {XML_LANG: "en"}), "tig")
+        ET.SubElement(english, "term").text = _xml_safe(t.target)
+    ET.indent(martif)
+    data = ET.tostring(martif, encoding="unicode")
+    # A CR would be read back as LF: write it as a character reference.
+    data = data.replace("\r", "&#13;")
+    with atomic_write(path, encoding="utf-8", newline="") as fh:
+        fh.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        fh.write(data + "\n")
+    return count
+
+
+def _xml_safe(text: str) -> str:
+    return "".join(c for c in text if c in "\t\n\r" or (ord(c) >= 0x20 and c not in "\ufffe\uffff"))
+
+
+def parse_tbx(text: str, name: str) -> list[ImportRow]:
+    try:
+        root = ET.fromstring(text.encode("utf-8"))
+    except ET.ParseError as exc:
+        line, column = exc.position
+        raise BadInputError(f"“{name}” is not well-formed XML (line {line}, column {column}).") from None
+    if root.tag != "martif":
+        raise BadInputError(f"“{name}” is XML but not a TBX glossary (no <martif> root).")
+    rows: list[ImportRow] = []
+    for number, entry in enumerate(root.iter("termEntry"), 1):
+        terms: dict[str, str] = {}
+        context = document = ""
+        for lang_set in entry.iter("langSet"):
+            lang = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").lower()[:2]
+            term = lang_set.find("./tig/term")
+            if term is None:
+                term = lang_set.find(".//term")
+            if term is not None and term.text and lang not in terms:
+                terms[lang] = term.text
+            if lang == "ar":
+                context = lang_set.findtext(".//descrip[@type='context']") or context
+                document = lang_set.findtext(".//admin[@type='source']") or document
+        source, target = terms.get("ar", "").strip(), terms.get("en", "").strip()
+        where = f"termEntry {entry.get('id') or number}"
+        if not source or not target:
+            raise BadInputError(f"“{name}”, {where}: an Arabic and an English term are needed.")
+        category = (entry.findtext("descrip[@type='subjectField']")
+                    or entry.findtext(".//termNote[@type='partOfSpeech']") or "other")
+        created = None
+        date = entry.findtext("./transacGrp/date")
+        if date:
+            try:
+                created = datetime.fromisoformat(date.strip())
+            except ValueError:
+                raise BadInputError(f"“{name}”, {where}: “{date}” is not a date.") from None
+            if created.tzinfo is None:
+                created = created.replace(tzinfo=timezone.utc)
+        rows.append(ImportRow(number, source, target, category_key(category),
+                              entry.findtext("note") or "", context, document, created))
+    return rows
