@@ -5,4 +5,3 @@ from __future__ import annotations
 __version__ = "0.1.0"
 APP_ID = "org.tarjuman.Tarjuman"
 APP_NAME = "Tarjuman"
-ORG_NAME = "tarjuman.org"

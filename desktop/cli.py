@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from desktop import __version__
-from desktop.core.db.models import CATEGORIES
 from desktop.core.errors import TarjumanError
+from desktop.core.workspace import BUILTIN_CATEGORIES as CATEGORIES
+from desktop.core.workspace import Workspace
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, EXIT_NO_MODEL, EXIT_BAD_INPUT = 0, 1, 2, 3, 4
 COMMANDS = ("segment", "translate", "terms", "models", "glossary")
@@ -155,55 +156,57 @@ def _segment(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _translate(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.core.db.engine import dispose, open_database
-    from desktop.core.documents import read_document
+def _open_workspace(args: argparse.Namespace) -> Workspace:
     from desktop.core.paths import default_glossary_path
+
+    return Workspace.open(args.db or default_glossary_path())
+
+
+def _translate(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.translation import export
-    from desktop.core.translation.engine import ArgosEngine
-    from desktop.core.translation.service import translate_sentences
 
-    doc = read_document(args.file, encoding=args.encoding)
     fmt = export.format_for(args.output, args.format) if args.output else (args.format or "txt")
-    engine = ArgosEngine.load()
-    factory = None if args.no_cache else open_database(args.db or default_glossary_path())
+    workspace = _open_workspace(args)
     try:
-        results = translate_sentences([s.text for s in doc.sentences], engine, factory)
-    finally:
-        if factory is not None:
-            dispose(factory)
-    targets = [r.target if r else "" for r in results]
-    if args.json:
-        _print_json([{"start": s.start, "end": s.end, "source": s.text, "target": t}
-                     for s, t in zip(doc.sentences, targets, strict=True)], out)
-    elif args.output:
-        export.export_translation(doc, list(targets), args.output, fmt)
-    elif fmt == "txt":
-        out.write("\n\n".join(export.english_paragraphs(doc, list(targets))) + "\n")
-    else:
-        import tempfile
+        workspace.show_document(workspace.prepare_document(workspace.read_document(args.file, args.encoding))
+                                if not args.no_cache else
+                                _unremembered(workspace.read_document(args.file, args.encoding)))
+        targets = workspace.translate_document(use_memory=not args.no_cache)
+        doc = workspace.document
+        assert doc is not None
+        if args.json:
+            _print_json([{"start": s.start, "end": s.end, "source": s.text, "target": t}
+                         for s, t in zip(doc.sentences, targets, strict=True)], out)
+        elif args.output:
+            workspace.export_translation(doc, args.output, fmt)
+        elif fmt == "txt":
+            out.write("\n\n".join(export.english_paragraphs(doc.document, list(targets))) + "\n")
+        else:
+            import tempfile
 
-        with tempfile.TemporaryDirectory() as tmp:
-            target = Path(tmp) / f"out.{fmt}"
-            export.export_translation(doc, list(targets), target, fmt)
-            out.write(target.read_text(encoding="utf-8"))
+            with tempfile.TemporaryDirectory() as tmp:
+                target = Path(tmp) / f"out.{fmt}"
+                workspace.export_translation(doc, target, fmt)
+                out.write(target.read_text(encoding="utf-8"))
+    finally:
+        workspace.close()
     return EXIT_OK
 
 
-def _terms(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.core.db.engine import dispose, open_database
-    from desktop.core.documents import read_document
-    from desktop.core.glossary import store
-    from desktop.core.paths import default_glossary_path
+def _unremembered(doc: Any) -> Any:
+    """A document opened without the translation memory (``--no-cache``)."""
+    from desktop.core.open_document import OpenDocument
 
-    doc = read_document(args.file, encoding=args.encoding)
-    factory = open_database(args.db or default_glossary_path())
+    return OpenDocument(doc)
+
+
+def _terms(args: argparse.Namespace, out: TextIO) -> int:
+    workspace = _open_workspace(args)
     try:
-        with factory() as session:
-            index = store.build_index(session)
+        workspace.show_document(_unremembered(workspace.read_document(args.file, args.encoding)))
+        matches = workspace.find_terms()
     finally:
-        dispose(factory)
-    matches = index.find(doc.text)
+        workspace.close()
     if args.json:
         _print_json([m.as_json() for m in matches], out)
     else:
@@ -213,13 +216,9 @@ def _terms(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _models(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from desktop.core.errors import BadInputError
-    from desktop.core.translation import packages
-
     if args.models_command == "list":
-        models = packages.list_installed()
-        active = packages.find_package()
-        active_path = Path(active.package_path) if active is not None else None
+        listed = Workspace.models_installed()
+        models, active_path = listed.models, listed.active
         if args.json:
             _print_json([{"pair": m.pair, "from": m.from_name, "to": m.to_name,
                           "version": m.version, "path": str(m.path), "size": m.size_bytes,
@@ -234,19 +233,15 @@ def _models(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_OK
     if args.models_command == "download":
         bar = _TextProgress(err, "Downloading")
-        path = packages.download_package(args.from_code, args.to_code, progress=bar)
-        bar.finish()
-        info = packages.install_package_file(path, (args.from_code, args.to_code))
+        info = Workspace.download_model(args.from_code, args.to_code, progress=bar,
+                                        on_stage=lambda _stage: bar.finish()).value
         print(f"Installed {info.from_name} → {info.to_name} {info.version} in {info.path}", file=out)
         return EXIT_OK
     if args.models_command == "install":
-        info = packages.install_package_file(args.file)
+        info = Workspace.install_model(args.file).value
         print(f"Installed {info.from_name} → {info.to_name} {info.version} in {info.path}", file=out)
         return EXIT_OK
-    pair = args.pair.replace("_", "-").split("-")
-    if len(pair) != 2 or not all(pair):
-        raise BadInputError(f"“{args.pair}” is not a language pair like ar-en.")
-    for info in packages.remove_package(pair[0], pair[1]):
+    for info in Workspace.remove_pair(args.pair).value:
         print(f"Removed {info.pair} {info.version} ({info.path})", file=out)
     return EXIT_OK
 
@@ -279,46 +274,35 @@ class _TextProgress:
 
 
 def _glossary(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.core.db.engine import dispose, open_database
-    from desktop.core.glossary import store
-    from desktop.core.paths import default_glossary_path
-
-    factory = open_database(args.db or default_glossary_path())
+    workspace = _open_workspace(args)
     try:
         cmd = args.glossary_command
         if cmd == "add":
-            with factory.begin() as session:
-                term, created = store.add_term(session, args.source, args.target,
-                                               category=args.category, note=args.note)
+            term, created = workspace.save_term(args.source, args.target, category=args.category,
+                                                note=args.note).value
             print(f"{'Added' if created else 'Updated'} #{term.id}: {term.source} → {term.target}",
                   file=out)
         elif cmd in ("list", "search"):
-            with factory() as session:
-                terms = store.search(session, args.query if cmd == "search" else "")
+            terms = workspace.search_terms(args.query if cmd == "search" else "")
             if args.json:
                 _print_json([_term_json(t) for t in terms], out)
             else:
                 for t in terms:
                     print(f"{t.id}\t{t.source}\t{t.target}\t{t.category}\t{t.note}", file=out)
         elif cmd == "export":
-            from desktop.core.glossary import exchange
-
-            fmt = "excel" if args.excel else exchange.format_for_export(args.file, args.format)
-            with factory() as session:
-                n = exchange.export_terms(store.iter_terms(session), args.file, fmt, deck=args.deck,
-                                          cloze=args.cloze, raw=args.raw)
-            print(f"Exported {n} terms to {args.file} ({fmt})", file=out)
+            fmt = "excel" if args.excel else args.format
+            exported = workspace.export_glossary(args.file, fmt, deck=args.deck, cloze=args.cloze,
+                                                 raw=args.raw)
+            print(f"Exported {exported.value.count} terms to {args.file} ({exported.value.format})",
+                  file=out)
         elif cmd == "import":
-            from desktop.core.glossary import exchange
-
-            fmt, rows = exchange.parse_file(args.file)
-            with factory.begin() as session:
-                result = exchange.import_rows(session, rows, policy=args.policy)
+            imported = workspace.import_file(args.file, args.policy)
+            result = imported.value.result
             print(f"Imported {result.total} terms ({result.added} new, {result.updated} updated, "
-                  f"{result.skipped} skipped) from {fmt.upper()}", file=out)
+                  f"{result.skipped} skipped) from {imported.value.format.upper()}", file=out)
         return EXIT_OK
     finally:
-        dispose(factory)
+        workspace.close()
 
 
 def _term_json(t: Any) -> dict[str, Any]:

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.core import paths
-from desktop.core.db.backup import list_backups, restore_backup
-from desktop.core.db.engine import open_database
 from desktop.core.errors import GlossaryError
+from desktop.core.workspace import Workspace, backups_of, restore_into
 from desktop.ui import style
 from desktop.ui.backups import describe
 
@@ -84,14 +83,14 @@ def show_unexpected_error(parent: QWidget | None, details: str) -> QMessageBox:
     return box
 
 
-def open_glossary_interactively(path: Path) -> tuple[object, Path] | None:
+def open_glossary_interactively(path: Path) -> Workspace | None:
     """Open the glossary. A damaged file is never changed: the user may restore a backup,
     open another glossary or create a new one."""
     while True:
         try:
-            return open_database(path), path
+            return Workspace.open(path)
         except GlossaryError as exc:
-            backups = list_backups(path)
+            backups = backups_of(path)
             box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
                               f"{exc}\n\nThe file was not changed.")
             restore = box.addButton("Restore from Backup…", QMessageBox.ButtonRole.AcceptRole) \
@@ -105,7 +104,7 @@ def open_glossary_interactively(path: Path) -> tuple[object, Path] | None:
                 labels = [describe(b) for b in backups]
                 label, ok = QInputDialog.getItem(None, "Restore from backup", "Backup:", labels, 0, False)
                 if ok:
-                    restore_backup(backups[labels.index(label)].path, path)
+                    restore_into(backups[labels.index(label)], path)
                 continue
             if clicked is other:
                 name, _ = QFileDialog.getOpenFileName(None, "Open a glossary", str(path.parent),
@@ -136,12 +135,14 @@ def run(argv: Sequence[str]) -> int:
 
     app.setWindowIcon(window_icon())
     install_excepthook()
-    opened = open_glossary_interactively(args.db or paths.default_glossary_path())
-    if opened is None:
+    workspace = open_glossary_interactively(args.db or paths.default_glossary_path())
+    if workspace is None:
         return 4
-    factory, db_path = opened
-    window = MainWindow(factory, db_path, QSettings())  # type: ignore[arg-type]
+    window = MainWindow(workspace, QSettings())
     install_excepthook(window)
     window.show()
     window.start(args.file)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        workspace.close()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.db.backup import BackupInfo, list_backups
+from desktop.core.workspace import BackupInfo
 
 REASONS = {"open": "when opened", "manual": "by you", "before-import": "before an import",
            "before-upgrade": "before an upgrade", "before-restore": "before a restore"}
@@ -29,12 +29,12 @@ def describe(info: BackupInfo) -> str:
 class RestoreDialog(QDialog):
     """Pick a backup; ``chosen()`` after ``accept``."""
 
-    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, db_path: Path, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Restore from backup")
         self.setObjectName("restoreDialog")
         self.resize(560, 340)
-        self.backups = list_backups(db_path)
+        self.backups = backups
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(
             f"Replace <b>{db_path.name}</b> with one of its backups. The glossary as it is now is "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -16,24 +18,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.core.changes import Changes, Outcome
 from desktop.core.errors import TarjumanError
-from desktop.core.glossary import store
-from desktop.core.glossary.store import CategoryInfo
+from desktop.core.workspace import CategoryInfo, Workspace
 
 
 class CategoriesDialog(QDialog):
-    """Categories of the open glossary; ``changed()`` after every change."""
+    """Categories of the open glossary; ``changed(Changes)`` after every change."""
 
-    changed = Signal()
+    changed = Signal(object)
 
-    def __init__(self, factory: sessionmaker[Session], parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Categories")
         self.setObjectName("categoriesDialog")
         self.resize(460, 340)
-        self._factory = factory
+        self._workspace = workspace
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("categoriesTable")
@@ -63,8 +64,7 @@ class CategoriesDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        with self._factory() as session:
-            self.items = store.categories(session)
+        self.items = self._workspace.categories()
         self.table.setRowCount(len(self.items))
         for row, info in enumerate(self.items):
             name = QTableWidgetItem(info.name + ("  (built in)" if info.builtin else ""))
@@ -85,15 +85,14 @@ class CategoriesDialog(QDialog):
         self.rename_button.setEnabled(info is not None and not info.builtin)
         self.delete_button.setEnabled(info is not None and not info.builtin)
 
-    def _run(self, action: object) -> bool:
+    def _run(self, action: Callable[[], Changes | Outcome[Any]]) -> bool:
         try:
-            with self._factory.begin() as session:
-                action(session)  # type: ignore[operator]
+            result = action()
         except TarjumanError as exc:
             QMessageBox.warning(self, "Categories", str(exc))
             return False
         self.reload()
-        self.changed.emit()
+        self.changed.emit(result if isinstance(result, Changes) else result.changes)
         return True
 
     def add(self, name: str | None = None, colour: str | None = None) -> bool:
@@ -106,7 +105,7 @@ class CategoriesDialog(QDialog):
             if not chosen.isValid():
                 return False
             colour = chosen.name()
-        return self._run(lambda s: store.add_category(s, name, colour))
+        return self._run(lambda: self._workspace.add_category(name, colour))
 
     def rename(self, new: str | None = None) -> bool:
         info = self.selected()
@@ -116,7 +115,7 @@ class CategoriesDialog(QDialog):
             new, ok = QInputDialog.getText(self, "Rename category", "New name:", text=info.name)
             if not ok:
                 return False
-        return self._run(lambda s: store.rename_category(s, info.name, new))
+        return self._run(lambda: self._workspace.rename_category(info.name, new))
 
     def recolour(self, colour: str | None = None) -> bool:
         info = self.selected()
@@ -127,7 +126,7 @@ class CategoriesDialog(QDialog):
             if not chosen.isValid():
                 return False
             colour = chosen.name()
-        return self._run(lambda s: store.set_category_colour(s, info.name, colour))
+        return self._run(lambda: self._workspace.recolour_category(info.name, colour))
 
     def delete(self) -> bool:
         info = self.selected()
@@ -138,4 +137,4 @@ class CategoriesDialog(QDialog):
             f"Delete the category “{info.name}”? Its {info.terms} terms move to “other”.")
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        return self._run(lambda s: store.delete_category(s, info.name))
+        return self._run(lambda: self._workspace.delete_category(info.name))

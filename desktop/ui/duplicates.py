@@ -14,10 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.core.glossary import store
-from desktop.core.glossary.store import TermRecord
+from desktop.core.workspace import TermRecord, Workspace
 
 MODES = {"Same Arabic (ignoring harakat and hamza)": "source", "Same English": "target"}
 
@@ -26,14 +24,14 @@ class DuplicatesDialog(QDialog):
     """Groups of entries with the same normalised Arabic (or English); merge keeps the
     selected entry (or the oldest) and folds the others' notes and contexts into it."""
 
-    merged = Signal()
+    merged = Signal(object)  # the Changes of a merge
 
-    def __init__(self, factory: sessionmaker[Session], parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Duplicate Terms")
         self.setObjectName("duplicatesDialog")
         self.resize(720, 420)
-        self._factory = factory
+        self._workspace = workspace
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(QLabel("Show entries with:", self))
@@ -61,8 +59,7 @@ class DuplicatesDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        with self._factory() as session:
-            self.groups = store.duplicate_groups(session, MODES[self.mode.currentText()])
+        self.groups = self._workspace.duplicate_groups(MODES[self.mode.currentText()])
         self.tree.clear()
         for number, group in enumerate(self.groups):
             parent = QTreeWidgetItem([f"{len(group)} entries: {group[0].source}", "", "", ""])
@@ -83,7 +80,6 @@ class DuplicatesDialog(QDialog):
         number, keep_id = item.data(0, Qt.ItemDataRole.UserRole)
         group = self.groups[number]
         keep = keep_id if keep_id is not None else group[0].id
-        with self._factory.begin() as session:
-            store.merge_terms(session, keep, [r.id for r in group if r.id != keep])
+        outcome = self._workspace.merge_terms(keep, [r.id for r in group if r.id != keep])
         self.reload()
-        self.merged.emit()
+        self.merged.emit(outcome.changes)

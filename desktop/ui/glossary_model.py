@@ -1,25 +1,25 @@
-"""A table model over the glossary: ids from an in-memory ``Catalog``, rows filled lazily."""
+"""A table model over the glossary: ids from an in-memory ``Catalog``, rows filled lazily,
+updated in place from each action's ``Changes``."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.core.changes import Changes
 from desktop.core.errors import TarjumanError
-from desktop.core.glossary import store
 from desktop.core.glossary.catalog import Catalog
-from desktop.core.glossary.store import TermRecord
+from desktop.core.workspace import TermRecord, Workspace
 from desktop.ui import style
+from desktop.ui.workers import TaskRunner
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = (("source", "Arabic"), ("target", "English"), ("category", "Category"), ("note", "Note"),
            ("created", "Added"))
 EDITABLE = 4  # the first four columns
 PAGE = 200
-Loader = Callable[[Callable[[], Catalog], Callable[[Catalog], None]], None]
 
 
 class GlossaryModel(QStandardItemModel):
@@ -29,23 +29,24 @@ class GlossaryModel(QStandardItemModel):
     terms). The rows themselves are Qt items, filled from the database a page at a time when
     they come into view (``ensure_rows``): painting, scrolling and selecting then run in C++
     without calling into Python, so the table stays smooth while background work holds the
-    interpreter. Edits go straight to the database. ``errorOccurred(message)`` reports a
-    refused edit and ``termsChanged()`` any change made through the model.
+    interpreter. Edits go through the workspace; ``errorOccurred(message)`` reports a refused
+    edit and ``changed(Changes)`` any change made through the model. ``apply(changes)``
+    brings the model up to date after any action: changed terms are updated in the catalogue
+    and their rows in place, without reading the glossary again.
     """
 
     errorOccurred = Signal(str)
-    termsChanged = Signal()
+    changed = Signal(object)
     loaded = Signal()
 
     BACKGROUND_FROM = 20_000  # terms: bigger catalogues load off the GUI thread
     FIRST_ROWS = 50  # rows filled at once after every query
 
-    def __init__(self, factory: sessionmaker[Session], parent: Any = None,
-                 loader: Loader | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: Any = None, runner: TaskRunner | None = None) -> None:
         super().__init__(0, len(COLUMNS), parent)
         self.setHorizontalHeaderLabels([label for _field, label in COLUMNS])
-        self._factory = factory
-        self._loader = loader
+        self._workspace = workspace
+        self._runner = runner
         self._catalog = Catalog()
         self._query = ""
         self._category: str | None = None
@@ -75,37 +76,57 @@ class GlossaryModel(QStandardItemModel):
         self._category = category or None
         self._requery()
 
-    def set_factory(self, factory: sessionmaker[Session]) -> None:
-        """Show another glossary: the old rows go at once (their ids mean nothing in the new
-        file), the new ones come when read."""
-        self._factory = factory
+    def reload(self) -> None:
+        """Another glossary is open: the old rows go at once (their ids mean nothing in the
+        new file), the new ones come when read."""
         self._catalog = Catalog()
         self._requery()
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the catalogue from the database (after imports or outside changes).
+        """Read the catalogue from the database again (another glossary, a huge import).
 
-        A big glossary is read through the model's ``loader`` (which runs the first function
-        off the GUI thread and hands its result to the second); the table keeps its rows until
-        the new catalogue arrives.
+        A big glossary is read with the ``runner``, off the GUI thread; the table keeps its
+        rows until the new catalogue arrives.
         """
-        factory = self._factory
+        workspace, sort = self._workspace, self._sort
+        if self._runner is not None and workspace.count_terms() >= self.BACKGROUND_FROM:
+            self.loading = True
+            self._runner.start("load glossary", lambda _t: workspace.catalog(sort), on_done=self._install,
+                               heavy=True, on_error=lambda exc: self.errorOccurred.emit(str(exc)))
+            return
+        self._install(workspace.catalog(sort))
 
-        def read() -> Catalog:
-            with factory() as session:
-                catalog = Catalog.load(session)
-            catalog.query(sort=self._sort)  # sorted here, off the GUI thread when in background
-            return catalog
-
-        if self._loader is not None:
-            with factory() as session:
-                big = store.count_terms(session) >= self.BACKGROUND_FROM
-            if big:
-                self.loading = True
-                self._loader(read, self._install)
-                return
-        self._install(read())
+    def apply(self, changes: Changes) -> None:
+        """Bring the rows up to date with what an action changed."""
+        if changes.glossary:
+            self.reload()
+            return
+        if changes.all_terms:
+            self.refresh()
+            return
+        if changes.categories:
+            self.restyle()
+        if not (changes.terms or changes.removed_terms):
+            return
+        known = set(self._ids)
+        added = False
+        for rec in changes.terms:
+            self._catalog.upsert(rec)
+            self._cache[rec.id] = rec
+            added = added or rec.id not in known
+        if changes.removed_terms:
+            self._catalog.remove(list(changes.removed_terms))
+        if added or any(i in known for i in changes.removed_terms):
+            self._requery()
+            return
+        for rec in changes.terms:  # edited rows stay where they are until the next query
+            row = self.row_of(rec.id)
+            if row >= 0 and self._filled[row]:
+                self._fill_row(row, rec)
+        if changes.terms:
+            rows = sorted(self.row_of(r.id) for r in changes.terms)
+            self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], len(COLUMNS) - 1))
 
     def _install(self, catalog: Catalog) -> None:
         self._catalog = catalog
@@ -152,9 +173,8 @@ class GlossaryModel(QStandardItemModel):
         term_id = self._ids[row]
         if term_id not in self._cache:
             start = (row // PAGE) * PAGE
-            with self._factory() as session:
-                for rec in store.get_terms(session, self._ids[start : start + PAGE]):
-                    self._cache[rec.id] = rec
+            for rec in self._workspace.get_terms(self._ids[start : start + PAGE]):
+                self._cache[rec.id] = rec
         return self._cache.get(term_id)
 
     # -- rows as Qt items --------------------------------------------------------------------
@@ -219,15 +239,11 @@ class GlossaryModel(QStandardItemModel):
         if rec is None or getattr(rec, field) == value:
             return False
         try:
-            with self._factory.begin() as session:
-                updated = store.update_term(session, rec.id, **{field: value})
+            outcome = self._workspace.update_term(rec.id, **{field: value})
         except TarjumanError as exc:
             self.errorOccurred.emit(str(exc))
             return False
-        self._cache[updated.id] = updated
-        self._catalog.upsert(updated)
-        self._fill_row(index.row(), updated)
-        self.termsChanged.emit()
+        self.changed.emit(outcome.changes)  # comes back through apply: the row is refilled
         return True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -239,18 +255,9 @@ class GlossaryModel(QStandardItemModel):
     # -- deleting and restoring --------------------------------------------------------------
     def delete_ids(self, ids: list[int]) -> list[TermRecord]:
         """Delete terms; returns them as they were (for undo)."""
-        with self._factory.begin() as session:
-            records = store.get_terms(session, ids)
-            store.delete_terms(session, [r.id for r in records])
-        self._catalog.remove([r.id for r in records])
-        self._requery()
-        self.termsChanged.emit()
-        return records
+        outcome = self._workspace.delete_terms(ids)
+        self.changed.emit(outcome.changes)
+        return outcome.value
 
     def restore(self, records: list[TermRecord]) -> None:
-        with self._factory.begin() as session:
-            store.restore_terms(session, records)
-        for rec in records:
-            self._catalog.upsert(rec)
-        self._requery()
-        self.termsChanged.emit()
+        self.changed.emit(self._workspace.restore_terms(records))

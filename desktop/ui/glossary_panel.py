@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.core.glossary.store import TermRecord
+from desktop.core.changes import Changes
+from desktop.core.workspace import TermRecord, Workspace
 from desktop.ui import style
-from desktop.ui.glossary_model import GlossaryModel, Loader
+from desktop.ui.glossary_model import GlossaryModel
+from desktop.ui.workers import TaskRunner
 
 SEARCH_DELAY_MS = 120
 ALL_CATEGORIES = "All categories"
@@ -80,19 +81,20 @@ class DeleteTerms(QUndoCommand):
 class GlossaryPanel(QDockWidget):
     """Dock widget presenting a ``GlossaryModel``.
 
-    Signals: ``exportRequested()``; ``glossaryChanged()`` after any change made here (edit,
-    delete, undo, redo); ``showInDocumentRequested(term_id)``.
+    Signals: ``exportRequested()``; ``changed(Changes)`` after any change made here (edit,
+    delete, undo, redo); ``showInDocumentRequested(term_id)``. ``apply(changes)`` updates
+    the panel after any action.
     """
 
     exportRequested = Signal()
-    glossaryChanged = Signal()
+    changed = Signal(object)
     showInDocumentRequested = Signal(int)
 
-    def __init__(self, factory: sessionmaker[Session], parent: QWidget | None = None,
-                 loader: Loader | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None,
+                 runner: TaskRunner | None = None) -> None:
         super().__init__("Glossary", parent)
         self.setObjectName("glossaryDock")
-        self.model = GlossaryModel(factory, self, loader)
+        self.model = GlossaryModel(workspace, self, runner)
         self.undo_stack = QUndoStack(self)
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -146,7 +148,7 @@ class GlossaryPanel(QDockWidget):
         buttons.addWidget(self.count_label, 1)
         self.delete_button = QPushButton("Delete", body)
         self.delete_button.setToolTip("Delete the selected terms (Delete; Ctrl+Z undoes)")
-        self.export_button = QPushButton("Export CSV…", body)
+        self.export_button = QPushButton("Export…", body)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.export_button)
         layout.addLayout(buttons)
@@ -173,15 +175,28 @@ class GlossaryPanel(QDockWidget):
         self.table.verticalScrollBar().valueChanged.connect(self._fill_visible)
         self.table.resized.connect(self._fill_visible)
         self.model.errorOccurred.connect(self._show_error)
-        self.model.termsChanged.connect(self.glossaryChanged)
+        self.model.changed.connect(self.changed)
         self._update_count()
 
-    def update_categories(self) -> None:
-        """Show the current categories (``style.category_names``) in the legend, the filter
-        and the rows' colours."""
-        self._show_categories()
-        self.model.restyle()
-        self._fill_visible()
+    def apply(self, changes: Changes) -> None:
+        """Show what an action changed: categories, rows (in place), another glossary."""
+        if changes.glossary:
+            self.undo_stack.clear()
+        if changes.categories:
+            self._show_categories()
+        self.model.apply(changes)
+        if changes.categories:
+            self._fill_visible()
+        if changes.terms or changes.removed_terms:
+            self._update_count()
+
+    def show_term(self, term_id: int) -> None:
+        """Show every term and select this one (the term dialog's "Show existing")."""
+        self.show()
+        self.search.clear()
+        self.category_filter.setCurrentIndex(0)
+        self.model.set_query("")
+        self.select_term(term_id)
 
     def _show_categories(self) -> None:
         while self.legend.count():
@@ -221,9 +236,6 @@ class GlossaryPanel(QDockWidget):
 
     def _apply_search(self) -> None:
         self.model.set_query(self.search.text())
-
-    def refresh(self) -> None:
-        self.model.refresh()
 
     def select_term(self, term_id: int) -> None:
         """Scroll to and select a term if it is in the current result."""

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Callable
+from typing import Union
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
@@ -18,13 +17,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.errors import TarjumanError
 from desktop.core.glossary import exchange
-from desktop.core.glossary.exchange import FIELDS, ImportRow, Table
+from desktop.core.glossary.exchange import FIELDS, ImportResult, ImportRow
+from desktop.core.workspace import ImportFile, Workspace
+from desktop.ui.workers import TaskRunner
 
-Background = Callable[[Callable[[], object], Callable[[object], None]], None]
+#: What counting gives: the rows and what importing them would do (None: too many to
+#: count), or why they cannot be imported.
+Count = Union[tuple[list[ImportRow], Union[ImportResult, None]], TarjumanError]
 
 IGNORE = "(ignore)"
 POLICIES = {"Update entries with the same Arabic and English": "update",
@@ -41,17 +43,17 @@ class ImportPreviewDialog(QDialog):
     After ``accept``, ``rows()`` and ``policy()`` say what to import.
     """
 
-    def __init__(self, path: Path, fmt: str, table: Table | None, rows: list[ImportRow] | None,
-                 factory: sessionmaker[Session], parent: QWidget | None = None,
-                 background: Background | None = None) -> None:
+    def __init__(self, file: ImportFile, workspace: Workspace, parent: QWidget | None = None,
+                 runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
+        path, fmt = file.path, file.format
         self.setWindowTitle(f"Import {path.name}")
         self.setObjectName("importPreview")
         self.resize(820, 520)
-        self._table = table
-        self._fixed_rows = rows
-        self._factory = factory
-        self._background = background
+        self._table = file.table
+        self._fixed_rows = file.rows
+        self._workspace = workspace
+        self._runner = runner
         self._count_serial = 0
         self._rows: list[ImportRow] = []
         layout = QVBoxLayout(self)
@@ -81,8 +83,8 @@ class ImportPreviewDialog(QDialog):
         # A count still running when the dialog closes must not touch its deleted widgets.
         self.finished.connect(self._forget_counts)
         self.policy_box.currentTextChanged.connect(lambda _t: self.update_summary())
-        self._counting_started = background is None
-        if background is None:
+        self._counting_started = runner is None
+        if runner is None:
             self.update_summary()
         else:
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
@@ -150,30 +152,26 @@ class ImportPreviewDialog(QDialog):
             return
         self._count_serial += 1
         serial = self._count_serial
-        factory, table, fixed, mapping, policy = (self._factory, self._table, self._fixed_rows,
-                                                  self.mapping(), self.policy())
+        workspace, table, fixed, mapping, policy = (self._workspace, self._table, self._fixed_rows,
+                                                    self.mapping(), self.policy())
 
-        def work() -> object:
+        def work() -> Count:
             try:
                 rows = (exchange.rows_from_table(table, mapping) if table is not None
                         else list(fixed or []))
                 if len(rows) > COUNT_UP_TO:
                     return rows, None
-                with factory.begin() as session:
-                    result = exchange.import_rows(session, rows, policy=policy)
-                    session.rollback()  # a dry run: nothing is written
-                return rows, result
+                return rows, workspace.dry_run_import(rows, policy)
             except TarjumanError as exc:
                 return exc
 
-        def show(outcome: object) -> None:
+        def show(outcome: Count) -> None:
             if serial != self._count_serial or self._count_serial < 0:
                 return  # the mapping or policy changed meanwhile, or the dialog closed
             if isinstance(outcome, TarjumanError):
                 self._rows = []
                 self.summary.setText(f"⚠ {outcome}")
                 return
-            assert isinstance(outcome, tuple)
             rows, result = outcome
             self._rows = rows
             ok.setEnabled(bool(rows))
@@ -185,8 +183,8 @@ class ImportPreviewDialog(QDialog):
                     f"{len(rows)} terms: {result.added} new, {result.updated} updated, "
                     f"{result.skipped} skipped. Nothing is written until you press Import.")
 
-        if self._background is None:
+        if self._runner is None:
             show(work())
         else:
             self.summary.setText("Reading the rows and counting what would change…")
-            self._background(work, show)
+            self._runner.start("count import", lambda _t: work(), on_done=show, heavy=True)

@@ -6,8 +6,9 @@ import logging
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
-from desktop.core.db.models import CATEGORIES, DEFAULT_COLOURS
 from desktop.core.paths import resources_dir
+from desktop.core.workspace import BUILTIN_CATEGORIES as CATEGORIES
+from desktop.core.workspace import DEFAULT_COLOURS
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,6 @@ def category_names() -> list[str]:
 
 def category_colour(category: str) -> QColor:
     return _category_colours.get(category) or QColor(DEFAULT_COLOURS["other"])
-EDGE = QColor("#d9dde3")
 
 _loaded = False
 

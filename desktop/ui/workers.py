@@ -1,6 +1,7 @@
-"""Running core functions off the GUI thread.
+"""Running core functions off the GUI thread: Tarjuman's one background helper.
 
-``TaskRunner.start`` runs ``fn(ctx)`` on a thread pool. The function must never touch a
+``TaskRunner.start`` runs ``fn(ctx)`` on a thread pool; it is generic over the function's
+result type ``T``, so ``on_done`` is checked to take a ``T``. The function must never touch a
 widget; it reports through ``ctx`` (progress, partial results) and checks ``ctx.cancel``.
 Every callback (``on_done``, ``on_error``, ``on_progress``, ``on_partial``, ``on_cancelled``)
 runs later on the GUI thread, through queued signals.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any, Callable
+from typing import Callable, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -18,6 +19,7 @@ from desktop.core.errors import Cancelled
 from desktop.core.tasks import CancelToken
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class _Signals(QObject):
@@ -29,7 +31,8 @@ class _Signals(QObject):
 
 
 class TaskContext:
-    """What a background function may use: progress, partial results, the cancel token."""
+    """What a background function may use: progress, partial results, the cancel token.
+    Its methods may be called from the worker thread; the callbacks run on the GUI thread."""
 
     def __init__(self, signals: _Signals) -> None:
         self._signals = signals
@@ -38,7 +41,7 @@ class TaskContext:
     def progress(self, done: int, total: int) -> None:
         self._signals.progress.emit(done, total)
 
-    def partial(self, value: Any) -> None:
+    def partial(self, value: object) -> None:
         self._signals.partial.emit(value)
 
 
@@ -59,8 +62,8 @@ class TaskHandle:
         return self.ctx.cancel.cancelled
 
 
-class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[TaskContext], Any], ctx: TaskContext, signals: _Signals) -> None:
+class _Runnable(QRunnable, Generic[T]):
+    def __init__(self, fn: Callable[[TaskContext], T], ctx: TaskContext, signals: _Signals) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._fn = fn
@@ -102,12 +105,12 @@ class TaskRunner(QObject):
     def start(
         self,
         name: str,
-        fn: Callable[[TaskContext], Any],
+        fn: Callable[[TaskContext], T],
         *,
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
-        on_partial: Callable[[Any], None] | None = None,
+        on_partial: Callable[[object], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
         heavy: bool = False,
     ) -> TaskHandle:
@@ -124,7 +127,7 @@ class TaskRunner(QObject):
             self._running.discard(handle)
             signals.deleteLater()
 
-        def done(result: Any) -> None:
+        def done(result: T) -> None:
             finish()
             if on_done is not None:
                 on_done(result)

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from desktop.core.db.engine import dispose, open_database
+from desktop.core.workspace import Workspace
 from desktop.ui.app import configure_application
 from desktop.ui.main_window import MainWindow
 
@@ -19,14 +19,11 @@ def make_window(qtbot: QtBot, qapp: object, tmp_path: Path) -> Iterator[WindowFa
     """Build a main window over a temporary glossary and settings file (not yet started)."""
     configure_application(qapp)  # type: ignore[arg-type]
     made: list[MainWindow] = []
-    factories = []
 
     def make(db: Path | None = None) -> MainWindow:
         db = db or tmp_path / "glossary.db"
-        factory = open_database(db)
-        factories.append(factory)
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(factory, db, settings)
+        window = MainWindow(Workspace.open(db), settings)
         qtbot.addWidget(window)
         with qtbot.waitActive(window):  # shortcuts only reach the active window
             window.show()
@@ -37,8 +34,7 @@ def make_window(qtbot: QtBot, qapp: object, tmp_path: Path) -> Iterator[WindowFa
     yield make
     for window in made:
         window.runner.shutdown()
-    for factory in factories:
-        dispose(factory)
+        window.workspace.close()
 
 
 def drop_file(qtbot: QtBot, window: MainWindow, path: Path) -> None:
@@ -70,5 +66,5 @@ def add_numbered_terms(window: MainWindow, count: int) -> None:
     """Put the ``numbered_pairs`` in the window's glossary (in bulk)."""
     from desktop.core.glossary.store import NewTerm, add_terms
 
-    with window.factory.begin() as session:
+    with window.workspace.factory.begin() as session:
         add_terms(session, [NewTerm(a, e) for a, e in numbered_pairs(count)])

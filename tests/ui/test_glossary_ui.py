@@ -10,10 +10,11 @@ from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QToolTip
 from pytestqt.qtbot import QtBot
 
+from desktop.core.changes import Changes
 from desktop.core.glossary import store
 from desktop.ui import style
 from desktop.ui.main_window import MainWindow
-from desktop.ui.reader import ARABIC, ENGLISH
+from desktop.ui.reader_pages import ARABIC, ENGLISH
 from desktop.ui.term_pane import MISSING, PRESENT
 from tests.conftest import SAMPLE
 from tests.ui.conftest import WindowFactory
@@ -30,8 +31,8 @@ def arabic_background(window: MainWindow, row: int, offset: int) -> object:
 
 
 def row_with(window: MainWindow, fragment: str) -> tuple[int, int]:
-    assert window.document is not None
-    for s in window.document.sentences:
+    assert window.workspace.document is not None
+    for s in window.workspace.document.sentences:
         if fragment in s.text:
             return s.index, s.text.index(fragment)
     raise AssertionError(fragment)
@@ -41,12 +42,12 @@ def test_new_term_is_highlighted_everywhere_at_once(qtbot: QtBot, make_window: W
                                                     installed_model: Path) -> None:
     window = make_window()
     start_translated(qtbot, window)
-    qtbot.waitUntil(lambda: window.term_index is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.workspace.term_index is not None, timeout=TIMEOUT)
     row, offset = row_with(window, "حموشي")
     assert arabic_background(window, row, offset) is None
     window.reader.select_in_sentence(row, offset, offset + len("حموشي"))
     qtbot.keyClick(window.reader, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.term_dialog
+    dialog = window.terms.term_dialog
     assert dialog is not None
     assert dialog.transliteration_button.isVisible() and "Hamushi" in dialog.transliteration_button.text()
     qtbot.mouseClick(dialog.transliteration_button, Qt.MouseButton.LeftButton)
@@ -56,21 +57,21 @@ def test_new_term_is_highlighted_everywhere_at_once(qtbot: QtBot, make_window: W
     with qtbot.waitSignal(window.termsHighlighted, timeout=TIMEOUT):
         qtbot.keyClick(dialog.target, Qt.Key.Key_Return)
     person = style.category_colour("person")
-    rows = [s.index for s in window.document.sentences if "حموشي" in s.text]  # type: ignore[union-attr]
+    rows = [s.index for s in window.workspace.document.sentences if "حموشي" in s.text]  # type: ignore[union-attr]
     assert len(rows) >= 3
     for r in rows:
-        sentence = window.document.sentences[r].text  # type: ignore[union-attr]
+        sentence = window.workspace.document.sentences[r].text  # type: ignore[union-attr]
         assert arabic_background(window, r, sentence.index("حموشي")) == person
-        assert [m.term.target for m in window.reader.term_matches(r)].count("Hammouchi") >= 1
+        assert [m.term.target for m in window.workspace.document.matches_in(r)].count("Hammouchi") >= 1
 
 
 def test_hover_shows_the_english_category_and_note(qtbot: QtBot, make_window: WindowFactory,
                                                    installed_model: Path) -> None:
     window = make_window()
-    with window.factory.begin() as session:
+    with window.workspace.factory.begin() as session:
         store.add_term(session, "مكتب التحقيقات الفيدرالي", "Federal Bureau of Investigation",
                        category="organization", note="FBI")
-    window.glossary.refresh()
+    window.glossary.model.refresh()
     with qtbot.waitSignal(window.termsHighlighted, timeout=TIMEOUT):
         start_translated(qtbot, window)
     row, offset = row_with(window, "مكتب التحقيقات الفيدرالي")
@@ -87,10 +88,10 @@ def test_hover_shows_the_english_category_and_note(qtbot: QtBot, make_window: Wi
 def test_term_pane_warns_and_one_click_insert_fixes_it(qtbot: QtBot, make_window: WindowFactory,
                                                        installed_model: Path) -> None:
     window = make_window()
-    with window.factory.begin() as session:
+    with window.workspace.factory.begin() as session:
         store.add_term(session, "الرباط", "Rabat", category="place")
         store.add_term(session, "حموشي", "Hammouchi", category="person")
-    window.glossary.refresh()
+    window.glossary.model.refresh()
     with qtbot.waitSignal(window.termsHighlighted, timeout=TIMEOUT):
         start_translated(qtbot, window)
     row, _ = row_with(window, "بمكتبه بالرباط")
@@ -99,13 +100,13 @@ def test_term_pane_warns_and_one_click_insert_fixes_it(qtbot: QtBot, make_window
     statuses = [pane.table.item(i, 0).text() for i in range(pane.table.rowCount())]
     assert statuses == [MISSING, MISSING]  # the demo model's English has neither
     assert "2 missing" in pane.caption.text()
-    problems = dict(window.term_problems())
+    problems = dict(window.workspace.document.term_problems())
     assert row in problems
     button = pane.insert_button(0)
     assert button is not None
     english = pane.table.item(0, 2).text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert english in (window.reader.translation(row) or "") and window.reader.is_edited(row)
+    assert english in (window.workspace.document.translations[row] or "") and window.workspace.document.edited[row]
     statuses = [pane.table.item(i, 0).text() for i in range(pane.table.rowCount())]
     assert sorted(statuses) == sorted([PRESENT, MISSING])
     # The English side now highlights the inserted term.
@@ -119,12 +120,12 @@ def test_term_pane_warns_and_one_click_insert_fixes_it(qtbot: QtBot, make_window
 def test_term_check_lists_sentences_and_jumps(qtbot: QtBot, make_window: WindowFactory,
                                               installed_model: Path) -> None:
     window = make_window()
-    with window.factory.begin() as session:
+    with window.workspace.factory.begin() as session:
         store.add_term(session, "الإرهاب", "terrorism", category="other")
-    window.glossary.refresh()
+    window.glossary.model.refresh()
     with qtbot.waitSignal(window.termsHighlighted, timeout=TIMEOUT):
         start_translated(qtbot, window)
-    dialog = window.show_term_check()
+    dialog = window.terms.show_term_check()
     assert dialog.list.count() >= 3 and "lack a glossary term" in dialog.summary.text()
     item = dialog.list.item(dialog.list.count() - 1)
     target_row = item.data(Qt.ItemDataRole.UserRole)
@@ -136,10 +137,10 @@ def test_undo_restores_a_deleted_term_and_redo_deletes_again(qtbot: QtBot, make_
                                                              empty_model_dir: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_window()
-    with window.factory.begin() as session:
+    with window.workspace.factory.begin() as session:
         rabat, _ = store.add_term(session, "الرباط", "Rabat", category="place", note="capital")
         store.add_term(session, "المغرب", "Morocco", category="place")
-    window.glossary.refresh()
+    window.glossary.model.refresh()
     model = window.glossary.model
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.glossary.table.selectRow(model.row_of(rabat.id))
@@ -147,7 +148,7 @@ def test_undo_restores_a_deleted_term_and_redo_deletes_again(qtbot: QtBot, make_
     assert model.row_of(rabat.id) == -1
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert model.row_of(rabat.id) >= 0
-    with window.factory() as session:
+    with window.workspace.factory() as session:
         assert store.get_term(session, rabat.id) == rabat
     qtbot.keyClick(window.reader, Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -157,11 +158,11 @@ def test_undo_restores_a_deleted_term_and_redo_deletes_again(qtbot: QtBot, make_
 def test_sort_filter_and_show_in_document(qtbot: QtBot, make_window: WindowFactory,
                                           empty_model_dir: Path) -> None:
     window = make_window()
-    with window.factory.begin() as session:
+    with window.workspace.factory.begin() as session:
         store.add_term(session, "حموشي", "Hammouchi", category="person")
         store.add_term(session, "الرباط", "Rabat", category="place")
         store.add_term(session, "المغرب", "Morocco", category="place")
-    window.glossary.refresh()
+    window.glossary.model.refresh()
     with qtbot.waitSignal(window.termsHighlighted, timeout=TIMEOUT):
         window.start(SAMPLE)
     model = window.glossary.model
@@ -186,11 +187,11 @@ def test_sort_filter_and_show_in_document(qtbot: QtBot, make_window: WindowFacto
 
 def test_duplicates_dialog_merges(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path) -> None:
     window = make_window()
-    with window.factory.begin() as session:
+    with window.workspace.factory.begin() as session:
         store.add_term(session, "الرباط", "Rabat", note="capital")
         store.add_term(session, "الرِّباط", "Rabat city", note="on the Atlantic")
-    window.glossary.refresh()
-    dialog = window.show_duplicates()
+    window.glossary.model.refresh()
+    dialog = window.terms.show_duplicates()
     assert dialog.tree.topLevelItemCount() == 1
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
     assert dialog.tree.topLevelItemCount() == 0
@@ -203,36 +204,36 @@ def test_new_and_open_glossary_switch_the_file(qtbot: QtBot, make_window: Window
                                               empty_model_dir: Path, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_window()
-    with window.factory.begin() as session:
+    with window.workspace.factory.begin() as session:
         store.add_term(session, "الرباط", "Rabat")
-    window.glossary.refresh()
+    window.glossary.model.refresh()
     other = tmp_path / "second.db"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))
-    window.new_glossary_action.trigger()
-    assert window.db_path == other and "second.db" in window.windowTitle()
+    window.files.new_glossary_action.trigger()
+    assert window.workspace.db_path == other and "second.db" in window.windowTitle()
     assert window.glossary.model.rowCount() == 0
     first = tmp_path / "glossary.db"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(first), ""))
-    window.open_glossary_action.trigger()
-    assert window.db_path == first and window.glossary.model.rowCount() == 1
+    window.files.open_glossary_action.trigger()
+    assert window.workspace.db_path == first and window.glossary.model.rowCount() == 1
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"not sqlite" * 10)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
-    window.open_glossary_action.trigger()
+    window.files.open_glossary_action.trigger()
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None)
-    assert window.db_path == first
+    assert window.workspace.db_path == first
 
 
 def test_hundred_thousand_terms_model(qtbot: QtBot, qtmodeltester: object, tmp_path: Path) -> None:
-    from desktop.core.db.engine import open_database
     from desktop.core.glossary.store import NewTerm, add_terms
+    from desktop.core.workspace import Workspace
     from desktop.ui.glossary_model import GlossaryModel
 
-    factory = open_database(tmp_path / "big.db")
-    with factory.begin() as session:
+    workspace = Workspace.open(tmp_path / "big.db")
+    with workspace.factory.begin() as session:
         add_terms(session, [NewTerm(f"مصطلح {i}", f"term {i}", "other" if i % 3 else "person")
                             for i in range(100_000)])
-    model = GlossaryModel(factory)
+    model = GlossaryModel(workspace)
     assert model.rowCount() == 100_000
     assert model.index(99_999, 1).data() is None  # filled when it comes into view
     model.ensure_rows(99_950, 99_999)
@@ -270,12 +271,12 @@ def test_user_defined_category_with_its_own_colour(qtbot: QtBot, make_window: Wi
     from PySide6.QtWidgets import QLabel
 
     window = make_window()
-    with window.factory.begin() as session:
+    with window.workspace.factory.begin() as session:
         store.add_term(session, "حموشي", "Hammouchi", category="person")
-    window.glossary.refresh()
+    window.glossary.model.refresh()
     with qtbot.waitSignal(window.termsHighlighted, timeout=TIMEOUT):
         window.start(SAMPLE)
-    dialog = window.show_categories()
+    dialog = window.terms.show_categories()
     assert dialog.add("Official", "#ff8800")
     assert window.glossary.findChild(QLabel, "legend-official") is not None
     assert "official" in [window.glossary.category_filter.itemText(i)
@@ -301,9 +302,9 @@ def test_rows_fill_as_they_scroll_into_view(qtbot: QtBot, make_window: WindowFac
     from desktop.core.glossary.store import NewTerm, add_terms
 
     window = make_window()
-    with window.factory.begin() as session:
+    with window.workspace.factory.begin() as session:
         add_terms(session, [NewTerm(f"كلمة {i:04}", f"word {i:04}", note=f"n{i}") for i in range(3000)])
-    window.glossary.refresh()
+    window.glossary.model.refresh()
     table, model = window.glossary.table, window.glossary.model
     assert model.index(2999, 1).data() is None  # far below the view: not read yet
     table.setFocus()
@@ -327,6 +328,6 @@ def test_rows_fill_as_they_scroll_into_view(qtbot: QtBot, make_window: WindowFac
 
     item = model.item(first, 2)
     monkeypatch.setattr(style, "category_colour", lambda _name: QColor("#123456"))
-    window.glossary.update_categories()
+    window.glossary.apply(Changes(categories=True))
     assert model.item(first, 2) is item
     assert model.index(first, 2).data(Qt.ItemDataRole.BackgroundRole).color() == QColor("#123456")

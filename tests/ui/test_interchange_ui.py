@@ -17,9 +17,9 @@ TIMEOUT = 30_000
 
 
 def open_preview(qtbot: QtBot, window, path: Path):  # type: ignore[no-untyped-def]
-    window.import_glossary(path)
-    qtbot.waitUntil(lambda: window.import_preview is not None, timeout=TIMEOUT)
-    dialog = window.import_preview
+    window.exchange.import_glossary(path)
+    qtbot.waitUntil(lambda: window.exchange.import_preview is not None, timeout=TIMEOUT)
+    dialog = window.exchange.import_preview
     qtbot.waitUntil(lambda: "Reading the rows" not in dialog.summary.text(), timeout=TIMEOUT)
     return dialog
 
@@ -38,21 +38,21 @@ def test_preview_shows_mapping_and_cancel_imports_nothing(qtbot: QtBot, make_win
     qtbot.waitUntil(lambda: "target" in dialog.summary.text(), timeout=TIMEOUT)
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
-    with window.factory() as session:
+    with window.workspace.factory() as session:
         assert store.count_terms(session) == 0
 
 
 def test_preview_import_with_policy(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path,
                                     tmp_path: Path) -> None:
     window = make_window()
-    with window.factory.begin() as session:
+    with window.workspace.factory.begin() as session:
         store.add_term(session, "الرباط", "Rabat", note="kept")
-    window.glossary.refresh()
+    window.glossary.model.refresh()
     path = tmp_path / "terms.tbx"
     from desktop.core.glossary import exchange
     from desktop.core.glossary.store import TermRecord
 
-    with window.factory() as session:
+    with window.workspace.factory() as session:
         existing = store.search(session)
     new = [TermRecord(50, "الرباط", "Rabat", "place", "replaced", "", "", existing[0].created_at,
                       existing[0].created_at),
@@ -65,7 +65,7 @@ def test_preview_import_with_policy(qtbot: QtBot, make_window: WindowFactory, em
     qtbot.waitUntil(lambda: "1 new, 0 updated, 1 skipped" in dialog.summary.text(), timeout=TIMEOUT)
     with qtbot.waitSignal(window.glossaryImported, timeout=TIMEOUT):
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
-    with window.factory() as session:
+    with window.workspace.factory() as session:
         notes = {t.target: t.note for t in store.search(session)}
     assert notes == {"Rabat": "kept", "Morocco": ""}
     assert window.glossary.model.rowCount() == 2
@@ -81,12 +81,12 @@ def test_export_presets_from_the_window(qtbot: QtBot, make_window: WindowFactory
                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chosen: str,
                                         suffix: str, first_line: str) -> None:
     window = make_window()
-    with window.factory.begin() as session:
+    with window.workspace.factory.begin() as session:
         store.add_term(session, "الرباط", "Rabat", note="capital")
     target = tmp_path / "glossary"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), chosen))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Morocco deck", True))
-    window.export_action.trigger()
+    window.exchange.export_action.trigger()
     written = tmp_path / f"glossary{suffix}"
     qtbot.waitUntil(written.exists, timeout=TIMEOUT)
     assert written.read_text(encoding="utf-8").splitlines()[0] == first_line
@@ -106,9 +106,9 @@ def test_drop_a_docx_opens_it(qtbot: QtBot, make_window: WindowFactory, empty_mo
     document.save(str(path))
     window = make_window()
     drop_file(qtbot, window, path)
-    assert window.document is not None and window.document.title == "article.docx"
-    assert len(window.document.sentences) == 20
-    assert "DOCX" in window.doc_label.text()
+    assert window.workspace.document is not None and window.workspace.document.title == "article.docx"
+    assert len(window.workspace.document.sentences) == 20
+    assert "DOCX" in window.documents.doc_label.text()
 
 
 def test_document_size_limit_is_a_preference(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path,
@@ -121,10 +121,10 @@ def test_document_size_limit_is_a_preference(qtbot: QtBot, make_window: WindowFa
     dialog = window.show_preferences()
     dialog.max_mb.setValue(1)
     dialog.accept()
-    window.open_document(path)
+    window.documents.open_document(path)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None, timeout=TIMEOUT)
     assert "up to 1 MB" in window.findChild(QMessageBox, "errorBox").text()
-    assert window.document is None or window.document.path != path
+    assert window.workspace.document is None or window.workspace.document.path != path
 
 
 def test_export_shows_progress_and_stop_keeps_the_old_file(qtbot: QtBot, make_window: WindowFactory,
@@ -135,42 +135,42 @@ def test_export_shows_progress_and_stop_keeps_the_old_file(qtbot: QtBot, make_wi
     target = tmp_path / "glossary.csv"
     target.write_text("an earlier export\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV (*.csv)"))
-    window.export_action.trigger()
-    assert window.job_progress.isVisible() and window.job_cancel.isVisible()
-    window.import_glossary(tmp_path / "other.csv")  # one import or export at a time
+    window.exchange.export_action.trigger()
+    assert window.exchange.job_progress.isVisible() and window.exchange.job_cancel.isVisible()
+    window.exchange.import_glossary(tmp_path / "other.csv")  # one import or export at a time
     assert "Wait for the running export" in window.statusBar().currentMessage()
-    assert window.import_preview is None
+    assert window.exchange.import_preview is None
     with qtbot.waitSignal(window.jobStopped, timeout=TIMEOUT):
-        qtbot.mouseClick(window.job_cancel, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.exchange.job_cancel, Qt.MouseButton.LeftButton)
     assert target.read_text(encoding="utf-8") == "an earlier export\n"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".glossary")) == []
-    assert not window.job_progress.isVisible() and not window.job_cancel.isVisible()
+    assert not window.exchange.job_progress.isVisible() and not window.exchange.job_cancel.isVisible()
     assert "Export stopped" in window.statusBar().currentMessage()
 
     shown: list[int] = []
-    window.job_progress.valueChanged.connect(shown.append)
-    window.export_action.trigger()
+    window.exchange.job_progress.valueChanged.connect(shown.append)
+    window.exchange.export_action.trigger()
     qtbot.waitUntil(lambda: "Exported 20000 terms" in window.statusBar().currentMessage(), timeout=TIMEOUT)
     assert len(target.read_text(encoding="utf-8").splitlines()) == 20_001
-    assert window.job_progress.maximum() == 20_000 and max(shown) >= 19_500
-    assert not window.job_progress.isVisible()
+    assert window.exchange.job_progress.maximum() == 20_000 and max(shown) >= 19_500
+    assert not window.exchange.job_progress.isVisible()
 
 
 def test_stopping_an_import_leaves_the_glossary_as_it_was(qtbot: QtBot, make_window: WindowFactory,
                                                           empty_model_dir: Path, tmp_path: Path) -> None:
     path = numbered_csv(tmp_path / "many.csv", 5000)
     window = make_window()
-    with window.factory.begin() as session:
+    with window.workspace.factory.begin() as session:
         store.add_term(session, "الرباط", "Rabat")
-    window.glossary.refresh()
+    window.glossary.model.refresh()
     dialog = open_preview(qtbot, window, path)
     qtbot.waitUntil(lambda: dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled(),
                     timeout=TIMEOUT)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
-    assert window.job_progress.isVisible()
+    assert window.exchange.job_progress.isVisible()
     with qtbot.waitSignal(window.jobStopped, timeout=TIMEOUT):
-        qtbot.mouseClick(window.job_cancel, Qt.MouseButton.LeftButton)
-    with window.factory() as session:
+        qtbot.mouseClick(window.exchange.job_cancel, Qt.MouseButton.LeftButton)
+    with window.workspace.factory() as session:
         assert store.count_terms(session) == 1
     assert window.glossary.model.rowCount() == 1
     assert "Import stopped" in window.statusBar().currentMessage()

@@ -22,22 +22,22 @@ TIMEOUT = 30_000
 
 def test_backup_now_and_restore(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path) -> None:
     window = make_window()
-    with window.factory.begin() as session:
+    with window.workspace.factory.begin() as session:
         store.add_term(session, "الرباط", "Rabat")
-    window.glossary.refresh()
-    window.backup_action.trigger()
+    window.glossary.model.refresh()
+    window.files.backup_action.trigger()
     qtbot.waitUntil(lambda: "Backed up to" in window.statusBar().currentMessage(), timeout=TIMEOUT)
     model = window.glossary.model
     window.glossary.undo_stack.push(__import__("desktop.ui.glossary_panel", fromlist=["DeleteTerms"])
                                     .DeleteTerms(model, [model.term_id(0)]))
     assert model.rowCount() == 0
-    dialog = window.restore_glossary()
+    dialog = window.files.restore_glossary()
     assert dialog.table.rowCount() >= 1 and dialog.table.item(0, 1).text() == "1"
     dialog.accept()
     assert window.glossary.model.rowCount() == 1
-    with window.factory() as session:
+    with window.workspace.factory() as session:
         assert [t.target for t in store.search(session)] == ["Rabat"]
-    assert any(b.reason == "before-restore" for b in backup.list_backups(window.db_path))
+    assert any(b.reason == "before-restore" for b in backup.list_backups(window.workspace.db_path))
 
 
 def test_import_makes_a_backup_first(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path,
@@ -45,12 +45,12 @@ def test_import_makes_a_backup_first(qtbot: QtBot, make_window: WindowFactory, e
     window = make_window()
     csv_path = tmp_path / "in.csv"
     csv_path.write_text("source,target\nالرباط,Rabat\n", encoding="utf-8")
-    window.import_glossary(csv_path)
-    qtbot.waitUntil(lambda: window.import_preview is not None and window.import_preview.rows() != [],
+    window.exchange.import_glossary(csv_path)
+    qtbot.waitUntil(lambda: window.exchange.import_preview is not None and window.exchange.import_preview.rows() != [],
                     timeout=TIMEOUT)
     with qtbot.waitSignal(window.glossaryImported, timeout=TIMEOUT):
-        window.import_preview.accept()  # type: ignore[union-attr]
-    assert "before-import" in [b.reason for b in backup.list_backups(window.db_path)]
+        window.exchange.import_preview.accept()  # type: ignore[union-attr]
+    assert "before-import" in [b.reason for b in backup.list_backups(window.workspace.db_path)]
 
 
 def test_unexpected_error_dialog_copies_details(qtbot: QtBot, make_window: WindowFactory,
@@ -72,7 +72,7 @@ def test_closing_during_translation_ends_cleanly(qtbot: QtBot, make_window: Wind
     window = make_window()
     with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
         window.start(big)
-    qtbot.waitUntil(lambda: window.translating, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.translation.translating, timeout=TIMEOUT)
     window.close()  # cancels and waits for the workers
     assert window.runner.running() == [] or all(h.cancelled for h in window.runner.running())
     assert window.runner.shutdown(1000)
@@ -137,18 +137,18 @@ def test_gui_never_stalls(qtbot: QtBot, make_window: WindowFactory, installed_mo
     window.documentShown.connect(lambda: shown_at.append(len(gaps)))
     with qtbot.waitSignal(window.translationFinished, timeout=120_000):
         window.start(document)
-    assert window.document is not None and len(window.document.sentences) >= 2000
-    qtbot.waitUntil(lambda: window.term_index is not None and len(window.term_index) == 19_992,
+    assert window.workspace.document is not None and len(window.workspace.document.sentences) >= 2000
+    qtbot.waitUntil(lambda: window.workspace.term_index is not None and len(window.workspace.term_index) == 19_992,
                     timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: bool(window.reader.rows_with_terms()), timeout=TIMEOUT)
-    window.import_glossary(rows)
-    qtbot.waitUntil(lambda: window.import_preview is not None and window.import_preview.rows() != [],
+    qtbot.waitUntil(lambda: bool(window.workspace.document.rows_with_terms()), timeout=TIMEOUT)
+    window.exchange.import_glossary(rows)
+    qtbot.waitUntil(lambda: window.exchange.import_preview is not None and window.exchange.import_preview.rows() != [],
                     timeout=TIMEOUT)
     with qtbot.waitSignal(window.glossaryImported, timeout=120_000):
-        qtbot.mouseClick(window.import_preview.buttons.button(  # type: ignore[union-attr]
+        qtbot.mouseClick(window.exchange.import_preview.buttons.button(  # type: ignore[union-attr]
             QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.glossary.model.total() == 29_992, timeout=TIMEOUT)
-    window.export_action.trigger()
+    window.exchange.export_action.trigger()
     qtbot.waitUntil(lambda: "Exported 29992 terms" in window.statusBar().currentMessage(), timeout=TIMEOUT)
     qtbot.wait(100)  # the export's last beats
     heartbeat.stop()
@@ -171,14 +171,14 @@ def test_closing_during_an_import_leaves_nothing_half_written(qtbot: QtBot, make
                                                               empty_model_dir: Path, tmp_path: Path) -> None:
     rows = numbered_csv(tmp_path / "many.csv", 30_000)
     window = make_window()
-    window.import_glossary(rows)
-    qtbot.waitUntil(lambda: window.import_preview is not None and window.import_preview.rows() != [],
+    window.exchange.import_glossary(rows)
+    qtbot.waitUntil(lambda: window.exchange.import_preview is not None and window.exchange.import_preview.rows() != [],
                     timeout=TIMEOUT)
-    window.import_preview.accept()  # type: ignore[union-attr]
+    window.exchange.import_preview.accept()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: any(h.name == "import" for h in window.runner.running()), timeout=TIMEOUT)
     window.close()  # cancels the import and waits for it
     assert window.runner.shutdown(1000)
-    with window.factory() as session:
+    with window.workspace.factory() as session:
         assert store.count_terms(session) in (0, 30_000)  # all or nothing, never a part
 
 
@@ -208,7 +208,7 @@ def test_closing_during_a_download_ends_cleanly(qtbot: QtBot, make_window: Windo
     monkeypatch.setattr(argos, "downloads_dir", lambda: downloads)
     try:
         window = make_window()
-        handle = window.download_model()
+        handle = window.models.download_model()
         part = downloads / "translate-ar_en-1.0.argosmodel.part"
         qtbot.waitUntil(part.exists, timeout=TIMEOUT)
         release.set()  # the server finishes; the client's next check sees the cancel
@@ -252,8 +252,8 @@ def test_closing_during_an_export_keeps_the_old_file(qtbot: QtBot, make_window: 
     target.write_text("the export from last week\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(target), "TBX for CAT tools (*.tbx)"))
-    window.export_action.trigger()
-    qtbot.waitUntil(lambda: window.job_progress.value() > 0, timeout=TIMEOUT)  # under way
+    window.exchange.export_action.trigger()
+    qtbot.waitUntil(lambda: window.exchange.job_progress.value() > 0, timeout=TIMEOUT)  # under way
     window.close()  # cancels the export and waits for it
     assert window.runner.shutdown(1000)
     assert target.read_text(encoding="utf-8") == "the export from last week\n"

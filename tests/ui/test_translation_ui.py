@@ -16,7 +16,7 @@ from desktop.core.translation import memory
 from desktop.core.translation.engine import ArgosEngine, EngineSettings
 from desktop.ui import settings as opts
 from desktop.ui.main_window import MainWindow
-from desktop.ui.reader import EDIT_MARK, ENGLISH
+from desktop.ui.reader_pages import EDIT_MARK, ENGLISH
 from tests.conftest import SAMPLE
 from tests.ui.conftest import WindowFactory
 from tests.ui.test_window import start_translated
@@ -40,10 +40,10 @@ def test_edit_is_marked_saved_and_shown_after_reopening(qtbot: QtBot, make_windo
                                                          installed_model: Path, tmp_path: Path) -> None:
     window = make_window()
     start_translated(qtbot, window)
-    machine = window.reader.translation(4)
+    machine = window.workspace.document.translations[4]
     edit_row(qtbot, window, 4, "Hammouchi received Christopher Wray in Rabat.")
-    assert window.reader.translation(4) == "Hammouchi received Christopher Wray in Rabat."
-    assert window.reader.is_edited(4)
+    assert window.workspace.document.translations[4] == "Hammouchi received Christopher Wray in Rabat."
+    assert window.workspace.document.edited[4]
     assert window.reader.cell_text(4, ENGLISH).endswith(EDIT_MARK.strip())
     assert window.reader.editor is None
 
@@ -52,20 +52,20 @@ def test_edit_is_marked_saved_and_shown_after_reopening(qtbot: QtBot, make_windo
     second = make_window()
     with qtbot.waitSignal(second.translationFinished, timeout=TIMEOUT):
         second.start(SAMPLE)
-    assert second.reader.translation(4) == "Hammouchi received Christopher Wray in Rabat."
-    assert second.reader.is_edited(4)
+    assert second.workspace.document.translations[4] == "Hammouchi received Christopher Wray in Rabat."
+    assert second.workspace.document.edited[4]
     # Revert through the context menu action.
     menu = second.reader.build_context_menu((4, ENGLISH))
     revert = next(a for a in menu.actions() if a.text() == "Revert to Machine Translation")
     assert revert.isEnabled()
     revert.trigger()
-    assert second.reader.translation(4) == machine and not second.reader.is_edited(4)
+    assert second.workspace.document.translations[4] == machine and not second.workspace.document.edited[4]
 
 
 def test_f2_edit_escape_cancels(qtbot: QtBot, make_window: WindowFactory, installed_model: Path) -> None:
     window = make_window()
     start_translated(qtbot, window)
-    before = window.reader.translation(2)
+    before = window.workspace.document.translations[2]
     window.reader.set_current(2)
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_F2)
@@ -73,8 +73,8 @@ def test_f2_edit_escape_cancels(qtbot: QtBot, make_window: WindowFactory, instal
     assert editor is not None and editor.toPlainText() == before
     qtbot.keyClicks(editor, " changed")
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
-    assert window.reader.editor is None and window.reader.translation(2) == before
-    assert not window.reader.is_edited(2)
+    assert window.reader.editor is None and window.workspace.document.translations[2] == before
+    assert not window.workspace.document.edited[2]
 
 
 def test_edit_applies_to_every_occurrence(qtbot: QtBot, make_window: WindowFactory, installed_model: Path,
@@ -84,8 +84,8 @@ def test_edit_applies_to_every_occurrence(qtbot: QtBot, make_window: WindowFacto
     window = make_window()
     start_translated(qtbot, window, path)
     edit_row(qtbot, window, 0, "Rabat is the capital of Morocco.")
-    assert window.reader.translation(2) == "Rabat is the capital of Morocco."
-    assert window.reader.is_edited(2)
+    assert window.workspace.document.translations[2] == "Rabat is the capital of Morocco."
+    assert window.workspace.document.edited[2]
 
 
 def test_reopening_makes_no_model_calls(qtbot: QtBot, make_window: WindowFactory, installed_model: Path,
@@ -101,9 +101,9 @@ def test_reopening_makes_no_model_calls(qtbot: QtBot, make_window: WindowFactory
 
     monkeypatch.setattr(ArgosEngine, "_translate_tokens", counting)
     with qtbot.waitSignal(window.translationFinished, timeout=TIMEOUT):
-        window.open_document(SAMPLE)
+        window.documents.open_document(SAMPLE)
     assert calls == []
-    assert all(window.reader.translations())
+    assert all(window.workspace.document.translations)
     assert "translation memory" in window.statusBar().currentMessage()
 
 
@@ -115,15 +115,15 @@ def test_alternatives_menu_offers_n_best_and_picking_one_saves_it(
     action = next(a for a in menu.actions() if a.text() == "Alternative Translations…")
     with qtbot.waitSignal(window.alternativesShown, timeout=TIMEOUT):
         action.trigger()
-    alternatives = window.alternatives_menu
+    alternatives = window.translation.alternatives_menu
     assert alternatives is not None
     choices = [a for a in alternatives.actions() if a.isEnabled()]
     assert 1 <= len(choices) <= 4
     pick = choices[-1]
     pick.trigger()
-    assert window.reader.translation(1) == pick.toolTip() and window.reader.is_edited(1)
-    with window.factory() as session:
-        known = memory.lookup(session, None, [window.document.sentences[1].text])  # type: ignore[union-attr]
+    assert window.workspace.document.translations[1] == pick.toolTip() and window.workspace.document.edited[1]
+    with window.workspace.factory() as session:
+        known = memory.lookup(session, None, [window.workspace.document.sentences[1].text])  # type: ignore[union-attr]
     assert known[0] is not None and known[0].target == pick.toolTip() and known[0].edited
 
 
@@ -146,15 +146,15 @@ def test_cancel_stops_at_the_next_batch(qtbot: QtBot, make_window: WindowFactory
     monkeypatch.setattr(ArgosEngine, "_translate_tokens", gated)
     window = make_window()
     with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT):
-        window.load_engine()
-    assert window.engine is not None
-    window.engine.settings = EngineSettings(batch_tokens=64)
+        window.models.load_engine()
+    assert window.workspace.engine is not None
+    window.workspace.engine.settings = EngineSettings(batch_tokens=64)
     with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
-        window.open_document(big)
+        window.documents.open_document(big)
     gate.release(2)  # two batches may run
-    qtbot.waitUntil(lambda: window.progress.value() > 0 and len(batches) == 2, timeout=TIMEOUT)
-    assert window.progress.isVisible()
-    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.translation.progress.value() > 0 and len(batches) == 2, timeout=TIMEOUT)
+    assert window.translation.progress.isVisible()
+    qtbot.mouseClick(window.translation.cancel_button, Qt.MouseButton.LeftButton)
     clicked = len(batches)
     gate.release(50)  # let anything that still wants to run, run
     qtbot.waitUntil(lambda: "Translation cancelled" in window.statusBar().currentMessage(),
@@ -162,13 +162,13 @@ def test_cancel_stops_at_the_next_batch(qtbot: QtBot, make_window: WindowFactory
     # At most the batch already waiting at the click runs after it; nothing after that.
     # (How long a batch takes is measured by bench/translate.py, not asserted here.)
     assert len(batches) - clicked <= 1
-    assert not window.progress.isVisible() and not window.cancel_button.isVisible()
-    translated = [t for t in window.reader.translations() if t is not None]
-    assert 0 < len(translated) < window.reader.row_count()
+    assert not window.translation.progress.isVisible() and not window.translation.cancel_button.isVisible()
+    translated = [t for t in window.workspace.document.translations if t is not None]
+    assert 0 < len(translated) < len(window.workspace.document)
     # What was finished is in the memory: translating again skips it.
-    with window.factory() as session:
-        texts = [s.text for s in window.document.sentences]  # type: ignore[union-attr]
-        known = memory.lookup(session, window.engine.model_id, texts)
+    with window.workspace.factory() as session:
+        texts = [s.text for s in window.workspace.document.sentences]  # type: ignore[union-attr]
+        known = memory.lookup(session, window.workspace.engine.model_id, texts)
     assert sum(k is not None for k in known) >= len(translated)
 
 
@@ -178,13 +178,13 @@ def test_model_manager_installs_from_file_and_lists_it(qtbot: QtBot, make_window
     window = make_window()
     with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT):
         window.start(SAMPLE)
-    dialog = window.show_model_manager()
+    dialog = window.models.show_model_manager()
     assert dialog.table.rowCount() == 0 and "No Arabic→English model" in dialog.status.text()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tiny_model_file), ""))
     with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT) as changed:
         qtbot.mouseClick(dialog.install_button, Qt.MouseButton.LeftButton)
     assert changed.args == ["ready"]
-    window._refresh_model_manager()
+    window.models._refresh_model_manager()
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 0).text().startswith("Arabic → English")
     assert dialog.table.item(0, 4).text() == "✔"
@@ -208,14 +208,14 @@ def test_preferences_persist_and_reach_the_engine(qtbot: QtBot, make_window: Win
     dialog.beam.setValue(4)
     dialog.accept()
     assert opts.BEAM_SIZE.get(window.settings) == 4
-    assert window.engine is not None and window.engine.settings.beam_size == 4
+    assert window.workspace.engine is not None and window.workspace.engine.settings.beam_size == 4
     dialog = window.show_preferences()
     dialog.compute.setCurrentText("float32")
     with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT):
         dialog.accept()
-    assert window.engine is not None and window.engine.settings.compute_type == "float32"
+    assert window.workspace.engine is not None and window.workspace.engine.settings.compute_type == "float32"
     reloaded = QSettings(window.settings.fileName(), QSettings.Format.IniFormat)
-    assert opts.engine_settings(reloaded).compute_type == "float32"
+    assert opts.preferences(reloaded).compute_type == "float32"
 
 
 def test_export_translation_as_tmx(qtbot: QtBot, make_window: WindowFactory, installed_model: Path,
@@ -225,7 +225,7 @@ def test_export_translation_as_tmx(qtbot: QtBot, make_window: WindowFactory, ins
     target = tmp_path / "article"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(target), "TMX 1.4 for CAT tools (*.tmx)"))
-    window.export_translation_action.trigger()
+    window.translation.export_translation_action.trigger()
     qtbot.waitUntil(lambda: "Exported the translation" in window.statusBar().currentMessage(),
                     timeout=TIMEOUT)
     root = ET.parse(tmp_path / "article.tmx").getroot()
@@ -256,21 +256,21 @@ def test_long_document_is_shown_in_pages(qtbot: QtBot, make_window: WindowFactor
     window = make_window()
     start_translated(qtbot, window, path)
     reader = window.reader
-    assert window.document is not None
-    assert reader.row_count() == len(window.document.sentences) > 450 and reader.page_count >= 3
-    assert window.page_label.isVisible() and window.page_label.text() == f"Page 1 of {reader.page_count}"
-    assert not window.prev_page_button.isEnabled()
+    assert window.workspace.document is not None
+    assert len(window.workspace.document) == len(window.workspace.document.sentences) > 450 and reader.page_count >= 3
+    assert window.documents.page_label.isVisible() and window.documents.page_label.text() == f"Page 1 of {reader.page_count}"
+    assert not window.documents.prev_page_button.isEnabled()
     # Translations of rows on later pages were kept and show when their page does.
-    last = reader.row_count() - 1
-    qtbot.mouseClick(window.next_page_button, Qt.MouseButton.LeftButton)
-    assert reader.current_page == 1 and window.page_label.text().startswith("Page 2 of")
-    window.next_page_action.trigger()
+    last = len(window.workspace.document) - 1
+    qtbot.mouseClick(window.documents.next_page_button, Qt.MouseButton.LeftButton)
+    assert reader.current_page == 1 and window.documents.page_label.text().startswith("Page 2 of")
+    window.documents.next_page_action.trigger()
     assert reader.current_page == 2
     reader.scroll_to_row(last)
     assert reader.current_page == reader.page_of(last)
-    assert reader.cell_text(last, ENGLISH) == reader.translation(last)
+    assert reader.cell_text(last, ENGLISH) == window.workspace.document.translations[last]
     # A click on a sentence of this page makes it current (rows keep document numbering).
-    row = reader.row_count() - 3
+    row = len(window.workspace.document) - 3
     reader.select_in_sentence(row, 0, 3)
     assert reader.current_row == row
 
@@ -285,11 +285,11 @@ def test_damaged_model_shows_a_banner_and_reading_works(qtbot: QtBot, make_windo
     with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT) as changed:
         window.start(SAMPLE)
     assert changed.args == ["broken"]
-    qtbot.waitUntil(lambda: window.document is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.workspace.document is not None, timeout=TIMEOUT)
     assert window.banner.isVisible()
     banner = window.banner.label.text()
     assert "could not be loaded" in banner and str(info.path) in banner
-    assert window.reader.cell_text(0, 0) == window.document.sentences[0].text  # type: ignore[union-attr]
+    assert window.reader.cell_text(0, 0) == window.workspace.document.sentences[0].text  # type: ignore[union-attr]
 
 
 def test_download_from_the_banner_with_progress(qtbot: QtBot, make_window: WindowFactory,
@@ -307,11 +307,11 @@ def test_download_from_the_banner_with_progress(qtbot: QtBot, make_window: Windo
             window.start(SAMPLE)
         labels: list[str] = []
         with qtbot.waitSignal(window.translationFinished, timeout=TIMEOUT):
-            handle = window.download_model()
+            handle = window.models.download_model()
             dialog = window.findChild(QProgressDialog, "modelProgress")
             assert dialog is not None and dialog.isVisible()
             handle.signals.progress.connect(lambda d, t: labels.append(dialog.labelText()))
         assert any(" MB" in label for label in labels)
-        assert window.engine_state == "ready" and not window.banner.isVisible()
+        assert window.workspace.engine_state == "ready" and not window.banner.isVisible()
     finally:
         server.close()

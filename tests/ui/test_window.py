@@ -14,7 +14,7 @@ from desktop.cli import main as cli_main
 from desktop.core.glossary import store
 from desktop.core.translation.engine import EngineSettings
 from desktop.ui.main_window import MainWindow
-from desktop.ui.reader import ARABIC, ENGLISH, PENDING
+from desktop.ui.reader_pages import ARABIC, ENGLISH, PENDING
 from tests.conftest import SAMPLE
 from tests.ui.conftest import WindowFactory, drop_file
 
@@ -54,19 +54,19 @@ def test_sample_opens_and_translation_fills_every_row(qtbot: QtBot, make_window:
                                                       installed_model: Path) -> None:
     window = make_window()
     values: list[int] = []
-    window.progress.valueChanged.connect(values.append)
+    window.translation.progress.valueChanged.connect(values.append)
     start_translated(qtbot, window)
-    doc = window.document
+    doc = window.workspace.document
     assert doc is not None and doc.title == "article.txt" and len(doc.sentences) == 20
     for row, sentence in enumerate(doc.sentences):
         assert window.reader.cell_text(row, ARABIC) == sentence.text
         english = window.reader.cell_text(row, ENGLISH)
         assert english and english != PENDING
-        assert english == window.reader.translation(row)
-    assert values and values[-1] == 20 and window.progress.maximum() == 20
-    assert not window.progress.isVisible() and not window.cancel_button.isVisible()
+        assert english == window.workspace.document.translations[row]
+    assert values and values[-1] == 20 and window.translation.progress.maximum() == 20
+    assert not window.translation.progress.isVisible() and not window.translation.cancel_button.isVisible()
     assert not window.banner.isVisible()
-    assert "20 sentences" in window.doc_label.text()
+    assert "20 sentences" in window.documents.doc_label.text()
 
 
 def test_clicking_a_sentence_highlights_it_and_its_translation(qtbot: QtBot, make_window: WindowFactory,
@@ -85,7 +85,7 @@ def test_select_ctrl_t_enter_saves_a_term(qtbot: QtBot, make_window: WindowFacto
                                           installed_model: Path, tmp_path: Path) -> None:
     window = make_window()
     start_translated(qtbot, window)
-    doc = window.document
+    doc = window.workspace.document
     assert doc is not None
     row = next(s.index for s in doc.sentences if "عبد اللطيف حموشي" in s.text)
     sentence = doc.sentences[row].text
@@ -98,7 +98,7 @@ def test_select_ctrl_t_enter_saves_a_term(qtbot: QtBot, make_window: WindowFacto
     assert window.reader.textCursor().selectedText() in ("عبد اللطيف حموشي", "عبد اللطيف حموشي،")
 
     qtbot.keyClick(window.reader, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.term_dialog
+    dialog = window.terms.term_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.source.text() == "عبد اللطيف حموشي"
     assert dialog.context.toPlainText() == sentence
@@ -112,7 +112,7 @@ def test_select_ctrl_t_enter_saves_a_term(qtbot: QtBot, make_window: WindowFacto
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == "عبد اللطيف حموشي"
     assert model.index(0, 1).data() == suggestion
-    with window.factory() as session:
+    with window.workspace.factory() as session:
         rec = store.get_term(session, term_id)
     assert rec is not None and rec.source == "عبد اللطيف حموشي" and rec.context == sentence
     assert rec.document == "article.txt"
@@ -121,18 +121,18 @@ def test_select_ctrl_t_enter_saves_a_term(qtbot: QtBot, make_window: WindowFacto
 def test_ctrl_t_suggests_the_existing_glossary_entry(qtbot: QtBot, make_window: WindowFactory,
                                                      installed_model: Path) -> None:
     window = make_window()
-    with window.factory.begin() as session:
+    with window.workspace.factory.begin() as session:
         store.add_term(session, "مكتب التحقيقات الفيدرالي", "Federal Bureau of Investigation",
                        category="organization")
-    window.glossary.refresh()
+    window.glossary.model.refresh()
     start_translated(qtbot, window)
-    doc = window.document
+    doc = window.workspace.document
     assert doc is not None
     row = next(s.index for s in doc.sentences if "مكتب التحقيقات الفيدرالي" in s.text)
     start = doc.sentences[row].text.index("مكتب التحقيقات الفيدرالي")
     window.reader.select_in_sentence(row, start, start + len("مكتب التحقيقات الفيدرالي"))
-    window.capture_action.trigger()
-    dialog = window.term_dialog
+    window.terms.capture_action.trigger()
+    dialog = window.terms.term_dialog
     assert dialog is not None
     assert dialog.target.text() == "Federal Bureau of Investigation"
     assert dialog.category.currentText() == "organization"
@@ -148,17 +148,17 @@ def test_ctrl_t_without_selection_in_arabic_explains(qtbot: QtBot, make_window: 
     cursor.setPosition(window.reader.position_of(1, ENGLISH, 3), QTextCursor.MoveMode.KeepAnchor)
     window.reader.setTextCursor(cursor)  # a selection across sentences and languages
     qtbot.keyClick(window.reader, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    assert window.term_dialog is None
+    assert window.terms.term_dialog is None
     assert "Select Arabic text" in window.statusBar().currentMessage()
 
 
 def _add_terms(window: MainWindow) -> None:
-    with window.factory.begin() as session:
+    with window.workspace.factory.begin() as session:
         store.add_term(session, "مكتب التحقيقات الفيدرالي", "FBI", category="organization")
         store.add_term(session, "عبد اللطيف حموشي", "Abdellatif Hammouchi", category="person",
                        note="DGSN")
         store.add_term(session, "الرباط", "Rabat", category="place")
-    window.glossary.refresh()
+    window.glossary.model.refresh()
 
 
 def test_search_filters_the_table_as_you_type(qtbot: QtBot, make_window: WindowFactory,
@@ -195,14 +195,14 @@ def test_edit_in_place_and_delete(qtbot: QtBot, make_window: WindowFactory, empt
     qtbot.keyClicks(editor, "Rabat, capital of Morocco")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: model.index(row, 1).data() == "Rabat, capital of Morocco")
-    with window.factory() as session:
+    with window.workspace.factory() as session:
         assert [t.target for t in store.search(session, "الرباط")] == ["Rabat, capital of Morocco"]
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     view.selectRow(row)
     qtbot.mouseClick(window.glossary.delete_button, Qt.MouseButton.LeftButton)
     assert model.rowCount() == 2
-    with window.factory() as session:
+    with window.workspace.factory() as session:
         assert store.search(session, "الرباط") == []
         assert store.count_terms(session) == 2
 
@@ -217,7 +217,7 @@ def test_export_writes_the_same_csv_as_the_cli(qtbot: QtBot, make_window: Window
     qtbot.mouseClick(window.glossary.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Exported 3 terms" in window.statusBar().currentMessage(), timeout=TIMEOUT)
     cli_target = tmp_path / "from-cli.csv"
-    assert cli_main(["glossary", "export", str(cli_target), "--db", str(window.db_path)],
+    assert cli_main(["glossary", "export", str(cli_target), "--db", str(window.workspace.db_path)],
                     stdout=io.StringIO()) == 0
     assert target.read_bytes() == cli_target.read_bytes()
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"), newline="")))
@@ -231,19 +231,19 @@ def test_no_model_shows_banner_and_reading_still_works(qtbot: QtBot, make_window
         with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT) as changed:
             window.start(SAMPLE)
     assert changed.args == ["missing"]
-    qtbot.waitUntil(lambda: window.document is not None)
+    qtbot.waitUntil(lambda: window.workspace.document is not None)
     assert window.banner.isVisible()
     assert "No Arabic→English translation model" in window.banner.label.text()
     assert window.banner.install_button.isVisible() and window.banner.download_button.isVisible()
-    doc = window.document
+    doc = window.workspace.document
     assert doc is not None
     assert window.reader.cell_text(0, ARABIC) == doc.sentences[0].text
     assert window.reader.cell_text(0, ENGLISH) == ""
-    assert not window.progress.isVisible()
+    assert not window.translation.progress.isVisible()
     # The glossary still works: capture a term and type the English by hand.
     window.reader.select_in_sentence(0, 0, len("التهديدات"))
     qtbot.keyClick(window.reader, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.term_dialog
+    dialog = window.terms.term_dialog
     assert dialog is not None and dialog.target.text() == ""
     qtbot.keyClicks(dialog.target, "threats")
     with qtbot.waitSignal(window.termSaved, timeout=TIMEOUT):
@@ -256,13 +256,13 @@ def test_install_model_from_the_banner(qtbot: QtBot, make_window: WindowFactory,
     window = make_window()
     with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT):
         window.start(SAMPLE)
-    qtbot.waitUntil(lambda: window.document is not None)
+    qtbot.waitUntil(lambda: window.workspace.document is not None)
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *a, **k: (str(tiny_model_file), "Argos models (*.argosmodel)"))
     with qtbot.waitSignal(window.translationFinished, timeout=TIMEOUT):
         qtbot.mouseClick(window.banner.install_button, Qt.MouseButton.LeftButton)
-    assert window.engine_state == "ready" and not window.banner.isVisible()
-    assert all(window.reader.translations())
+    assert window.workspace.engine_state == "ready" and not window.banner.isVisible()
+    assert all(window.workspace.document.translations)
     assert [p.name for p in empty_model_dir.iterdir()] == ["translate-ar_en-tiny"]
 
 
@@ -273,7 +273,7 @@ def test_installing_a_bad_model_file_shows_a_message(qtbot: QtBot, make_window: 
         window.start(SAMPLE)
     bad = tmp_path / "broken.argosmodel"
     bad.write_bytes(b"PK\x03\x04 truncated")
-    window.install_model(bad)
+    window.models.install_model(bad)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None, timeout=TIMEOUT)
     box = window.findChild(QMessageBox, "errorBox")
     assert "not an Argos model package" in box.text() or "damaged" in box.text()
@@ -298,21 +298,21 @@ def test_cancel_keeps_translated_sentences(qtbot: QtBot, make_window: WindowFact
     big.write_text("\n".join([sample_text] * 15), encoding="utf-8")
     window = make_window()
     with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT):
-        window.load_engine()
-    assert window.engine is not None
-    window.engine.settings = EngineSettings(batch_tokens=32)
+        window.models.load_engine()
+    assert window.workspace.engine is not None
+    window.workspace.engine.settings = EngineSettings(batch_tokens=32)
 
     def cancel_on_first_batch(value: int) -> None:
-        if value > 0 and window.cancel_button.isVisible():
-            qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+        if value > 0 and window.translation.cancel_button.isVisible():
+            qtbot.mouseClick(window.translation.cancel_button, Qt.MouseButton.LeftButton)
 
-    window.progress.valueChanged.connect(cancel_on_first_batch)
+    window.translation.progress.valueChanged.connect(cancel_on_first_batch)
     with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
-        window.open_document(big)
+        window.documents.open_document(big)
     qtbot.waitUntil(lambda: "Translation cancelled" in window.statusBar().currentMessage(), timeout=TIMEOUT)
-    done = [t for t in window.reader.translations() if t is not None]
-    assert 0 < len(done) < window.reader.row_count()
-    assert not window.progress.isVisible()
+    done = [t for t in window.workspace.document.translations if t is not None]
+    assert 0 < len(done) < len(window.workspace.document)
+    assert not window.translation.progress.isVisible()
 
 
 def test_paste_opens_clipboard_text(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path) -> None:
@@ -321,7 +321,7 @@ def test_paste_opens_clipboard_text(qtbot: QtBot, make_window: WindowFactory, em
     with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
         qtbot.keyClick(window.reader, Qt.Key.Key_V,
                        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    doc = window.document
+    doc = window.workspace.document
     assert doc is not None and doc.title == "Pasted text"
     assert [s.text for s in doc.sentences] == ["الرباط عاصمة المغرب.", "وهي مدينة جميلة."]
 
@@ -332,8 +332,8 @@ def test_drop_a_file_opens_it(qtbot: QtBot, make_window: WindowFactory, empty_mo
     path.write_text("جملة أولى. جملة ثانية.", encoding="utf-8")
     window = make_window()
     drop_file(qtbot, window, path)
-    assert window.document is not None and window.document.title == "dropped.txt"
-    assert window.recent_menu.actions()[0].text() == "dropped.txt"
+    assert window.workspace.document is not None and window.workspace.document.title == "dropped.txt"
+    assert window.documents.recent_menu.actions()[0].text() == "dropped.txt"
 
 
 def test_unreadable_file_shows_a_message_and_keeps_the_document(
@@ -343,10 +343,10 @@ def test_unreadable_file_shows_a_message_and_keeps_the_document(
         window.start(SAMPLE)
     binary = tmp_path / "photo.txt"
     binary.write_bytes(b"\x89PNG\x00\x00\x00\x00IHDR")
-    window.open_document(binary)
+    window.documents.open_document(binary)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None, timeout=TIMEOUT)
     assert "binary" in window.findChild(QMessageBox, "errorBox").text()
-    assert window.document is not None and window.document.title == "article.txt"
+    assert window.workspace.document is not None and window.workspace.document.title == "article.txt"
 
 
 def test_reopens_the_last_document(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path,
@@ -360,7 +360,7 @@ def test_reopens_the_last_document(qtbot: QtBot, make_window: WindowFactory, emp
     second = make_window()
     with qtbot.waitSignal(second.documentShown, timeout=TIMEOUT):
         second.start()
-    assert second.document is not None and second.document.path == path
+    assert second.workspace.document is not None and second.workspace.document.path == path
 
 
 def test_glossary_model_passes_qtmodeltester(qtmodeltester: object, make_window: WindowFactory,

@@ -485,3 +485,9 @@ def merge_terms(session: Session, keep_id: int, other_ids: Sequence[int]) -> Ter
         session.delete(term)
     session.flush()
     return _record(keep)
+
+
+def changed_since(session: Session, when: datetime) -> list[TermRecord]:
+    """Terms added or updated at or after ``when`` (what an import just wrote)."""
+    rows = session.execute(_RECORD_COLUMNS.where(Term.updated_at >= when).order_by(Term.id))
+    return [TermRecord(*row) for row in rows]

@@ -1,0 +1,350 @@
+"""The application layer: one ``Workspace`` method per user action, for the window and the CLI.
+
+A ``Workspace`` owns the open glossary (its database, backups and term index), the
+translation engine, the user's preferences and the open document. Every action returns its
+result and a ``Changes`` record (``desktop.core.changes``); the fronts print or display the
+result, and the window's views redraw from the record.
+
+Threading contract. Methods marked *any thread* only read the workspace and do their own
+I/O (each opens its own database session); the window runs them on a worker when they may
+take longer than a frame. All other methods change the workspace's state and belong to the
+thread that owns it (the GUI thread in the window). No method touches a widget.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.core.changes import NOTHING, Changes, Outcome
+from desktop.core.db import backup
+from desktop.core.db.backup import BackupInfo
+from desktop.core.db.engine import dispose, open_database
+from desktop.core.db.models import CATEGORIES, DEFAULT_COLOURS
+from desktop.core.documents import Document, read_document
+from desktop.core.errors import BadInputError, NoModelError, TarjumanError
+from desktop.core.glossary.check import insert_term
+from desktop.core.glossary.matcher import TermIndex
+from desktop.core.glossary.store import CategoryInfo, TermRecord
+from desktop.core.open_document import OpenDocument
+from desktop.core.preferences import Preferences
+from desktop.core.tasks import CancelToken, ProgressFn
+from desktop.core.translation import export, memory, packages
+from desktop.core.translation.engine import ArgosEngine
+from desktop.core.translation.packages import ModelInfo
+from desktop.core.translation.service import Translated, translate_sentences
+from desktop.core.workspace_glossary import Exported, GlossaryActions, Imported, ImportFile
+
+log = logging.getLogger(__name__)
+
+BUILTIN_CATEGORIES = CATEGORIES
+__all__ = ["BUILTIN_CATEGORIES", "DEFAULT_COLOURS", "BackupInfo", "CategoryInfo", "Exported",
+           "ImportFile", "Imported", "ModelInfo", "OpenDocument", "TermRecord", "TranslationJob",
+           "Workspace", "backups_of", "restore_into"]
+ALTERNATIVES = 4
+#: The ``engine_state`` values.
+ENGINE_STATES = ("loading", "ready", "missing", "broken")
+
+ResultsFn = Callable[[list[int], list[str], list[bool]], None]
+
+
+@dataclass(frozen=True)
+class TranslationJob:
+    """The rows of one document still to translate, and what translates them (a snapshot
+    taken on the owning thread; ``run`` goes on a worker)."""
+
+    document: OpenDocument
+    rows: list[int]
+    texts: list[str]
+    engine: ArgosEngine | None
+    factory: sessionmaker[Session] | None
+
+    def run(self, on_results: ResultsFn | None = None, *, progress: ProgressFn | None = None,
+            cancel: CancelToken | None = None) -> list[Translated | None]:
+        """Translate (any thread): memory first, the engine for the rest. ``on_results`` gets
+        each batch as (rows, targets, edited) in the calling thread."""
+        rows = self.rows
+
+        def deliver(items: list[Translated]) -> None:
+            if on_results is not None:
+                on_results([rows[t.index] for t in items], [t.target for t in items],
+                           [t.edited for t in items])
+
+        return translate_sentences(self.texts, self.engine, self.factory, on_results=deliver,
+                                   progress=progress, cancel=cancel)
+
+
+@dataclass(frozen=True)
+class ModelList:
+    models: list[ModelInfo]
+    active: Path | None
+
+
+class Workspace(GlossaryActions):
+    """Tarjuman's state and actions, without Qt. Open one with ``Workspace.open``.
+
+    The glossary's actions (terms, categories, import and export, backups, glossary files)
+    are in ``GlossaryActions``."""
+
+    def __init__(self, db_path: Path, factory: sessionmaker[Session],
+                 preferences: Preferences | None = None) -> None:
+        self.db_path = Path(db_path)
+        #: The glossary's session factory. Core modules and tests use it; the fronts call
+        #: the workspace instead.
+        self.factory = factory
+        self.preferences = (preferences or Preferences()).checked()
+        self.engine: ArgosEngine | None = None
+        self.engine_state = "loading"
+        self.engine_problem = ""
+        self.document: OpenDocument | None = None
+        self.term_index: TermIndex | None = None
+        #: The term index misses changes made since it was built (rebuild it).
+        self.index_stale = True
+
+    @classmethod
+    def open(cls, db_path: Path, preferences: Preferences | None = None) -> Workspace:
+        """Open (creating if needed) the glossary at ``db_path``. Raises ``GlossaryError``
+        for a damaged or foreign file, which is left as it was."""
+        return cls(Path(db_path), open_database(Path(db_path)), preferences)
+
+    def close(self) -> None:
+        """Remember the reading position and close the glossary."""
+        self.save_position()
+        dispose(self.factory)
+
+    # -- documents -------------------------------------------------------------------------
+    def read_document(self, path: Path, encoding: str | None = None) -> Document:
+        """Read and segment a file (any thread), within the size the preferences allow."""
+        return read_document(Path(path), max_bytes=self.preferences.max_document_bytes,
+                             encoding=encoding)
+
+    def prepare_document(self, doc: Document) -> OpenDocument:
+        """A document with what the memory knows of it and its saved reading position
+        (any thread); ``show_document`` makes it the open one."""
+        model_id = self.engine.model_id if self.engine is not None else None
+        with self.factory() as session:
+            known = memory.lookup(session, model_id, [s.text for s in doc.sentences])
+            position = memory.document_position(session, str(doc.path)) if doc.path else None
+        opened = OpenDocument(doc, [k.target if k else None for k in known],
+                              [bool(k and k.edited) for k in known])
+        if position is not None and opened.valid(position):
+            opened.position = position
+        return opened
+
+    def show_document(self, opened: OpenDocument) -> Changes:
+        """Make ``opened`` the open document (the old one's reading position is saved)."""
+        self.save_position()
+        self.document = opened
+        return Changes(document=True, translations=tuple(range(len(opened))))
+
+    def save_position(self) -> None:
+        """Remember where the reader is in the open document's file. Never raises: losing a
+        reading position must not block opening or closing."""
+        doc = self.document
+        if doc is None or doc.path is None or not len(doc):
+            return
+        try:
+            with self.factory.begin() as session:
+                memory.save_document_position(session, str(doc.path), doc.title,
+                                              max(doc.position, 0), len(doc))
+        except Exception:
+            log.exception("could not save the reading position")
+
+    def set_position(self, row: int) -> None:
+        if self.document is not None and self.document.valid(row):
+            self.document.position = row
+
+    # -- translation -----------------------------------------------------------------------
+    def translation_job(self, use_memory: bool = True) -> TranslationJob | None:
+        """What is left to translate in the open document (``None``: nothing, or no model)."""
+        doc = self.document
+        if doc is None or self.engine is None:
+            return None
+        rows = doc.missing_rows()
+        return TranslationJob(doc, rows, [doc.sentences[r].text for r in rows], self.engine,
+                              self.factory if use_memory else None)
+
+    def apply_translations(self, doc: OpenDocument, rows: Sequence[int], targets: Sequence[str],
+                           edited: Sequence[bool]) -> Changes:
+        """Store a translated batch in ``doc`` (ignored when another document is open)."""
+        if doc is not self.document:
+            return NOTHING
+        return Changes(translations=doc.set_translations(rows, targets, edited))
+
+    def translate_document(self, use_memory: bool = True, progress: ProgressFn | None = None,
+                           cancel: CancelToken | None = None) -> list[str]:
+        """Translate the whole open document now (blocking); returns its English.
+        Raises ``NoModelError`` when no model is loaded."""
+        if self.engine is None:
+            self.load_engine_now()
+        job = self.translation_job(use_memory)
+        if job is not None and job.rows:
+            doc = job.document
+
+            def apply(rows: list[int], targets: list[str], edited: list[bool]) -> None:
+                self.apply_translations(doc, rows, targets, edited)
+
+            job.run(apply, progress=progress, cancel=cancel)
+        assert self.document is not None
+        return [t or "" for t in self.document.translations]
+
+    def post_edit(self, row: int, text: str) -> Changes:
+        """Store the translator's English for sentence ``row``, here and wherever the same
+        sentence occurs (in any document). Empty text reverts to the machine's."""
+        doc = self.document
+        if doc is None or not doc.valid(row):
+            return NOTHING
+        if not text.strip():
+            return self.revert(row).changes
+        with self.factory.begin() as session:
+            memory.set_edit(session, doc.sentences[row].text, text)
+        rows = doc.same_sentence_rows(row)
+        return Changes(translations=doc.set_translations(rows, [text] * len(rows), [True] * len(rows)))
+
+    def revert(self, row: int) -> Outcome[bool]:
+        """Forget the translator's English for sentence ``row``. The value is True when the
+        machine's translation is back; False when the rows wait for the engine."""
+        doc = self.document
+        if doc is None or not doc.valid(row):
+            return Outcome(False)
+        sentence = doc.sentences[row].text
+        with self.factory.begin() as session:
+            memory.clear_edit(session, sentence)
+            machine = (memory.machine_translation(session, self.engine.model_id, sentence)
+                       if self.engine is not None else None)
+        rows = doc.same_sentence_rows(row)
+        if machine is not None:
+            changed = doc.set_translations(rows, [machine] * len(rows), [False] * len(rows))
+            return Outcome(True, Changes(translations=changed))
+        return Outcome(False, Changes(translations=doc.clear_translations(rows)))
+
+    def insert_term_english(self, row: int, english: str) -> Changes:
+        """Put a glossary term's English into sentence ``row``'s translation (a post-edit)."""
+        if self.document is None or not self.document.valid(row):
+            return NOTHING
+        return self.post_edit(row, insert_term(self.document.translations[row] or "", english))
+
+    def alternatives(self, sentence: str) -> list[str]:
+        """The model's n-best translations of one sentence, distinct (any thread)."""
+        if self.engine is None:
+            raise NoModelError("Alternative translations need a translation model.")
+        hypotheses = self.engine.translate_hypotheses([sentence], num_hypotheses=ALTERNATIVES)
+        return list(dict.fromkeys(h for h in hypotheses[0] if h))
+
+    @staticmethod
+    def export_translation(doc: OpenDocument, path: Path, fmt: str | None = None) -> str:
+        """Write the document and its English (untranslated rows empty) atomically; returns
+        the format (any thread, with a snapshot of ``doc``)."""
+        return export.export_translation(doc.document, list(doc.translations), Path(path), fmt)
+
+    # -- the engine and models -------------------------------------------------------------
+    def load_engine(self) -> ArgosEngine:
+        """Load the installed model with the preferred settings (any thread; slow)."""
+        return ArgosEngine.load(settings=self.preferences.engine)
+
+    def engine_loaded(self, engine: ArgosEngine) -> Changes:
+        self.engine, self.engine_state, self.engine_problem = engine, "ready", ""
+        return Changes(models=True)
+
+    def engine_failed(self, exc: BaseException) -> Changes:
+        """The engine could not load: no model ("missing") or a broken one ("broken")."""
+        self.engine = None
+        if isinstance(exc, NoModelError):
+            self.engine_state, self.engine_problem = "missing", str(exc)
+        elif isinstance(exc, TarjumanError):
+            self.engine_state, self.engine_problem = "broken", str(exc)
+        else:
+            log.error("loading the engine failed", exc_info=exc)
+            self.engine_state = "broken"
+            self.engine_problem = "An unexpected error occurred; details are in the log file."
+        return Changes(models=True)
+
+    def unload_engine(self) -> None:
+        self.engine, self.engine_state = None, "loading"
+
+    def load_engine_now(self) -> ArgosEngine:
+        """``load_engine`` and ``engine_loaded`` in one (for the CLI)."""
+        try:
+            engine = self.load_engine()
+        except BaseException as exc:
+            self.engine_failed(exc)
+            raise
+        self.engine_loaded(engine)
+        return engine
+
+    def models(self) -> ModelList:
+        """Installed models and the one in use (or that would be used)."""
+        if self.engine is None:
+            return self.models_installed()
+        return ModelList(packages.list_installed(), self.engine.info.path)
+
+    @staticmethod
+    def models_installed() -> ModelList:
+        """Installed models and the one that would be used (no glossary needed)."""
+        package = packages.find_package()
+        return ModelList(packages.list_installed(),
+                         Path(package.package_path) if package is not None else None)
+
+    @staticmethod
+    def install_model(path: Path, progress: ProgressFn | None = None,
+                      cancel: CancelToken | None = None) -> Outcome[ModelInfo]:
+        """Check and install a ``.argosmodel`` file (any thread)."""
+        info = packages.install_package_file(Path(path), progress=progress, cancel=cancel)
+        return Outcome(info, Changes(models=True))
+
+    @staticmethod
+    def download_model(from_code: str = packages.SOURCE, to_code: str = packages.TARGET, *,
+                       progress: ProgressFn | None = None, cancel: CancelToken | None = None,
+                       on_stage: Callable[[str], None] | None = None) -> Outcome[ModelInfo]:
+        """Download the pair's model from the Argos index and install it (any thread)."""
+        file = packages.download_package(from_code, to_code, progress=progress, cancel=cancel)
+        if on_stage is not None:
+            on_stage("install")
+        info = packages.install_package_file(file, (from_code, to_code), progress=progress,
+                                             cancel=cancel)
+        return Outcome(info, Changes(models=True))
+
+    def model_in_use(self, path: Path) -> bool:
+        return self.engine is not None and self.engine.info.path == Path(path)
+
+    @staticmethod
+    def remove_model(path: Path) -> Outcome[ModelInfo]:
+        """Remove the installed package in folder ``path`` (any thread; unload it first when
+        it is in use)."""
+        return Outcome(packages.remove_installed(Path(path)), Changes(models=True))
+
+    @staticmethod
+    def remove_pair(pair: str) -> Outcome[list[ModelInfo]]:
+        """Remove every installed model for a pair such as "ar-en"."""
+        codes = pair.replace("_", "-").split("-")
+        if len(codes) != 2 or not all(codes):
+            raise BadInputError(f"“{pair}” is not a language pair like ar-en.")
+        return Outcome(packages.remove_package(codes[0], codes[1]), Changes(models=True))
+
+    def set_preferences(self, preferences: Preferences) -> Outcome[bool]:
+        """Use new preferences. The value is True when the engine must be loaded again
+        (its computation or threads changed); it is then unloaded."""
+        before, self.preferences = self.preferences, preferences.checked()
+        reload = False
+        if self.engine is not None:
+            if (before.compute_type, before.threads) != (self.preferences.compute_type,
+                                                         self.preferences.threads):
+                self.unload_engine()
+                reload = True
+            else:
+                self.engine.settings = self.preferences.engine
+        return Outcome(reload, Changes(preferences=True))
+
+
+def backups_of(db_path: Path) -> list[BackupInfo]:
+    """The backups of a glossary file, newest first (also of one that cannot be opened)."""
+    return backup.list_backups(Path(db_path))
+
+
+def restore_into(chosen: BackupInfo, db_path: Path) -> None:
+    """Replace a glossary file that is not open with one of its backups."""
+    backup.restore_backup(chosen.path, Path(db_path))

@@ -1,0 +1,308 @@
+"""The ``Workspace``'s glossary actions: terms, categories, import and export, backups, and
+switching glossary files. A mixin of ``desktop.core.workspace.Workspace`` (same threading
+contract: *any thread* methods only read the workspace and open their own session)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.core.changes import Changes, Outcome
+from desktop.core.db import backup
+from desktop.core.db.backup import BackupInfo
+from desktop.core.db.engine import dispose, open_database
+from desktop.core.db.models import utcnow
+from desktop.core.errors import BadInputError, TarjumanError
+from desktop.core.glossary import exchange, store
+from desktop.core.glossary.catalog import Catalog
+from desktop.core.glossary.matcher import IndexedTerm, TermIndex, TermMatch
+from desktop.core.glossary.store import CategoryInfo, TermRecord
+from desktop.core.tasks import CancelToken, ProgressFn
+
+if TYPE_CHECKING:
+    from desktop.core.open_document import OpenDocument
+    from desktop.core.preferences import Preferences
+    from desktop.core.translation.engine import ArgosEngine
+
+#: Up to this many changed terms, an import's changes name them (views update those rows in
+#: place); above it, views read the whole glossary again, off the GUI thread.
+IN_PLACE_LIMIT = 5_000
+
+
+@dataclass(frozen=True)
+class ImportFile:
+    """A glossary file read for import: its format and either a table to map or rows."""
+
+    path: Path
+    format: str
+    table: exchange.Table | None
+    rows: list[exchange.ImportRow] | None
+
+
+@dataclass(frozen=True)
+class Exported:
+    count: int
+    format: str
+
+
+@dataclass(frozen=True)
+class Imported:
+    format: str
+    result: exchange.ImportResult
+
+
+class GlossaryActions:
+    """Glossary actions; the state they use is the ``Workspace``'s."""
+
+    db_path: Path
+    factory: sessionmaker[Session]
+    preferences: Preferences
+    engine: ArgosEngine | None
+    document: OpenDocument | None
+    term_index: TermIndex | None
+    index_stale: bool
+
+    def save_position(self) -> None:  # the Workspace's
+        raise NotImplementedError
+
+    # -- terms -------------------------------------------------------------------------------
+    def existing_terms(self, source: str) -> list[TermRecord]:
+        """Entries whose Arabic is ``source`` (normalised), for the term dialog."""
+        with self.factory() as session:
+            return store.find_by_source(session, source)
+
+    def suggest_english(self, span: str) -> str:
+        """The machine translation of an Arabic span, "" without a model (any thread)."""
+        engine = self.engine
+        if engine is None:
+            return ""
+        return engine.translate([span])[0] or ""
+
+    def save_term(self, source: str, target: str, *, category: str | None = None, note: str = "",
+                  context: str = "", document: str = "") -> Outcome[tuple[TermRecord, bool]]:
+        """Add a term, or update the entry with the same Arabic and English. The value is
+        (record, created); a new term joins the term index at once."""
+        with self.factory.begin() as session:
+            record, created = store.add_term(session, source, target, category=category, note=note,
+                                             context=context, document=document)
+        if created and self.term_index is not None and not self.index_stale:
+            self.term_index.add(IndexedTerm(record.id, record.source, record.target,
+                                            record.category, record.note))
+        else:
+            self.index_stale = True
+        return Outcome((record, created), Changes(terms=(record,)))
+
+    def update_term(self, term_id: int, **fields: str) -> Outcome[TermRecord]:
+        """Change fields of one term (``BadInputError`` for a clash or a bad value)."""
+        with self.factory.begin() as session:
+            record = store.update_term(session, term_id, **fields)
+        self.index_stale = True
+        return Outcome(record, Changes(terms=(record,)))
+
+    def delete_terms(self, ids: Sequence[int]) -> Outcome[list[TermRecord]]:
+        """Delete terms; the value is the terms as they were (to restore them on undo)."""
+        with self.factory.begin() as session:
+            records = store.get_terms(session, ids)
+            store.delete_terms(session, [r.id for r in records])
+        self.index_stale = True
+        return Outcome(records, Changes(removed_terms=tuple(r.id for r in records)))
+
+    def restore_terms(self, records: Sequence[TermRecord]) -> Changes:
+        """Put deleted terms back exactly as they were (undo of a delete)."""
+        with self.factory.begin() as session:
+            store.restore_terms(session, records)
+        self.index_stale = True
+        return Changes(terms=tuple(records))
+
+    def duplicate_groups(self, by: str = "source") -> list[list[TermRecord]]:
+        with self.factory() as session:
+            return store.duplicate_groups(session, by)
+
+    def merge_terms(self, keep: int, others: Sequence[int]) -> Outcome[TermRecord]:
+        """Fold ``others`` into ``keep`` (notes and contexts joined)."""
+        with self.factory.begin() as session:
+            kept = store.merge_terms(session, keep, others)
+        self.index_stale = True
+        return Outcome(kept, Changes(terms=(kept,), removed_terms=tuple(i for i in others if i != keep)))
+
+    def get_terms(self, ids: Sequence[int]) -> list[TermRecord]:
+        with self.factory() as session:
+            return store.get_terms(session, ids)
+
+    def count_terms(self) -> int:
+        with self.factory() as session:
+            return store.count_terms(session)
+
+    def search_terms(self, query: str = "") -> list[TermRecord]:
+        with self.factory() as session:
+            return store.search(session, query)
+
+    def catalog(self, sort: str = "source") -> Catalog:
+        """The whole glossary for the table, sorted (any thread; 0.5 s for 100k terms)."""
+        with self.factory() as session:
+            catalog = Catalog.load(session)
+        catalog.query(sort=sort)
+        return catalog
+
+    # -- terms in documents ------------------------------------------------------------------
+    def build_term_index(self) -> TermIndex:
+        """A term index over the whole glossary (any thread; slow for big glossaries)."""
+        with self.factory() as session:
+            return store.build_index(session)
+
+    def set_term_index(self, index: TermIndex, factory: sessionmaker[Session] | None = None) -> bool:
+        """Use an index built by ``build_term_index``; False (ignored) when it was built for
+        another glossary (``factory``: the one it was built from)."""
+        if factory is not None and factory is not self.factory:
+            return False
+        self.term_index, self.index_stale = index, False
+        return True
+
+    @staticmethod
+    def match_terms(index: TermIndex, text: str) -> list[TermMatch]:
+        """Glossary terms in a text (any thread)."""
+        return index.find(text)
+
+    def set_matches(self, doc: OpenDocument, matches: list[TermMatch]) -> Changes:
+        """Use the matches found in ``doc`` (ignored when another document is open)."""
+        if doc is not self.document:
+            return Changes()
+        doc.set_matches(matches)
+        return Changes(matches=True)
+
+    def find_terms(self) -> list[TermMatch]:
+        """Match the glossary in the open document now (blocking, for the CLI)."""
+        if self.term_index is None or self.index_stale:
+            self.set_term_index(self.build_term_index())
+        assert self.term_index is not None and self.document is not None
+        self.set_matches(self.document, self.term_index.find(self.document.text))
+        return self.document.matches
+
+    # -- categories --------------------------------------------------------------------------
+    def categories(self) -> list[CategoryInfo]:
+        with self.factory() as session:
+            return store.categories(session)
+
+    def add_category(self, name: str, colour: str = "#e0e0e0") -> Outcome[CategoryInfo]:
+        with self.factory.begin() as session:
+            info = store.add_category(session, name, colour)
+        return Outcome(info, Changes(categories=True))
+
+    def rename_category(self, old: str, new: str) -> Changes:
+        with self.factory.begin() as session:
+            store.rename_category(session, old, new)
+        self.index_stale = True  # matches carry the category, which colours the highlight
+        return Changes(categories=True, all_terms=True)
+
+    def recolour_category(self, name: str, colour: str) -> Changes:
+        with self.factory.begin() as session:
+            store.set_category_colour(session, name, colour)
+        return Changes(categories=True)
+
+    def delete_category(self, name: str) -> Outcome[int]:
+        """Delete a category; its terms move to "other". The value is how many moved."""
+        with self.factory.begin() as session:
+            moved = store.delete_category(session, name)
+        self.index_stale = True
+        return Outcome(moved, Changes(categories=True, all_terms=True))
+
+    # -- import and export -------------------------------------------------------------------
+    @staticmethod
+    def read_import(path: Path) -> ImportFile:
+        """Read and recognise a glossary file for import (any thread); nothing is written."""
+        fmt, table, rows = exchange.read_import(Path(path))
+        return ImportFile(Path(path), fmt, table, rows)
+
+    def dry_run_import(self, rows: list[exchange.ImportRow], policy: str = "update") -> exchange.ImportResult:
+        """What importing ``rows`` would do (any thread); nothing is written."""
+        with self.factory.begin() as session:
+            result = exchange.import_rows(session, rows, policy=policy)
+            session.rollback()
+        return result
+
+    def import_rows(self, rows: list[exchange.ImportRow], policy: str = "update", *,
+                    progress: ProgressFn | None = None,
+                    cancel: CancelToken | None = None) -> Outcome[exchange.ImportResult]:
+        """Back the glossary up, then add or update every row in one transaction: all or
+        nothing (any thread). A cancelled import leaves the glossary as it was."""
+        backup.make_backup(self.db_path, "before-import", self.preferences.backups_kept)
+        started = utcnow()
+        with self.factory.begin() as session:
+            result = exchange.import_rows(session, rows, progress=progress, cancel=cancel,
+                                          policy=policy)
+            changed = (store.changed_since(session, started)
+                       if result.total <= IN_PLACE_LIMIT else [])
+        self.index_stale = True
+        if result.total > IN_PLACE_LIMIT:
+            return Outcome(result, Changes(all_terms=True))
+        return Outcome(result, Changes(terms=tuple(changed)))
+
+    def import_file(self, path: Path, policy: str = "update") -> Outcome[Imported]:
+        """Read and import a glossary file (its format detected), backing up first."""
+        fmt, rows = exchange.parse_file(Path(path))
+        outcome = self.import_rows(rows, policy)
+        return Outcome(Imported(fmt, outcome.value), outcome.changes)
+
+    def export_glossary(self, path: Path, fmt: str | None = None, *, deck: str = "Tarjuman",
+                        cloze: bool = False, raw: bool = False, progress: ProgressFn | None = None,
+                        cancel: CancelToken | None = None) -> Outcome[Exported]:
+        """Write every term to ``path`` atomically (any thread); the value says how many in
+        which format. A cancelled export leaves any old file as it was."""
+        fmt = exchange.format_for_export(Path(path), fmt)
+        with self.factory() as session:
+            count = exchange.export_terms(store.iter_terms(session), Path(path), fmt, deck=deck,
+                                          cloze=cloze, raw=raw, progress=progress, cancel=cancel,
+                                          total=store.count_terms(session))
+        return Outcome(Exported(count, fmt))
+
+    # -- glossary files and backups ----------------------------------------------------------
+    def switch_glossary(self, path: Path) -> Changes:
+        """Use the glossary (and translation memory) in ``path``; the old one is closed.
+        Raises ``GlossaryError`` (the old one stays open) when it cannot be opened."""
+        factory = open_database(Path(path))
+        self.save_position()
+        old = self.factory
+        self.factory, self.db_path = factory, Path(path)
+        self.term_index, self.index_stale = None, True
+        if self.document is not None:
+            self.document.set_matches([])
+        dispose(old)
+        return Changes(glossary=True, all_terms=True, categories=True, matches=True)
+
+    def create_glossary(self, path: Path) -> Changes:
+        """Start a new, empty glossary at ``path`` (refused when the file exists)."""
+        if Path(path).exists():
+            raise BadInputError(f"“{Path(path).name}” already exists; open it instead.")
+        return self.switch_glossary(path)
+
+    def backup_now(self, reason: str = "manual") -> Path:
+        """Copy the glossary now (any thread); returns the backup file."""
+        return backup.make_backup(self.db_path, reason, self.preferences.backups_kept)
+
+    def backup_at_open(self) -> Path | None:
+        """Back up the glossary if it changed since the last backup (any thread)."""
+        return backup.backup_if_changed(self.db_path, self.preferences.backups_kept)
+
+    def backups(self) -> list[BackupInfo]:
+        """This glossary's backups, newest first."""
+        return backup.list_backups(self.db_path)
+
+    def restore_backup(self, chosen: BackupInfo) -> Changes:
+        """Replace the glossary with a backup (the current file is backed up first). Stop
+        every background task that uses the glossary before calling this. Raises
+        ``GlossaryError`` when the backup cannot be read; the glossary is then opened as
+        it is."""
+        self.save_position()
+        dispose(self.factory)
+        problem: TarjumanError | None = None
+        try:
+            backup.restore_backup(chosen.path, self.db_path)
+        except TarjumanError as exc:
+            problem = exc
+        changes = self.switch_glossary(self.db_path)
+        if problem is not None:
+            raise problem
+        return changes

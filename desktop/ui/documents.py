@@ -1,0 +1,202 @@
+"""Documents: File → Open, Open Recent, Paste, drop, Reopen with Encoding, the sample; the
+document line and page buttons in the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenu, QToolButton
+
+from desktop.core import paths
+from desktop.core.changes import Changes
+from desktop.core.documents import ENCODING_CHOICES, Document, document_from_text
+from desktop.ui import settings as opts
+from desktop.ui.context import AppContext
+from desktop.ui.reader_pages import ReaderContent, build_reader_document
+from desktop.ui.workers import TaskContext
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+TEXT_FILTER = ("Documents (*.txt *.text *.md *.srt *.docx *.html *.htm *.xhtml *.pdf);;"
+               "Text (*.txt *.text *.md *.srt);;Word (*.docx);;Web pages (*.html *.htm);;PDF (*.pdf);;"
+               "All files (*)")
+
+
+class DocumentController(QObject):
+    """Opens documents in the background and shows them in the reader."""
+
+    def __init__(self, ctx: AppContext, window: MainWindow) -> None:
+        super().__init__(window)
+        self.ctx, self.window, self.reader = ctx, window, window.reader
+        action = ctx.action
+        self.open_action = action("&Open…", self.choose_document, QKeySequence.StandardKey.Open,
+                                  "Open an Arabic text document")
+        self.paste_action = action("&Paste as Document", self.paste_document, "Ctrl+Shift+V",
+                                   "Open the text on the clipboard as a document")
+        self.sample_action = action("Open &Sample Document", self.open_sample)
+        self.reopen_action = action("Reopen with &Encoding…", self.reopen_with_encoding)
+        self.next_page_action = action("&Next Page", lambda: self.turn_page(1), "Ctrl+PgDown")
+        self.prev_page_action = action("&Previous Page", lambda: self.turn_page(-1), "Ctrl+PgUp")
+        self.recent_menu = QMenu("Open &Recent", window)
+        self._build_status_bar()
+        self.reader.currentChanged.connect(self._on_current_sentence)
+        self.reader.pageChanged.connect(self._on_page_changed)
+        ctx.changed.connect(self._on_changed)
+        self._refresh_recent_menu()
+
+    def _build_status_bar(self) -> None:
+        bar = self.window.statusBar()
+        self.doc_label = QLabel(self.window)
+        bar.addWidget(self.doc_label, 1)
+        self.prev_page_button = QToolButton(self.window)
+        self.prev_page_button.setObjectName("previousPage")
+        self.prev_page_button.setText("◀")
+        self.prev_page_button.setToolTip("Previous page (Ctrl+Page Up)")
+        self.page_label = QLabel(self.window)
+        self.page_label.setObjectName("pageLabel")
+        self.next_page_button = QToolButton(self.window)
+        self.next_page_button.setObjectName("nextPage")
+        self.next_page_button.setText("▶")
+        self.next_page_button.setToolTip("Next page (Ctrl+Page Down)")
+        for widget in (self.prev_page_button, self.page_label, self.next_page_button):
+            bar.addPermanentWidget(widget)
+            widget.hide()
+        self.prev_page_button.clicked.connect(lambda: self.turn_page(-1))
+        self.next_page_button.clicked.connect(lambda: self.turn_page(1))
+
+    # -- opening -----------------------------------------------------------------------------
+    def open_last_or_sample(self) -> None:
+        last = opts.LAST_DOCUMENT.get(self.ctx.settings)
+        if last and Path(last).is_file():
+            self.open_document(Path(last))
+        else:
+            self.open_sample()
+
+    def choose_document(self) -> None:
+        doc = self.ctx.workspace.document
+        start = str(doc.path.parent) if doc is not None and doc.path is not None else ""
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open document", start, TEXT_FILTER)
+        if name:
+            self.open_document(Path(name))
+
+    def open_sample(self) -> None:
+        self.open_document(paths.sample_document())
+
+    def open_document(self, path: Path, encoding: str | None = None) -> None:
+        """Read, segment and lay out ``path`` in the background, then show and translate it."""
+        self.ctx.status(f"Opening {path.name}…")
+        workspace = self.ctx.workspace
+        self._prepare(lambda: workspace.read_document(path, encoding))
+
+    def reopen_with_encoding(self, encoding: str | None = None) -> None:
+        """File → Reopen with Encoding…: read the current file again as ``encoding``."""
+        doc = self.ctx.workspace.document
+        if doc is None or doc.path is None or doc.document.encoding in ("docx", "pdf"):
+            self.ctx.status("Only text and web-page files have an encoding to choose.", 5000)
+            return
+        if encoding is None:
+            choices = list(ENCODING_CHOICES)
+            current = choices.index(doc.document.encoding) if doc.document.encoding in choices else 0
+            encoding, ok = QInputDialog.getItem(self.window, "Reopen with encoding",
+                                                f"Read “{doc.title}” as:", choices, current, False)
+            if not ok:
+                return
+        self.open_document(doc.path, encoding)
+
+    def paste_document(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.ctx.status("The clipboard holds no text to open.", 5000)
+            return
+        self._prepare(lambda: document_from_text(text, title="Pasted text"))
+
+    def show_document(self, doc: Document) -> None:
+        """Show an already read document (its view is still built in the background)."""
+        self._prepare(lambda: doc)
+
+    def _prepare(self, load: Callable[[], Document]) -> None:
+        workspace, formats = self.ctx.workspace, self.reader.formats
+
+        def work(_task: TaskContext) -> ReaderContent:
+            opened = workspace.prepare_document(load())
+            return build_reader_document(opened, formats, move_to_gui_thread=True)
+
+        self.ctx.runner.start("open", work, on_done=self._show,  # not queued: the user waits
+                              on_error=self.ctx.error_handler("Cannot open the document"))
+
+    def _show(self, content: ReaderContent) -> None:
+        workspace = self.ctx.workspace
+        self.sync_position()
+        self.window.translation.stop_for_new_document()
+        self.reader.show_content(content)
+        if workspace.engine_state in ("missing", "broken"):
+            self.reader.clear_pending("")
+        opened = content.document
+        changes = workspace.show_document(opened)
+        self.ctx.window.statusBar().clearMessage()
+        if opened.path is not None:
+            opts.remember_document(self.ctx.settings, opened.path)
+            self._refresh_recent_menu()
+        if opened.position >= 0:
+            row = opened.position
+            self.reader.set_current(row)
+            QTimer.singleShot(0, lambda: self.reader.scroll_to_row(row))
+        self.window.documentShown.emit()
+        self.ctx.publish(changes)
+        if not len(opened):
+            self.ctx.status("The document is empty.", 5000)
+
+    def sync_position(self) -> None:
+        """Hand the reader's position to the workspace (which saves it)."""
+        row = self.reader.current_row if self.reader.current_row >= 0 else self.reader.top_row()
+        self.ctx.workspace.set_position(max(row, 0))
+
+    # -- views -------------------------------------------------------------------------------
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.document:
+            doc = self.ctx.workspace.document
+            if doc is None:
+                self.doc_label.setText("")
+                return
+            encoding = doc.document.encoding.upper() + (
+                " (guessed: File → Reopen with Encoding… to change)" if doc.document.encoding_guessed
+                else "")
+            self.doc_label.setText(f"{doc.title} · {len(doc)} sentences · "
+                                   f"{doc.document.paragraph_count} paragraphs · {encoding}")
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = opts.recent_documents(self.ctx.settings)
+        for item in recent:
+            action = self.recent_menu.addAction(Path(item).name)
+            action.setToolTip(item)
+            action.triggered.connect(lambda _c=False, p=item: self.open_document(Path(p)))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _on_current_sentence(self, row: int) -> None:
+        doc = self.ctx.workspace.document
+        if doc is not None and doc.valid(row):
+            self.ctx.workspace.set_position(row)
+            s = doc.sentences[row]
+            self.ctx.status(f"Sentence {row + 1} of {len(doc)} · characters {s.start}–{s.end}", 4000)
+
+    def turn_page(self, step: int) -> None:
+        self.reader.show_page(self.reader.current_page + step)
+
+    def _on_page_changed(self, page: int, count: int) -> None:
+        several = count > 1
+        for widget in (self.prev_page_button, self.page_label, self.next_page_button):
+            widget.setVisible(several)
+        self.page_label.setText(f"Page {page + 1} of {count}")
+        self.prev_page_button.setEnabled(page > 0)
+        self.next_page_button.setEnabled(page + 1 < count)
+        self.prev_page_action.setEnabled(page > 0)
+        self.next_page_action.setEnabled(page + 1 < count)
+
+    def go_to_sentence(self, row: int) -> None:
+        self.reader.scroll_to_row(row)
+        self.reader.set_current(row)

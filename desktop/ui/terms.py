@@ -1,0 +1,216 @@
+"""Glossary terms in the document: the term index and highlighting, capturing a term
+(Ctrl+T), the "Terms in This Sentence" pane, Term Check, Show in Document, categories and
+duplicates."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence
+
+from desktop.core.arabic import transliterate
+from desktop.core.changes import Changes
+from desktop.core.glossary.matcher import TermIndex, TermMatch
+from desktop.core.open_document import OpenDocument
+from desktop.ui.categories import CategoriesDialog
+from desktop.ui.context import AppContext
+from desktop.ui.duplicates import DuplicatesDialog
+from desktop.ui.term_check import TermCheckDialog
+from desktop.ui.term_dialog import TermDialog
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class TermsController(QObject):
+    """Keeps the glossary's matches in the open document current and captures new terms."""
+
+    def __init__(self, ctx: AppContext, window: MainWindow) -> None:
+        super().__init__(window)
+        self.ctx, self.window, self.reader = ctx, window, window.reader
+        self.term_dialog: TermDialog | None = None
+        self.term_check: TermCheckDialog | None = None
+        self._match_serial = 0
+        self._occurrence: tuple[int, int] = (-1, -1)  # (term id, last shown occurrence)
+        action = ctx.action
+        self.capture_action = action("Add &Term…", self.capture_term, "Ctrl+T",
+                                     "Save the selected Arabic as a glossary term (Ctrl+T)")
+        self.find_action = action("&Find in Glossary", self.focus_search, QKeySequence.StandardKey.Find)
+        self.duplicates_action = action("Find &Duplicate Terms…", self.show_duplicates)
+        self.categories_action = action("C&ategories…", self.show_categories)
+        self.term_check_action = action("Term &Check…", self.show_term_check, "Ctrl+Shift+K",
+                                        "Sentences whose translation lacks a glossary term")
+        self.reader.captureRequested.connect(self.capture_term)
+        self.reader.currentChanged.connect(lambda _row: self.refresh_term_pane())
+        window.term_pane.insertRequested.connect(self.insert_glossary_english)
+        window.glossary.showInDocumentRequested.connect(self.show_term_in_document)
+        ctx.changed.connect(self._on_changed)
+
+    # -- keeping matches current -------------------------------------------------------------
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.glossary_terms or changes.categories:
+            if self.ctx.workspace.index_stale:
+                self.load_term_index()
+            else:
+                self.update_term_matches()
+        elif changes.document:
+            self.update_term_matches()
+        if changes.matches or changes.translations or changes.document:
+            self.refresh_term_pane()
+            if self.term_check is not None and self.term_check.isVisible():
+                self._fill_term_check()
+        if changes.matches:
+            self.window.termsHighlighted.emit()
+
+    def load_term_index(self) -> None:
+        """(Re)build the term index from the glossary in the background, then match."""
+        workspace = self.ctx.workspace
+        factory = workspace.factory
+        self._match_serial += 1  # matches still being found use the old index: drop them
+
+        def loaded(index: TermIndex) -> None:
+            if workspace.set_term_index(index, factory):
+                self.update_term_matches()
+
+        self.ctx.runner.start("term index", lambda _t: workspace.build_term_index(), on_done=loaded,
+                              heavy=True, on_error=self.ctx.error_handler("Glossary"))
+
+    def update_term_matches(self) -> None:
+        """Find the glossary's terms in the open document (in the background) and show them."""
+        workspace = self.ctx.workspace
+        index, doc = workspace.term_index, workspace.document
+        if index is None or doc is None:
+            return
+        self._match_serial += 1
+        serial = self._match_serial
+
+        def found(matches: list[TermMatch]) -> None:
+            if serial == self._match_serial:
+                self.ctx.publish(workspace.set_matches(doc, matches))
+
+        text = doc.text
+        self.ctx.runner.start("match terms", lambda _t: workspace.match_terms(index, text), on_done=found,
+                              heavy=True, on_error=self.ctx.error_handler("Term matching failed"))
+
+    # -- the pane and the term check ---------------------------------------------------------
+    def _document(self) -> OpenDocument | None:
+        return self.ctx.workspace.document
+
+    def refresh_term_pane(self) -> None:
+        row, doc = self.reader.current_row, self._document()
+        if row < 0 or doc is None or not doc.valid(row):
+            self.window.term_pane.show_sentence(-1, [], None)
+        else:
+            self.window.term_pane.show_sentence(row, doc.matches_in(row), doc.translations[row])
+
+    def insert_glossary_english(self, row: int, english: str) -> None:
+        """One click: put the glossary English into the sentence's translation (a post-edit)."""
+        try:
+            self.ctx.publish(self.ctx.workspace.insert_term_english(row, english))
+        except Exception as exc:
+            self.ctx.show_error("Cannot save the translation", exc)
+
+    def show_term_check(self) -> TermCheckDialog:
+        if self.term_check is None:
+            self.term_check = TermCheckDialog(self.window)
+            self.term_check.jumpRequested.connect(self.window.documents.go_to_sentence)
+        self._fill_term_check()
+        self.term_check.show()
+        self.term_check.raise_()
+        return self.term_check
+
+    def _fill_term_check(self) -> None:
+        doc = self._document()
+        assert self.term_check is not None
+        self.term_check.set_problems(doc.term_problems() if doc is not None else [],
+                                     len(doc) if doc is not None else 0)
+
+    def show_term_in_document(self, term_id: int) -> None:
+        """Select the next occurrence of a glossary term in the document (cycling)."""
+        doc = self._document()
+        if doc is None:
+            return
+        places = doc.occurrences(term_id)
+        if not places:
+            self.ctx.status("This term does not occur in the document.", 5000)
+            return
+        last = self._occurrence[1] if self._occurrence[0] == term_id else -1
+        number = (last + 1) % len(places)
+        self._occurrence = (term_id, number)
+        row, match = places[number]
+        self.reader.scroll_to_row(row)
+        self.reader.select_in_sentence(row, match.start, match.end)
+        self.ctx.status(f"Occurrence {number + 1} of {len(places)}", 4000)
+
+    # -- capturing terms ---------------------------------------------------------------------
+    def capture_term(self) -> None:
+        """Open the term dialog for the selected Arabic (Ctrl+T)."""
+        workspace = self.ctx.workspace
+        selection = self.reader.arabic_selection()
+        doc = workspace.document
+        if selection is None or doc is None:
+            self.ctx.status("Select Arabic text in the document first, then press Ctrl+T.", 6000)
+            return
+        existing = workspace.existing_terms(selection.text)
+        dialog = TermDialog(selection.text, selection.sentence.text, doc.title, existing=existing,
+                            parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.term_dialog = dialog
+        if not existing and workspace.engine is not None:
+            span = selection.text
+            dialog.target.setPlaceholderText("Translating…")
+            self.ctx.runner.start("suggest", lambda _t: workspace.suggest_english(span),
+                                  on_done=lambda text: self._offer_suggestion(dialog, text),
+                                  on_error=lambda exc: log.warning("suggestion failed: %s", exc))
+        dialog.set_transliteration(transliterate(selection.text))
+        if existing:
+            dialog.showExistingRequested.connect(lambda: self.window.glossary.show_term(existing[0].id))
+        dialog.accepted.connect(lambda: self._save_term(dialog))
+        dialog.finished.connect(lambda _r: setattr(self, "term_dialog", None))
+        dialog.open()
+
+    def _offer_suggestion(self, dialog: TermDialog, text: str) -> None:
+        if self.term_dialog is dialog:
+            dialog.target.setPlaceholderText("English rendering")
+            dialog.set_suggestion(text)
+
+    def _save_term(self, dialog: TermDialog) -> None:
+        values = dialog.values()
+        try:
+            outcome = self.ctx.workspace.save_term(
+                values["source"], values["target"], category=values["category"], note=values["note"],
+                context=dialog.context.toPlainText(), document=dialog.document)
+        except Exception as exc:
+            self.ctx.show_error("Cannot save the term", exc)
+            return
+        record, created = outcome.value
+        self.ctx.publish(outcome.changes)
+        self.window.glossary.select_term(record.id)
+        verb = "Added" if created else "Updated"
+        self.ctx.status(f"{verb} “{record.source}” → “{record.target}”", 6000)
+        self.window.termSaved.emit(record.id)
+
+    # -- dialogs -----------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        panel = self.window.glossary
+        panel.show()
+        panel.search.setFocus()
+        panel.search.selectAll()
+
+    def show_categories(self) -> CategoriesDialog:
+        dialog = CategoriesDialog(self.ctx.workspace, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.ctx.publish)
+        dialog.show()
+        return dialog
+
+    def show_duplicates(self) -> DuplicatesDialog:
+        dialog = DuplicatesDialog(self.ctx.workspace, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.merged.connect(self.ctx.publish)
+        dialog.show()
+        return dialog
