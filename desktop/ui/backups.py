@@ -1,4 +1,4 @@
-"""File → Restore from Backup…: the glossary's backups with their date and size."""
+"""File → Restore Glossary from Backup…: the glossary's backups with their date, term count and reason."""
 
 from __future__ import annotations
 

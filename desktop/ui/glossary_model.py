@@ -40,6 +40,7 @@ class GlossaryModel(QStandardItemModel):
     loaded = Signal()
 
     BACKGROUND_FROM = 20_000  # terms: bigger catalogues load off the GUI thread
+    IN_PLACE_UP_TO = 100  # changed terms applied on the GUI thread; more are sorted in on a worker
     FIRST_ROWS = 50  # rows filled at once after every query
 
     def __init__(self, workspace: Workspace, parent: Any = None, runner: TaskRunner | None = None) -> None:
@@ -109,6 +110,9 @@ class GlossaryModel(QStandardItemModel):
             self.restyle()
         if not (changes.terms or changes.removed_terms):
             return
+        if self._runner is not None and len(changes.terms) > self.IN_PLACE_UP_TO:
+            self._apply_in_background(changes)
+            return
         known = set(self._ids)
         added = False
         for rec in changes.terms:
@@ -127,6 +131,23 @@ class GlossaryModel(QStandardItemModel):
         if changes.terms:
             rows = sorted(self.row_of(r.id) for r in changes.terms)
             self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], len(COLUMNS) - 1))
+
+    def _apply_in_background(self, changes: Changes) -> None:
+        """Many changed terms (an import): a copy of the catalogue takes them and is sorted
+        on a worker, then replaces this one. The table keeps its rows meanwhile."""
+        assert self._runner is not None
+        catalog, sort = self._catalog.copy(), self._sort
+
+        def work(_task: object) -> Catalog:
+            for rec in changes.terms:
+                catalog.upsert(rec)
+            catalog.remove(list(changes.removed_terms))
+            catalog.query(sort=sort)
+            return catalog
+
+        self.loading = True
+        self._runner.start("update glossary", work, on_done=self._install, heavy=True,
+                           on_error=lambda exc: self.errorOccurred.emit(str(exc)))
 
     def _install(self, catalog: Catalog) -> None:
         self._catalog = catalog

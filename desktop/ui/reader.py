@@ -15,7 +15,7 @@ import time
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -25,17 +25,13 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QResizeEvent,
-    QTextCharFormat,
     QTextCursor,
     QTextTable,
-    QTextTableCell,
 )
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextBrowser, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from desktop.core.changes import Changes
-from desktop.core.glossary.check import english_spans
 from desktop.core.glossary.matcher import TermMatch
-from desktop.core.open_document import OpenDocument
 from desktop.core.segment import Sentence
 from desktop.ui import style
 from desktop.ui.reader_pages import (
@@ -43,14 +39,11 @@ from desktop.ui.reader_pages import (
     ENGLISH,
     PENDING,
     ReaderContent,
-    ReaderFormats,
     build_reader_document,
     write_english,
 )
+from desktop.ui.reader_surface import BUDGET_SECONDS, ReaderSurface
 from desktop.ui.sentence_editor import SentenceEditor
-
-# GUI-thread time spent on redrawing per event-loop turn; the rest waits for the next turn.
-BUDGET_SECONDS = 0.01
 
 
 @dataclass(frozen=True)
@@ -77,7 +70,7 @@ def term_tooltip(match: TermMatch) -> str:
     return "\n".join(lines)
 
 
-class ReaderView(QTextBrowser):
+class ReaderView(ReaderSurface):
     """Shows an ``OpenDocument`` and its translation.
 
     Signals: ``currentChanged(row)`` when the reader clicks or moves to a sentence;
@@ -101,33 +94,15 @@ class ReaderView(QTextBrowser):
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.formats = ReaderFormats.create(self.font())
-        self._doc: OpenDocument | None = None
-        self._tables: list[QTextTable] = []
-        self._starts: list[int] = []
-        self._pages: list[int] = [0]
-        self._page = 0
-        self._first = self._end = 0
         self._current = -1
         self._hover = -1
         self._editor: SentenceEditor | None = None
         self._editing_row = -1
         self._placeholder = PENDING
-        # Rows drawn with glossary marks (to unmark them when the matches change).
-        self._marked: set[int] = set()
-        # Rows whose English changed but is not drawn yet, by table. Tables near the visible
-        # part are redrawn at once, the rest when they scroll into view: redrawing a table
-        # costs a relayout, and a long document's results arrive all over it.
-        self._dirty: dict[int, set[int]] = {}
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(0)
         self._flush_timer.timeout.connect(self._on_view_moved)
-        self._to_highlight: set[int] = set()
-        self._highlight_timer = QTimer(self)
-        self._highlight_timer.setSingleShot(True)
-        self._highlight_timer.setInterval(0)
-        self._highlight_timer.timeout.connect(self._drain_highlights)
         # Tables on screen (plus one each side); updated when the view scrolls or resizes, as
         # hit-testing while Qt is still laying out a long document forces a full layout.
         self._visible = range(0, 2)
@@ -166,9 +141,6 @@ class ReaderView(QTextBrowser):
         if self._current >= 0 and not self._first <= self._current < self._end and self._end > self._first:
             self.set_current(self._first)  # the current sentence is on the page shown
 
-    def _doc_rows_with_terms(self) -> list[int]:
-        return self._doc.rows_with_terms() if self._doc is not None else []
-
     # -- changes -----------------------------------------------------------------------------
     def apply(self, changes: Changes) -> None:
         """Redraw what ``changes`` says changed in the open document: English rows (in the
@@ -185,97 +157,7 @@ class ReaderView(QTextBrowser):
             now = set(self._doc.rows_with_terms())
             self._highlight_rows(sorted(now | self._marked))
 
-    # -- glossary terms --------------------------------------------------------------------
-    def term_at(self, position: int) -> TermMatch | None:
-        hit = self.cell_at_position(position)
-        if hit is None or hit[1] != ARABIC:
-            return None
-        offset = position - self.position_of(hit[0], ARABIC)
-        for start, end, match in self._doc.spans(hit[0]) if self._doc is not None else []:
-            if start <= offset < end:
-                return match
-        return None
-
-    def _highlight_rows(self, rows: "range | list[int]") -> None:
-        """Queue rows of this page for (re)highlighting; as many as the time budget allows
-        are done at once, the rest in the next turns of the event loop."""
-        if not self._tables or self._doc is None:
-            return
-        self._to_highlight.update(r for r in rows if self._first <= r < self._end)
-        self._drain_highlights()
-
-    def _drain_highlights(self) -> None:
-        if not self._to_highlight:
-            return
-        deadline = time.perf_counter() + BUDGET_SECONDS
-        while self._to_highlight and time.perf_counter() < deadline:
-            # One table per edit block: Qt then lays out only that table.
-            first = min(self._to_highlight)
-            chunk = bisect_right(self._starts, first) - 1
-            end = self._starts[chunk + 1] if chunk + 1 < len(self._starts) else self._end
-            rows = sorted(r for r in self._to_highlight if r < end)
-            block = QTextCursor(self.document())
-            block.beginEditBlock()
-            for row in rows:
-                self._to_highlight.discard(row)
-                self._highlight_arabic(row)
-                self._highlight_english(row)
-            block.endEditBlock()
-        if self._to_highlight:
-            self._highlight_timer.start()
-
-    @property
-    def busy(self) -> bool:
-        """True while highlights or redraws are still queued."""
-        return bool(self._to_highlight or self._dirty)
-
-    def _highlight_arabic(self, row: int) -> None:
-        cursor = self._cell_cursor(row, ARABIC)
-        cursor.setCharFormat(self.formats.arabic)
-        base = self.position_of(row, ARABIC)
-        spans = self._doc.spans(row) if self._doc is not None else []
-        if spans:
-            self._marked.add(row)
-        else:
-            self._marked.discard(row)
-        for start, end, match in spans:
-            mark = QTextCharFormat()
-            mark.setBackground(QBrush(style.category_colour(match.term.category)))
-            cursor.setPosition(base + start)
-            cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(mark)
-
-    def _highlight_english(self, row: int) -> None:
-        if self._doc is None:
-            return
-        text = self._doc.translations[row]
-        matches = self._doc.matches_in(row)
-        if not text or not matches:
-            return
-        base = self.position_of(row, ENGLISH)
-        cursor = QTextCursor(self.document())
-        for match in matches:
-            for start, end in english_spans(text, match.term.target):
-                mark = QTextCharFormat()
-                mark.setForeground(style.ENGLISH_TERM)
-                mark.setFontUnderline(True)
-                mark.setUnderlineColor(style.category_colour(match.term.category).darker(150))
-                cursor.setPosition(base + start)
-                cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(mark)
-
     # -- pages -----------------------------------------------------------------------------
-    @property
-    def page_count(self) -> int:
-        return len(self._pages)
-
-    @property
-    def current_page(self) -> int:
-        return self._page
-
-    def page_of(self, row: int) -> int:
-        return max(bisect_right(self._pages, row) - 1, 0)
-
     def show_page(self, page: int) -> None:
         """Show page ``page`` (built here, on the GUI thread: a few tens of milliseconds)."""
         if self._doc is None or not 0 <= page < len(self._pages) or page == self._page:
@@ -289,14 +171,6 @@ class ReaderView(QTextBrowser):
         """Switch to the page holding ``row`` if it is not the page on screen."""
         if not self._first <= row < self._end and self._doc is not None and self._doc.valid(row):
             self.show_page(self.page_of(row))
-
-    def _locate(self, row: int) -> tuple[QTextTable, int]:
-        chunk = bisect_right(self._starts, row) - 1
-        return self._tables[chunk], row - self._starts[chunk]
-
-    def _cell(self, row: int, column: int) -> QTextTableCell:
-        table, local = self._locate(row)
-        return table.cellAt(local, column)
 
     def flush_visible(self) -> None:
         """Draw what is pending in the tables on screen now."""
@@ -349,12 +223,6 @@ class ReaderView(QTextBrowser):
         super().resizeEvent(event)
         self._flush_timer.start()
 
-    def _cell_cursor(self, row: int, column: int) -> QTextCursor:
-        cell = self._cell(row, column)
-        cursor = cell.firstCursorPosition()
-        cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
-        return cursor
-
     def _rewrite(self, row: int) -> None:
         assert self._doc is not None
         cursor = self._cell_cursor(row, ENGLISH)
@@ -374,40 +242,6 @@ class ReaderView(QTextBrowser):
             self._highlight_arabic(row)
             self._highlight_english(row)
         return self._cell_cursor(row, column).selectedText()
-
-    # -- geometry --------------------------------------------------------------------------
-    def cell_at_position(self, position: int) -> tuple[int, int] | None:
-        if not self._tables:
-            return None
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(min(position, self.document().characterCount() - 1))
-        table = cursor.currentTable()
-        if table is None or not table.objectName().startswith("rows:"):
-            return None
-        cell = table.cellAt(position)
-        if not cell.isValid():
-            return None
-        chunk = int(table.objectName()[5:])
-        return self._starts[chunk] + cell.row(), cell.column()
-
-    def row_at(self, point: QPoint) -> int:
-        hit = self.cell_at_position(self.cursorForPosition(point).position())
-        return hit[0] if hit else -1
-
-    def cell_rect(self, row: int, column: int) -> QRect:
-        """Viewport rectangle covering the text of a cell."""
-        self.ensure_row_shown(row)
-        cell = self._cell(row, column)
-        first = self.cursorRect(cell.firstCursorPosition())
-        last = self.cursorRect(cell.lastCursorPosition())
-        width = self.viewport().width()
-        left = width // 2 if column == ENGLISH else 0
-        return QRect(left, first.top(), width // 2, max(last.bottom() - first.top(), first.height()))
-
-    def position_of(self, row: int, column: int, offset: int = 0) -> int:
-        """Document position of character ``offset`` in a cell."""
-        self.ensure_row_shown(row)
-        return self._cell(row, column).firstCursorPosition().position() + offset
 
     def select_in_sentence(self, row: int, start: int, end: int) -> None:
         """Select ``sentence.text[start:end]`` of row ``row`` (as a mouse drag would)."""
@@ -429,10 +263,6 @@ class ReaderView(QTextBrowser):
         rect = self.cursorRect(self._cell(row, ARABIC).firstCursorPosition())
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - 24)
-
-    def top_row(self) -> int:
-        """The first row visible at the top of the view."""
-        return self.row_at(QPoint(self.viewport().width() // 4, 30))
 
     # -- selection -------------------------------------------------------------------------
     def arabic_selection(self) -> Selection | None:

@@ -60,7 +60,17 @@ def test_installed_copy_uses_the_user_data_folder(monkeypatch: pytest.MonkeyPatc
     assert paths.default_glossary_path() == paths.user_data_dir() / "glossary.db"
 
 
-def test_core_passes_mypy_strict() -> None:
+def test_layers_hold() -> None:
+    """import-linter's contracts in pyproject.toml: the core imports no Qt; the window and
+    the CLI do not reach the database but through the Workspace."""
+    script = Path(sys.executable).with_name("lint-imports")
+    proc = subprocess.run([str(script), "--no-cache"], cwd=REPO, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Contracts: 2 kept, 0 broken." in proc.stdout
+
+
+def test_package_passes_mypy_strict() -> None:
     proc = subprocess.run([sys.executable, "-m", "mypy"], cwd=REPO, capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -106,7 +106,8 @@ def test_term_pane_warns_and_one_click_insert_fixes_it(qtbot: QtBot, make_window
     assert button is not None
     english = pane.table.item(0, 2).text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert english in (window.workspace.document.translations[row] or "") and window.workspace.document.edited[row]
+    doc = window.workspace.document
+    assert english in (doc.translations[row] or "") and doc.edited[row]
     statuses = [pane.table.item(i, 0).text() for i in range(pane.table.rowCount())]
     assert sorted(statuses) == sorted([PRESENT, MISSING])
     # The English side now highlights the inserted term.

@@ -46,7 +46,8 @@ def test_import_makes_a_backup_first(qtbot: QtBot, make_window: WindowFactory, e
     csv_path = tmp_path / "in.csv"
     csv_path.write_text("source,target\nالرباط,Rabat\n", encoding="utf-8")
     window.exchange.import_glossary(csv_path)
-    qtbot.waitUntil(lambda: window.exchange.import_preview is not None and window.exchange.import_preview.rows() != [],
+    qtbot.waitUntil(lambda: window.exchange.import_preview is not None
+                    and window.exchange.import_preview.rows() != [],
                     timeout=TIMEOUT)
     with qtbot.waitSignal(window.glossaryImported, timeout=TIMEOUT):
         window.exchange.import_preview.accept()  # type: ignore[union-attr]
@@ -138,11 +139,13 @@ def test_gui_never_stalls(qtbot: QtBot, make_window: WindowFactory, installed_mo
     with qtbot.waitSignal(window.translationFinished, timeout=120_000):
         window.start(document)
     assert window.workspace.document is not None and len(window.workspace.document.sentences) >= 2000
-    qtbot.waitUntil(lambda: window.workspace.term_index is not None and len(window.workspace.term_index) == 19_992,
+    qtbot.waitUntil(lambda: window.workspace.term_index is not None
+                    and len(window.workspace.term_index) == 19_992,
                     timeout=TIMEOUT)
     qtbot.waitUntil(lambda: bool(window.workspace.document.rows_with_terms()), timeout=TIMEOUT)
     window.exchange.import_glossary(rows)
-    qtbot.waitUntil(lambda: window.exchange.import_preview is not None and window.exchange.import_preview.rows() != [],
+    qtbot.waitUntil(lambda: window.exchange.import_preview is not None
+                    and window.exchange.import_preview.rows() != [],
                     timeout=TIMEOUT)
     with qtbot.waitSignal(window.glossaryImported, timeout=120_000):
         qtbot.mouseClick(window.exchange.import_preview.buttons.button(  # type: ignore[union-attr]
@@ -172,7 +175,8 @@ def test_closing_during_an_import_leaves_nothing_half_written(qtbot: QtBot, make
     rows = numbered_csv(tmp_path / "many.csv", 30_000)
     window = make_window()
     window.exchange.import_glossary(rows)
-    qtbot.waitUntil(lambda: window.exchange.import_preview is not None and window.exchange.import_preview.rows() != [],
+    qtbot.waitUntil(lambda: window.exchange.import_preview is not None
+                    and window.exchange.import_preview.rows() != [],
                     timeout=TIMEOUT)
     window.exchange.import_preview.accept()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: any(h.name == "import" for h in window.runner.running()), timeout=TIMEOUT)
@@ -258,3 +262,67 @@ def test_closing_during_an_export_keeps_the_old_file(qtbot: QtBot, make_window: 
     assert window.runner.shutdown(1000)
     assert target.read_text(encoding="utf-8") == "the export from last week\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".glossary")] == []
+
+
+def test_saving_a_term_and_a_small_import_never_stall(qtbot: QtBot, make_window: WindowFactory,
+                                                      empty_model_dir: Path, tmp_path: Path) -> None:
+    """With 19,999 terms (below the size at which the glossary table is read in the
+    background), saving one term with Ctrl+T and Enter, then importing 1,000 CSV rows, update
+    the table in place: no gap between heartbeat beats is over 50 ms."""
+    from desktop.core.glossary.store import NewTerm, add_terms
+    from desktop.core.workspace import Workspace
+
+    db = tmp_path / "glossary.db"
+    seed = Workspace.open(db)
+    with seed.factory.begin() as session:
+        add_terms(session, [NewTerm(f"مصطلح{i} اختبار", f"term {i}") for i in range(19_999)])
+    seed.close()
+    rows = tmp_path / "import.csv"
+    rows.write_text("source,target\n" + "".join(f"جديد{i},new {i}\n" for i in range(1_000)),
+                    encoding="utf-8")
+    limit = GAP_LIMIT_S * machine_slowness()
+    window = make_window(db)
+    with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
+        window.start()
+    qtbot.waitUntil(lambda: window.workspace.term_index is not None
+                    and not window.workspace.index_stale, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not window.runner.running(), timeout=TIMEOUT)
+    assert window.glossary.model.total() == 19_999
+
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    qtbot.wait(30)  # the event loop runs between the user's actions, as it does for a person
+    doc = window.workspace.document
+    assert doc is not None
+    row = next(s.index for s in doc.sentences if "حموشي" in s.text)
+    offset = doc.sentences[row].text.index("حموشي")
+    window.reader.select_in_sentence(row, offset, offset + len("حموشي"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(30)
+    dialog = window.terms.term_dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.target, "Hammouchi")
+    qtbot.wait(30)
+    with qtbot.waitSignal(window.termSaved, timeout=TIMEOUT):
+        qtbot.keyClick(dialog.target, Qt.Key.Key_Return)
+    assert window.glossary.model.total() == 20_000
+    selected = window.glossary.selected_ids()
+    assert len(selected) == 1 and window.glossary.model.record(
+        window.glossary.model.row_of(selected[0])).target == "Hammouchi"  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not window.runner.running(), timeout=TIMEOUT)
+
+    window.exchange.import_glossary(rows)
+    qtbot.waitUntil(lambda: window.exchange.import_preview is not None
+                    and window.exchange.import_preview.rows() != [], timeout=TIMEOUT)
+    with qtbot.waitSignal(window.glossaryImported, timeout=120_000):
+        qtbot.mouseClick(window.exchange.import_preview.buttons.button(  # type: ignore[union-attr]
+            QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.glossary.model.total() == 21_000, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not window.runner.running(), timeout=TIMEOUT)
+    qtbot.wait(100)
+    heartbeat.stop()
+    gaps = heartbeat.gaps
+    assert len(gaps) > 20
+    figures = f"limit {limit * 1000:.0f} ms; max {max(gaps) * 1000:.0f} ms; {len(gaps)} beats"
+    print(figures)
+    assert max(gaps) <= limit, figures

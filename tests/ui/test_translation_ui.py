@@ -257,8 +257,9 @@ def test_long_document_is_shown_in_pages(qtbot: QtBot, make_window: WindowFactor
     start_translated(qtbot, window, path)
     reader = window.reader
     assert window.workspace.document is not None
-    assert len(window.workspace.document) == len(window.workspace.document.sentences) > 450 and reader.page_count >= 3
-    assert window.documents.page_label.isVisible() and window.documents.page_label.text() == f"Page 1 of {reader.page_count}"
+    assert len(window.workspace.document) > 450 and reader.page_count >= 3
+    label = window.documents.page_label
+    assert label.isVisible() and label.text() == f"Page 1 of {reader.page_count}"
     assert not window.documents.prev_page_button.isEnabled()
     # Translations of rows on later pages were kept and show when their page does.
     last = len(window.workspace.document) - 1

@@ -1,1 +1,1 @@
-"""The glossary: store (CRUD and search) and interchange (CSV)."""
+"""The glossary: store (CRUD and search) and the exchange package (CSV, TSV, Anki, TBX, OmegaT)."""

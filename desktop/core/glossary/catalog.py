@@ -66,6 +66,11 @@ class Catalog:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def copy(self) -> Catalog:
+        """Another catalogue with the same terms, to change on another thread (entries are
+        replaced on upsert, never changed, so the two may share them)."""
+        return Catalog(list(self._entries.values()))
+
     def upsert(self, record: TermRecord) -> None:
         self._entries[record.id] = _Entry(
             record.id,

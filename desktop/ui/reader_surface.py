@@ -1,0 +1,194 @@
+"""The reading view's surface: where each sentence's cells are in the laid-out page, and the
+glossary marks drawn on them. ``ReaderView`` (``desktop.ui.reader``) builds on it with pages,
+redraws, editing and events."""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_right
+
+from PySide6.QtCore import QPoint, QRect, QTimer
+from PySide6.QtGui import QBrush, QTextCharFormat, QTextCursor, QTextTable, QTextTableCell
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from desktop.core.glossary.check import english_spans
+from desktop.core.glossary.matcher import TermMatch
+from desktop.core.open_document import OpenDocument
+from desktop.ui import style
+from desktop.ui.reader_pages import ARABIC, ENGLISH, ReaderFormats
+
+# GUI-thread time spent on redrawing per event-loop turn; the rest waits for the next turn.
+BUDGET_SECONDS = 0.01
+
+
+class ReaderSurface(QTextBrowser):
+    """A page of an ``OpenDocument`` laid out as tables of (Arabic, English) rows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.formats = ReaderFormats.create(self.font())
+        self._doc: OpenDocument | None = None
+        self._tables: list[QTextTable] = []
+        self._starts: list[int] = []
+        self._pages: list[int] = [0]
+        self._page = 0
+        self._first = self._end = 0
+        # Rows drawn with glossary marks (to unmark them when the matches change).
+        self._marked: set[int] = set()
+        self._to_highlight: set[int] = set()
+        # Rows whose English changed but is not drawn yet, by table. Tables near the visible
+        # part are redrawn at once, the rest when they scroll into view: redrawing a table
+        # costs a relayout, and a long document's results arrive all over it.
+        self._dirty: dict[int, set[int]] = {}
+        self._highlight_timer = QTimer(self)
+        self._highlight_timer.setSingleShot(True)
+        self._highlight_timer.setInterval(0)
+        self._highlight_timer.timeout.connect(self._drain_highlights)
+
+    def ensure_row_shown(self, row: int) -> None:
+        """Show the page holding ``row`` (the view with pages does; one page here)."""
+
+    def _doc_rows_with_terms(self) -> list[int]:
+        return self._doc.rows_with_terms() if self._doc is not None else []
+
+    # -- glossary terms --------------------------------------------------------------------
+    def term_at(self, position: int) -> TermMatch | None:
+        hit = self.cell_at_position(position)
+        if hit is None or hit[1] != ARABIC:
+            return None
+        offset = position - self.position_of(hit[0], ARABIC)
+        for start, end, match in self._doc.spans(hit[0]) if self._doc is not None else []:
+            if start <= offset < end:
+                return match
+        return None
+
+    def _highlight_rows(self, rows: "range | list[int]") -> None:
+        """Queue rows of this page for (re)highlighting; as many as the time budget allows
+        are done at once, the rest in the next turns of the event loop."""
+        if not self._tables or self._doc is None:
+            return
+        self._to_highlight.update(r for r in rows if self._first <= r < self._end)
+        self._drain_highlights()
+
+    def _drain_highlights(self) -> None:
+        if not self._to_highlight:
+            return
+        deadline = time.perf_counter() + BUDGET_SECONDS
+        while self._to_highlight and time.perf_counter() < deadline:
+            # One table per edit block: Qt then lays out only that table.
+            first = min(self._to_highlight)
+            chunk = bisect_right(self._starts, first) - 1
+            end = self._starts[chunk + 1] if chunk + 1 < len(self._starts) else self._end
+            rows = sorted(r for r in self._to_highlight if r < end)
+            block = QTextCursor(self.document())
+            block.beginEditBlock()
+            for row in rows:
+                self._to_highlight.discard(row)
+                self._highlight_arabic(row)
+                self._highlight_english(row)
+            block.endEditBlock()
+        if self._to_highlight:
+            self._highlight_timer.start()
+
+    @property
+    def busy(self) -> bool:
+        """True while highlights or redraws are still queued."""
+        return bool(self._to_highlight or self._dirty)
+
+    def _highlight_arabic(self, row: int) -> None:
+        cursor = self._cell_cursor(row, ARABIC)
+        cursor.setCharFormat(self.formats.arabic)
+        base = self.position_of(row, ARABIC)
+        spans = self._doc.spans(row) if self._doc is not None else []
+        if spans:
+            self._marked.add(row)
+        else:
+            self._marked.discard(row)
+        for start, end, match in spans:
+            mark = QTextCharFormat()
+            mark.setBackground(QBrush(style.category_colour(match.term.category)))
+            cursor.setPosition(base + start)
+            cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(mark)
+
+    def _highlight_english(self, row: int) -> None:
+        if self._doc is None:
+            return
+        text = self._doc.translations[row]
+        matches = self._doc.matches_in(row)
+        if not text or not matches:
+            return
+        base = self.position_of(row, ENGLISH)
+        cursor = QTextCursor(self.document())
+        for match in matches:
+            for start, end in english_spans(text, match.term.target):
+                mark = QTextCharFormat()
+                mark.setForeground(style.ENGLISH_TERM)
+                mark.setFontUnderline(True)
+                mark.setUnderlineColor(style.category_colour(match.term.category).darker(150))
+                cursor.setPosition(base + start)
+                cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(mark)
+
+    @property
+    def page_count(self) -> int:
+        return len(self._pages)
+
+    @property
+    def current_page(self) -> int:
+        return self._page
+
+    def page_of(self, row: int) -> int:
+        return max(bisect_right(self._pages, row) - 1, 0)
+
+    def _locate(self, row: int) -> tuple[QTextTable, int]:
+        chunk = bisect_right(self._starts, row) - 1
+        return self._tables[chunk], row - self._starts[chunk]
+
+    def _cell(self, row: int, column: int) -> QTextTableCell:
+        table, local = self._locate(row)
+        return table.cellAt(local, column)
+
+    def _cell_cursor(self, row: int, column: int) -> QTextCursor:
+        cell = self._cell(row, column)
+        cursor = cell.firstCursorPosition()
+        cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    # -- geometry --------------------------------------------------------------------------
+    def cell_at_position(self, position: int) -> tuple[int, int] | None:
+        if not self._tables:
+            return None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        table = cursor.currentTable()
+        if table is None or not table.objectName().startswith("rows:"):
+            return None
+        cell = table.cellAt(position)
+        if not cell.isValid():
+            return None
+        chunk = int(table.objectName()[5:])
+        return self._starts[chunk] + cell.row(), cell.column()
+
+    def row_at(self, point: QPoint) -> int:
+        hit = self.cell_at_position(self.cursorForPosition(point).position())
+        return hit[0] if hit else -1
+
+    def cell_rect(self, row: int, column: int) -> QRect:
+        """Viewport rectangle covering the text of a cell."""
+        self.ensure_row_shown(row)
+        cell = self._cell(row, column)
+        first = self.cursorRect(cell.firstCursorPosition())
+        last = self.cursorRect(cell.lastCursorPosition())
+        width = self.viewport().width()
+        left = width // 2 if column == ENGLISH else 0
+        return QRect(left, first.top(), width // 2, max(last.bottom() - first.top(), first.height()))
+
+    def position_of(self, row: int, column: int, offset: int = 0) -> int:
+        """Document position of character ``offset`` in a cell."""
+        self.ensure_row_shown(row)
+        return self._cell(row, column).firstCursorPosition().position() + offset
+
+    def top_row(self) -> int:
+        """The first row visible at the top of the view."""
+        return self.row_at(QPoint(self.viewport().width() // 4, 30))
