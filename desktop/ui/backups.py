@@ -1,4 +1,4 @@
-"""File → Restore Glossary from Backup…: the glossary's backups with their date, term count and reason."""
+"""File → Restore Glossary from Backup…: a glossary's backups, with date, terms and reason."""
 
 from __future__ import annotations
 
