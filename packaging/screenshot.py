@@ -24,11 +24,11 @@ def main(out_dir: Path) -> None:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.core.db.engine import open_database
     from desktop.core.glossary import store
     from desktop.core.translation import packages
     from desktop.ui import style
     from desktop.ui.app import configure_application
+    from desktop.core.workspace import Workspace
     from desktop.ui.main_window import MainWindow, window_icon
     from tests.tiny_model import build_tiny_argosmodel
 
@@ -37,8 +37,8 @@ def main(out_dir: Path) -> None:
     style.load_fonts()
     app.setWindowIcon(window_icon())
     db = sandbox / "glossary.db"
-    factory = open_database(db)
-    with factory.begin() as session:
+    seed = Workspace.open(db)
+    with seed.factory.begin() as session:
         store.add_term(session, "عبد اللطيف حموشي", "Abdellatif Hammouchi", category="person",
                        note="Director General of National Security (DGSN) and DGST")
         store.add_term(session, "مكتب التحقيقات الفيدرالي", "Federal Bureau of Investigation",
@@ -49,6 +49,7 @@ def main(out_dir: Path) -> None:
                        note="DGST")
         store.add_term(session, "الرباط", "Rabat", category="place")
         store.add_term(session, "وزير الشؤون الخارجية", "Minister of Foreign Affairs", category="title")
+    seed.close()
     out_dir.mkdir(parents=True, exist_ok=True)
     shots: list[tuple[str, bool]] = [("no-model.png", False), ("reading-view.png", True)]
 
@@ -60,14 +61,19 @@ def main(out_dir: Path) -> None:
         if with_model:
             packages.install_package_file(build_tiny_argosmodel(sandbox))
         settings = QSettings(str(sandbox / f"{name}.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(factory, db, settings)
+        window = MainWindow(Workspace.open(db), settings)
         window.resize(1360, 800)
         window.show()
 
+        grabbed: list[bool] = []
+
         def grab() -> None:
+            if grabbed:  # highlighting may finish more than once
+                return
+            grabbed.append(True)
             if with_model:
                 window.reader.set_current(4)
-                window.insert_glossary_english(4, "Abdellatif Hammouchi")
+                window.terms.insert_glossary_english(4, "Abdellatif Hammouchi")
                 window.statusBar().showMessage(
                     "Demo model with random weights: its English is meaningless. Install the real "
                     "Arabic→English model for translations.")
@@ -75,6 +81,7 @@ def main(out_dir: Path) -> None:
             window.grab().save(str(out_dir / name))
             print("wrote", out_dir / name)
             window.close()
+            window.workspace.close()
             take(index + 1)
 
         if with_model:
