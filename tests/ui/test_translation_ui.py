@@ -316,3 +316,58 @@ def test_download_from_the_banner_with_progress(qtbot: QtBot, make_window: Windo
         assert window.workspace.engine_state == "ready" and not window.banner.isVisible()
     finally:
         server.close()
+
+
+def test_terms_pane_follows_the_english_without_a_click(qtbot: QtBot, make_window: WindowFactory,
+                                                       installed_model: Path) -> None:
+    """The pane's ✓ for a term follows the sentence's English as it changes: after the
+    translator's edit and after reverting to the machine's English (a change that used to
+    leave the old ✓ until the sentence was clicked again)."""
+    from desktop.ui.term_pane import MISSING, PRESENT
+
+    window = make_window()
+    window.workspace.save_term("الرباط", "Rabat", category="place")
+    start_translated(qtbot, window)
+    doc = window.workspace.document
+    assert doc is not None
+    qtbot.waitUntil(lambda: bool(doc.rows_with_terms()), timeout=TIMEOUT)
+    row = next(r for r in doc.rows_with_terms() if doc.matches_in(r)[0].term.target == "Rabat")
+    machine = doc.translations[row]
+    assert machine is not None and "Rabat" not in machine  # the tiny model's English
+    window.reader.scroll_to_row(row)
+    window.reader.set_current(row)
+    status = window.term_pane.table.item(0, 0)
+    assert status is not None and status.text() == MISSING
+
+    window.reader.start_edit(row)
+    editor = window.reader.editor
+    assert editor is not None
+    editor.setPlainText("The meeting was in Rabat.")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert doc.edited[row]
+    assert window.term_pane.table.item(0, 0).text() == PRESENT  # type: ignore[union-attr]
+
+    menu = window.reader.build_context_menu((row, ENGLISH))
+    revert = next(a for a in menu.actions() if a.text() == "Revert to Machine Translation")
+    revert.trigger()
+    assert doc.translations[row] == machine and not doc.edited[row]
+    assert window.term_pane.table.item(0, 0).text() == MISSING  # type: ignore[union-attr]
+    assert window.term_pane.insert_button(0) is not None
+
+
+def test_status_bar_names_a_sentence_of_the_page_shown(qtbot: QtBot, make_window: WindowFactory,
+                                                      installed_model: Path, tmp_path: Path,
+                                                      sample_text: str) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("\n".join(sample_text.replace(".", f" {i}.") for i in range(25)), encoding="utf-8")
+    window = make_window()
+    start_translated(qtbot, window, path)
+    reader = window.reader
+    reader.set_current(3)
+    assert window.statusBar().currentMessage().startswith("Sentence 4 of ")
+    qtbot.mouseClick(window.documents.next_page_button, Qt.MouseButton.LeftButton)
+    assert reader.current_page == 1
+    first_row = reader.current_row
+    assert reader.page_of(first_row) == 1
+    assert window.statusBar().currentMessage().startswith(f"Sentence {first_row + 1} of ")
+    assert window.workspace.document is not None and window.workspace.document.position == first_row
