@@ -30,7 +30,8 @@ CREATED = datetime(2024, 5, 1, 9, 30, tzinfo=timezone.utc)
 #: Awkward cells on purpose: quotes, commas, a newline, a would-be formula, a user category.
 SEED = [NewTerm("الرباط", "Rabat", "place", 'capital, "old" name', "الرباط عاصمة المغرب.", "a.txt", CREATED),
         NewTerm("حموشي", "Hammouchi", "person", "=1+1", "", "", CREATED),
-        NewTerm("مكتب التحقيقات الفيدرالي", "FBI", "organization", "line one\nline two", "", "b.txt", CREATED),
+        NewTerm("مكتب التحقيقات الفيدرالي", "FBI", "organization", "line one\nline two", "", "b.txt",
+                CREATED),
         NewTerm("المغرب", "Morocco", "place", "", "", "", CREATED),
         NewTerm("المغرب", "Maghreb", "other", "also", "", "", CREATED)]
 GLOSSARY_FILTERS = {"csv": "CSV (*.csv)", "excel": "CSV for Excel (*.csv)", "anki": "Anki deck (*.tsv)",
@@ -56,8 +57,9 @@ def terms_in(db: Path) -> list[Term]:
         workspace.close()
 
 
-def import_backups(db: Path) -> list[str]:
-    return [b.reason for b in backups_of(db) if b.reason == "before-import"]
+def import_backups(db: Path) -> list[int | None]:
+    """How many terms each "before-import" backup of ``db`` holds."""
+    return [b.terms for b in backups_of(db) if b.reason == "before-import"]
 
 
 def seed(db: Path) -> Path:
@@ -106,8 +108,8 @@ def test_import_csv_same_terms_and_one_backup_each(qtbot: QtBot, make_window: Wi
     assert len(terms) == 32 and ("الرباط", "Rabat", "place", "capital, updated") in terms
     assert ("كلمة29", "word 29", "organization", "note 29") in terms
     assert terms_in(window_db) == terms
-    assert import_backups(cli_db) == ["before-import"]
-    assert import_backups(window_db) == ["before-import"]
+    assert import_backups(cli_db) == [2]  # one backup, of the glossary as it was before
+    assert import_backups(window_db) == [2]
 
 
 @pytest.mark.parametrize("fmt", list(GLOSSARY_FILTERS))
@@ -126,7 +128,7 @@ def test_export_glossary_files_are_identical(qtbot: QtBot, make_window: WindowFa
     window.exchange.export_action.trigger()
     qtbot.waitUntil(lambda: status_shows(window, "Exported 6 terms"), timeout=TIMEOUT)
     written = window_file.read_bytes()
-    assert "Hammouchi".encode() in written
+    assert b"Hammouchi" in written
     if fmt in ("csv", "excel", "tbx"):  # these carry the creation date: the seeded one, not today
         assert b"2024-05-01" in written
     assert written == cli_file.read_bytes()
@@ -185,8 +187,8 @@ def test_translate_and_export_same_sentences(qtbot: QtBot, make_window: WindowFa
     assert [english for _, english in window_pairs] == [english for _, english in cli_pairs]
 
 
-def test_install_and_remove_a_model_same_listing(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path,
-                                                 tiny_model_file: Path, tmp_path: Path,
+def test_install_and_remove_a_model_same_listing(qtbot: QtBot, make_window: WindowFactory,
+                                                 empty_model_dir: Path, tiny_model_file: Path, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Installed Arabic → English" in cli("models", "install", str(tiny_model_file))
     by_cli = Workspace.models_installed()
@@ -199,8 +201,9 @@ def test_install_and_remove_a_model_same_listing(qtbot: QtBot, make_window: Wind
         window.start(SAMPLE)
     dialog = window.models.show_model_manager()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tiny_model_file), ""))
-    with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT):
+    with qtbot.waitSignal(window.engineChanged, timeout=TIMEOUT) as changed:
         qtbot.mouseClick(dialog.install_button, Qt.MouseButton.LeftButton)
+    assert changed.args == ["ready"]
     assert Workspace.models_installed() == window.workspace.models() == by_cli
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.models._refresh_model_manager()
