@@ -154,11 +154,15 @@ class TaskRunner(QObject):
     def running(self) -> list[TaskHandle]:
         return list(self._running)
 
+    def wait(self, timeout_ms: int = 10_000) -> bool:
+        """Wait for every started task's thread to finish (blocks the caller; the results
+        are delivered when the event loop next runs)."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        return all([pool.waitForDone(max(0, round((deadline - time.monotonic()) * 1000)))
+                    for pool in (self._heavy, self._pool)])
+
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Cancel every task and wait for the threads to end (blocks the caller)."""
         for handle in list(self._running):
             handle.cancel()  # queued ones end at once, as cancelled, without running
-        deadline = time.monotonic() + timeout_ms / 1000
-        done = [pool.waitForDone(max(0, round((deadline - time.monotonic()) * 1000)))
-                for pool in (self._heavy, self._pool)]
-        return all(done)
+        return self.wait(timeout_ms)
