@@ -4,7 +4,7 @@
     python3 dev.py app [ARGS...]    launch the window (ARGS go to ``tarjuman``)
     python3 dev.py test [ARGS...]   run the whole test suite (ARGS go to pytest)
 
-Needs only Python >= 3.10 with venv and pip, and access to the package index the first time.
+Needs only Python >= 3.11 with venv and pip, and access to the package index the first time.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ def _fingerprint() -> str:
 
 def ensure_environment() -> None:
     """Create .venv and install Tarjuman (editable) with its test extras, when needed."""
-    if sys.version_info < (3, 10):
-        sys.exit(f"Tarjuman needs Python 3.10 or newer; this is {sys.version.split()[0]}.")
+    if sys.version_info < (3, 11):
+        sys.exit(f"Tarjuman needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     if not PYTHON.exists():
         print(f"Creating the environment in {VENV} …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)

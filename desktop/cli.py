@@ -19,7 +19,7 @@ from desktop.core.workspace import BUILTIN_CATEGORIES as CATEGORIES
 from desktop.core.workspace import Workspace
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, EXIT_NO_MODEL, EXIT_BAD_INPUT = 0, 1, 2, 3, 4
-COMMANDS = ("segment", "translate", "terms", "models", "glossary")
+COMMANDS = ("segment", "translate", "terms", "models", "glossary", "lookup", "gloss")
 log = logging.getLogger(__name__)
 
 
@@ -58,6 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("terms", parents=[json_parent, db_parent, encoding_parent],
                        help="find glossary terms in a document")
+    p.add_argument("file", type=Path)
+
+    p = sub.add_parser("lookup", parents=[json_parent],
+                       help="analyse an Arabic word with the offline lexicon")
+    p.add_argument("word")
+
+    p = sub.add_parser("gloss", parents=[json_parent, encoding_parent],
+                       help="each Arabic word of a document with its first analysis")
     p.add_argument("file", type=Path)
 
     models = sub.add_parser("models", help="manage translation models").add_subparsers(
@@ -135,6 +143,10 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _models(args, out, err)
     if args.command == "glossary":
         return _glossary(args, out)
+    if args.command == "lookup":
+        return _lookup(args, out)
+    if args.command == "gloss":
+        return _gloss(args, out)
     raise AssertionError(args.command)
 
 
@@ -303,6 +315,50 @@ def _glossary(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     finally:
         workspace.close()
+
+
+def _lookup(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.arabic import has_arabic
+    from desktop.core.errors import BadInputError
+
+    if not has_arabic(args.word):
+        raise BadInputError(f"“{args.word}” is not an Arabic word.")
+    lexicon = Workspace.load_lexicon()  # no glossary needed
+    try:
+        analyses = lexicon.analyze(args.word)
+    finally:
+        lexicon.close()
+    if args.json:
+        _print_json([a.as_json() for a in analyses], out)
+        return EXIT_OK
+    if not analyses:
+        print(f"The lexicon has no analysis of “{args.word}” (a name, or a word it lacks).", file=out)
+    for n, a in enumerate(analyses, 1):
+        affixes = "; ".join(g for g in (a.prefix_gloss, a.suffix_gloss) if g)
+        print(f"{n}. {a.vowelled}  {a.segmentation}  ({a.parts_latin})\n"
+              f"   {a.pos} · lemma {a.lemma_arabic} ({a.lemma_id})\n"
+              f"   {a.gloss}" + (f"  [{affixes}]" if affixes else ""), file=out)
+    return EXIT_OK
+
+
+def _gloss(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.documents import read_document
+    from desktop.core.lexicon.words import gloss_text
+
+    doc = read_document(args.file, encoding=args.encoding)
+    lexicon = Workspace.load_lexicon()  # no glossary needed
+    try:
+        glossed = gloss_text(lexicon, doc.text)
+    finally:
+        lexicon.close()
+    if args.json:
+        _print_json([g.as_json() for g in glossed], out)
+    else:
+        for g in glossed:
+            a = g.analysis
+            print(f"{g.start}\t{g.end}\t{g.word}\t{a.vowelled if a else ''}\t{a.gloss if a else ''}",
+                  file=out)
+    return EXIT_OK
 
 
 def _term_json(t: Any) -> dict[str, Any]:

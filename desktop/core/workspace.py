@@ -30,6 +30,7 @@ from desktop.core.errors import BadInputError, NoModelError, TarjumanError
 from desktop.core.glossary.check import insert_term
 from desktop.core.glossary.matcher import TermIndex
 from desktop.core.glossary.store import CategoryInfo, TermRecord
+from desktop.core.lexicon.analyzer import Lexicon
 from desktop.core.open_document import OpenDocument
 from desktop.core.preferences import Preferences
 from desktop.core.tasks import CancelToken, ProgressFn
@@ -38,13 +39,14 @@ from desktop.core.translation.engine import ArgosEngine
 from desktop.core.translation.packages import ModelInfo
 from desktop.core.translation.service import Translated, translate_sentences
 from desktop.core.workspace_glossary import Exported, GlossaryActions, Imported, ImportFile
+from desktop.core.workspace_words import Suggestion, WordActions
 
 log = logging.getLogger(__name__)
 
 BUILTIN_CATEGORIES = CATEGORIES
 __all__ = ["BUILTIN_CATEGORIES", "DEFAULT_COLOURS", "BackupInfo", "CategoryInfo", "Exported",
            "ImportFile", "Imported", "ModelInfo", "OpenDocument", "TermRecord", "TranslationJob",
-           "Workspace", "backups_of", "restore_into"]
+           "Workspace", "backups_of", "restore_into", "Suggestion"]
 ALTERNATIVES = 4
 #: The ``engine_state`` values.
 ENGINE_STATES = ("loading", "ready", "missing", "broken")
@@ -84,11 +86,11 @@ class ModelList:
     active: Path | None
 
 
-class Workspace(GlossaryActions):
+class Workspace(GlossaryActions, WordActions):
     """Tarjuman's state and actions, without Qt. Open one with ``Workspace.open``.
 
     The glossary's actions (terms, categories, import and export, backups, glossary files)
-    are in ``GlossaryActions``."""
+    are in ``GlossaryActions``; the lexicon's and romanisation in ``WordActions``."""
 
     def __init__(self, db_path: Path, factory: sessionmaker[Session],
                  preferences: Preferences | None = None) -> None:
@@ -102,6 +104,8 @@ class Workspace(GlossaryActions):
         self.engine_problem = ""
         self.document: OpenDocument | None = None
         self.term_index: TermIndex | None = None
+        #: Opened on first use (``load_lexicon`` on a worker, or ``ensure_lexicon``).
+        self.lexicon: Lexicon | None = None
         #: The term index misses changes made since it was built (rebuild it).
         self.index_stale = True
 
@@ -112,9 +116,11 @@ class Workspace(GlossaryActions):
         return cls(Path(db_path), open_database(Path(db_path)), preferences)
 
     def close(self) -> None:
-        """Remember the reading position and close the glossary."""
+        """Remember the reading position and close the glossary and the lexicon."""
         self.save_position()
         dispose(self.factory)
+        if self.lexicon is not None:
+            self.lexicon.close()
 
     # -- documents -------------------------------------------------------------------------
     def read_document(self, path: Path, encoding: str | None = None) -> Document:

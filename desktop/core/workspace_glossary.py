@@ -74,13 +74,6 @@ class GlossaryActions:
         with self.factory() as session:
             return store.find_by_source(session, source)
 
-    def suggest_english(self, span: str) -> str:
-        """The machine translation of an Arabic span, "" without a model (any thread)."""
-        engine = self.engine
-        if engine is None:
-            return ""
-        return engine.translate([span])[0] or ""
-
     def save_term(self, source: str, target: str, *, category: str | None = None, note: str = "",
                   context: str = "", document: str = "") -> Outcome[tuple[TermRecord, bool]]:
         """Add a term, or update the entry with the same Arabic and English. The value is

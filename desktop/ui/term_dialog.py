@@ -133,11 +133,16 @@ class TermDialog(QDialog):
     def _on_edited(self, _text: str) -> None:
         self._typed = True
 
-    def set_suggestion(self, text: str) -> None:
-        """Offer a machine translation unless the user or the glossary supplied one."""
+    SOURCES = {"glossary": "from the glossary", "name": "the name's usual spelling",
+               "translation": "machine translation", "lexicon": "from the dictionary"}
+
+    def set_suggestion(self, text: str, source: str = "") -> None:
+        """Offer English (where it came from in the tooltip) unless the user or the glossary
+        supplied one; Enter then saves it."""
         if not self._typed and text:
             self.target.setText(text)
             self.target.selectAll()
+            self.target.setToolTip(f"Suggested: {self.SOURCES.get(source, source)}")
 
     def _update_ok(self) -> None:
         ok = bool(self.source.text().strip() and self.target.text().strip())

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 
-from desktop.core.arabic import transliterate
 from desktop.core.changes import Changes
 from desktop.core.glossary.matcher import TermIndex, TermMatch
 from desktop.core.open_document import OpenDocument
+from desktop.core.workspace import Suggestion
 from desktop.ui.categories import CategoriesDialog
 from desktop.ui.context import AppContext
 from desktop.ui.duplicates import DuplicatesDialog
@@ -160,23 +160,23 @@ class TermsController(QObject):
                             parent=self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.term_dialog = dialog
-        if not existing and workspace.engine is not None:
-            span = selection.text
-            dialog.target.setPlaceholderText("Translating…")
-            self.ctx.runner.start("suggest", lambda _t: workspace.suggest_english(span),
-                                  on_done=lambda text: self._offer_suggestion(dialog, text),
-                                  on_error=lambda exc: log.warning("suggestion failed: %s", exc))
-        dialog.set_transliteration(transliterate(selection.text))
+        span = selection.text
+        if not existing:
+            dialog.target.setPlaceholderText("Looking up…")
+        self.ctx.runner.start("suggest", lambda _t: workspace.suggest_english(span),
+                              on_done=lambda suggestion: self._offer_suggestion(dialog, suggestion),
+                              on_error=lambda exc: log.warning("suggestion failed: %s", exc))
         if existing:
             dialog.showExistingRequested.connect(lambda: self.window.glossary.show_term(existing[0].id))
         dialog.accepted.connect(lambda: self._save_term(dialog))
         dialog.finished.connect(lambda _r: setattr(self, "term_dialog", None))
         dialog.open()
 
-    def _offer_suggestion(self, dialog: TermDialog, text: str) -> None:
+    def _offer_suggestion(self, dialog: TermDialog, suggestion: Suggestion) -> None:
         if self.term_dialog is dialog:
             dialog.target.setPlaceholderText("English rendering")
-            dialog.set_suggestion(text)
+            dialog.set_suggestion(suggestion.text, suggestion.source)
+            dialog.set_transliteration(suggestion.romanized)
 
     def _save_term(self, dialog: TermDialog) -> None:
         values = dialog.values()

@@ -193,3 +193,36 @@ def test_terms_json_offsets(tmp_path: Path, sample_text: str) -> None:
     assert "لأمن الوطني" in texts  # للأمن الوطني: the article merged into لل
     assert texts.count("مكتب التحقيقات الفيدرالي") >= 3
     assert "الساحل" in texts
+
+
+def test_lookup_prints_every_analysis() -> None:
+    code, out, _ = run("lookup", "للأمن")
+    assert code == 0
+    first = out.split("\n2.")[0]
+    assert "لِلأَمْن" in first and "(li + al + amn)" in first and "security; safety" in first
+    code, out, _ = run("lookup", "المدير", "--json")
+    data = json.loads(out)
+    assert code == 0 and data[0]["lemma"] == "mudiyr" and data[0]["gloss"] == "director; manager; chief"
+    assert data[0]["segmentation"] == "ال + مدير"
+
+
+def test_lookup_of_a_name_or_a_non_arabic_word() -> None:
+    code, out, _ = run("lookup", "حموشي")
+    assert code == 0 and "no analysis" in out
+    code, _, err = run("lookup", "hello")
+    assert code == 4 and "not an Arabic word" in err
+
+
+def test_gloss_gives_each_word_its_offsets_and_first_analysis(sample_text: str) -> None:
+    code, out, err = run("gloss", str(SAMPLE), "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert all(sample_text[d["start"]:d["end"]] == d["word"] for d in data)
+    by_word = {d["word"]: d["analysis"] for d in data}
+    assert by_word["بالرباط"]["gloss"] == "Rabat"
+    assert by_word["المدير"]["lemma_id"] == "mudiyr_1"
+    assert by_word["حموشي"] is None
+    known = sum(d["analysis"] is not None for d in data) / len(data)
+    assert known > 0.8  # most words of a news article are in the lexicon
+    code, out, _ = run("gloss", str(SAMPLE))
+    assert code == 0 and out.splitlines()[0] == "0\t9\tالتهديدات\tالتَهْدِيدات\tthreats"

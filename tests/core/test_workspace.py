@@ -113,3 +113,15 @@ def test_built_in_categories_come_first_and_new_ones_are_announced(ws: Workspace
     assert [c.name for c in ws.categories()][:5] == list(workspace_module.BUILTIN_CATEGORIES)
     changes = ws.add_category("Official", "#ff8800").changes
     assert changes.categories and "official" in [c.name for c in ws.categories()]
+
+
+def test_capture_suggests_english_without_a_model(ws: Workspace) -> None:
+    ws.ensure_lexicon()
+    name = ws.suggest_english("عبد اللطيف حموشي")
+    assert (name.text, name.source) == ("Abdellatif Hammouchi", "name")
+    word = ws.suggest_english("المدير العام")
+    assert (word.text, word.source, word.romanized) == ("director general", "lexicon", "al-mudir al-amm")
+    assert ws.suggest_english("مكتب").romanized == "maktab"
+    assert ws.suggest_english("الرباط").text == "Rabat"  # a proper noun's gloss is its name
+    ws.save_term("المدير العام", "Director General")
+    assert ws.suggest_english("المدير العام") == type(word)("Director General", "glossary", "al-mudir al-amm")

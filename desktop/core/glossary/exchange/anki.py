@@ -14,10 +14,10 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from desktop.core.arabic import transliterate
 from desktop.core.atomic import atomic_write
 from desktop.core.errors import BadInputError
 from desktop.core.glossary.store import TermRecord, category_key
+from desktop.core.names import romanize_name
 
 from .rows import ImportRow, delimited_rows
 
@@ -54,7 +54,7 @@ def write_anki(terms: Iterable[TermRecord], path: Path, deck: str = "Tarjuman", 
         for t in terms:
             count += 1
             bold, cloze_text = _bold_term(t.context, t.source)
-            row = [_rtl(_html(t.source)), _html(t.target), _html(transliterate(t.source)),
+            row = [_rtl(_html(t.source)), _html(t.target), _html(romanize_name(t.source)),
                    _html(t.category), _rtl(bold) if t.context else "", _html(t.note),
                    t.category.replace(" ", "_")]
             if cloze:

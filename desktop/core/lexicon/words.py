@@ -1,0 +1,36 @@
+"""Arabic words in running text, with their offsets, and their first analyses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from desktop.core.lexicon.analyzer import Analysis, Lexicon
+
+# Arabic letters with their marks and tatweel; a word ends at anything else.
+WORD = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5][\u0621-\u065f\u0670-\u06d3\u06d5\u0640]*")
+
+
+@dataclass(frozen=True)
+class WordGloss:
+    """One word of a text: ``text[start:end]``, and its first analysis (None: unknown)."""
+
+    start: int
+    end: int
+    word: str
+    analysis: Analysis | None
+
+    def as_json(self) -> dict[str, Any]:
+        first = self.analysis.as_json() if self.analysis is not None else None
+        return {"start": self.start, "end": self.end, "word": self.word, "analysis": first}
+
+
+def words(text: str) -> Iterator[tuple[int, int, str]]:
+    for match in WORD.finditer(text):
+        yield match.start(), match.end(), match.group()
+
+
+def gloss_text(lexicon: Lexicon, text: str) -> list[WordGloss]:
+    """Every Arabic word of ``text`` with its first analysis (any thread)."""
+    return [WordGloss(start, end, word, lexicon.first(word)) for start, end, word in words(text)]
