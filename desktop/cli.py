@@ -170,38 +170,48 @@ def _segment(args: argparse.Namespace, out: TextIO) -> int:
 
 def _open_workspace(args: argparse.Namespace) -> Workspace:
     from desktop.core.paths import default_glossary_path
+    from desktop.core.preferences import LIMITS, Preferences
 
-    return Workspace.open(args.db or default_glossary_path())
+    # The window's preferences live in its settings; the CLI keeps as many backups as the
+    # window could (it prunes none that the window would keep).
+    keep_all = Preferences(backups_kept=LIMITS["backups_kept"][1])
+    return Workspace.open(args.db or default_glossary_path(), keep_all)
 
 
 def _translate(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.documents import read_document
+    from desktop.core.open_document import OpenDocument
     from desktop.core.translation import export
 
     fmt = export.format_for(args.output, args.format) if args.output else (args.format or "txt")
-    workspace = _open_workspace(args)
-    try:
-        workspace.show_document(workspace.prepare_document(workspace.read_document(args.file, args.encoding))
-                                if not args.no_cache else
-                                _unremembered(workspace.read_document(args.file, args.encoding)))
-        targets = workspace.translate_document(use_memory=not args.no_cache)
-        doc = workspace.document
-        assert doc is not None
-        if args.json:
-            _print_json([{"start": s.start, "end": s.end, "source": s.text, "target": t}
-                         for s, t in zip(doc.sentences, targets, strict=True)], out)
-        elif args.output:
-            workspace.export_translation(doc, args.output, fmt)
-        elif fmt == "txt":
-            out.write("\n\n".join(export.english_paragraphs(doc.document, list(targets))) + "\n")
-        else:
-            import tempfile
+    # The document and the model first: a bad file or no model changes no glossary.
+    doc = read_document(args.file, encoding=args.encoding)
+    engine = Workspace.load_model()
+    if args.no_cache:
+        targets = Workspace.translate_without_memory(doc, engine)
+    else:
+        workspace = _open_workspace(args)
+        try:
+            workspace.engine_loaded(engine)
+            workspace.show_document(workspace.prepare_document(doc))
+            targets = workspace.translate_document()
+        finally:
+            workspace.close(save_position=False)
+    opened = OpenDocument(doc, list(targets))
+    if args.json:
+        _print_json([{"start": s.start, "end": s.end, "source": s.text, "target": t}
+                     for s, t in zip(doc.sentences, targets, strict=True)], out)
+    elif args.output:
+        Workspace.export_translation(opened, args.output, fmt)
+    elif fmt == "txt":
+        out.write("\n\n".join(export.english_paragraphs(doc, list(targets))) + "\n")
+    else:
+        import tempfile
 
-            with tempfile.TemporaryDirectory() as tmp:
-                target = Path(tmp) / f"out.{fmt}"
-                workspace.export_translation(doc, target, fmt)
-                out.write(target.read_text(encoding="utf-8"))
-    finally:
-        workspace.close()
+        with tempfile.TemporaryDirectory() as tmp:
+            target = Path(tmp) / f"out.{fmt}"
+            Workspace.export_translation(opened, target, fmt)
+            out.write(target.read_text(encoding="utf-8"))
     return EXIT_OK
 
 
@@ -213,12 +223,15 @@ def _unremembered(doc: Any) -> Any:
 
 
 def _terms(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.documents import read_document
+
+    doc = read_document(args.file, encoding=args.encoding)  # a bad file changes no glossary
     workspace = _open_workspace(args)
     try:
-        workspace.show_document(_unremembered(workspace.read_document(args.file, args.encoding)))
+        workspace.show_document(_unremembered(doc))
         matches = workspace.find_terms()
     finally:
-        workspace.close()
+        workspace.close(save_position=False)
     if args.json:
         _print_json([m.as_json() for m in matches], out)
     else:
@@ -314,7 +327,7 @@ def _glossary(args: argparse.Namespace, out: TextIO) -> int:
                   f"{result.skipped} skipped) from {imported.value.format.upper()}", file=out)
         return EXIT_OK
     finally:
-        workspace.close()
+        workspace.close(save_position=False)
 
 
 def _lookup(args: argparse.Namespace, out: TextIO) -> int:

@@ -35,6 +35,8 @@ class Changes:
     document: bool = False
     #: Models were installed or removed, or the engine was (re)loaded.
     models: bool = False
+    #: The translation engine was loaded, or failed to load.
+    engine: bool = False
     #: Another glossary file is open (or it was restored from a backup).
     glossary: bool = False
     preferences: bool = False

@@ -104,10 +104,12 @@ class Workspace(GlossaryActions, WordActions):
         self.engine_problem = ""
         self.document: OpenDocument | None = None
         self.term_index: TermIndex | None = None
+        #: Counts the changes to the terms (``changed``); the index knows which it reflects.
+        self.terms_version = 0
+        self._index_version = -1
+        self._added_in_place: set[int] = set()
         #: Opened on first use (``load_lexicon`` on a worker, or ``ensure_lexicon``).
         self.lexicon: Lexicon | None = None
-        #: The term index misses changes made since it was built (rebuild it).
-        self.index_stale = True
 
     @classmethod
     def open(cls, db_path: Path, preferences: Preferences | None = None) -> Workspace:
@@ -115,9 +117,11 @@ class Workspace(GlossaryActions, WordActions):
         for a damaged or foreign file, which is left as it was."""
         return cls(Path(db_path), open_database(Path(db_path)), preferences)
 
-    def close(self) -> None:
-        """Remember the reading position and close the glossary and the lexicon."""
-        self.save_position()
+    def close(self, save_position: bool = True) -> None:
+        """Close the glossary and the lexicon, remembering the reading position unless told
+        not to (the CLI reads documents without moving the window's place in them)."""
+        if save_position:
+            self.save_position()
         dispose(self.factory)
         if self.lexicon is not None:
             self.lexicon.close()
@@ -176,10 +180,13 @@ class Workspace(GlossaryActions, WordActions):
 
     def apply_translations(self, doc: OpenDocument, rows: Sequence[int], targets: Sequence[str],
                            edited: Sequence[bool]) -> Changes:
-        """Store a translated batch in ``doc`` (ignored when another document is open)."""
+        """Store a translated batch in ``doc`` (ignored when another document is open). A
+        machine translation never replaces the translator's own English saved meanwhile."""
         if doc is not self.document:
             return NOTHING
-        return Changes(translations=doc.set_translations(rows, targets, edited))
+        keep = [i for i, row in enumerate(rows) if edited[i] or not (doc.valid(row) and doc.edited[row])]
+        return Changes(translations=doc.set_translations([rows[i] for i in keep], [targets[i] for i in keep],
+                                                         [edited[i] for i in keep]))
 
     def translate_document(self, use_memory: bool = True, progress: ProgressFn | None = None,
                            cancel: CancelToken | None = None) -> list[str]:
@@ -250,11 +257,25 @@ class Workspace(GlossaryActions, WordActions):
     # -- the engine and models -------------------------------------------------------------
     def load_engine(self) -> ArgosEngine:
         """Load the installed model with the preferred settings (any thread; slow)."""
-        return ArgosEngine.load(settings=self.preferences.engine)
+        return self.load_model(self.preferences)
+
+    @staticmethod
+    def load_model(preferences: Preferences | None = None) -> ArgosEngine:
+        """Load the installed Arabic→English model (no glossary needed; slow). Raises
+        ``NoModelError`` when none is installed."""
+        return ArgosEngine.load(settings=(preferences or Preferences()).engine)
+
+    @staticmethod
+    def translate_without_memory(doc: Document, engine: ArgosEngine) -> list[str]:
+        """A document's English straight from the model, touching no glossary (blocking)."""
+        opened = OpenDocument(doc)
+        job = TranslationJob(opened, list(range(len(opened))), [s.text for s in doc.sentences],
+                             engine, None)
+        return [r.target if r else "" for r in job.run()]
 
     def engine_loaded(self, engine: ArgosEngine) -> Changes:
         self.engine, self.engine_state, self.engine_problem = engine, "ready", ""
-        return Changes(models=True)
+        return Changes(models=True, engine=True)
 
     def engine_failed(self, exc: BaseException) -> Changes:
         """The engine could not load: no model ("missing") or a broken one ("broken")."""
@@ -267,7 +288,7 @@ class Workspace(GlossaryActions, WordActions):
             log.error("loading the engine failed", exc_info=exc)
             self.engine_state = "broken"
             self.engine_problem = "An unexpected error occurred; details are in the log file."
-        return Changes(models=True)
+        return Changes(models=True, engine=True)
 
     def unload_engine(self) -> None:
         self.engine, self.engine_state = None, "loading"

@@ -63,7 +63,9 @@ class GlossaryActions:
     engine: ArgosEngine | None
     document: OpenDocument | None
     term_index: TermIndex | None
-    index_stale: bool
+    terms_version: int
+    _index_version: int
+    _added_in_place: set[int]
 
     def save_position(self) -> None:  # the Workspace's
         raise NotImplementedError
@@ -81,18 +83,16 @@ class GlossaryActions:
         with self.factory.begin() as session:
             record, created = store.add_term(session, source, target, category=category, note=note,
                                              context=context, document=document)
-        if created and self.term_index is not None and not self.index_stale:
+        if created and self.term_index is not None:
             self.term_index.add(IndexedTerm(record.id, record.source, record.target,
                                             record.category, record.note))
-        else:
-            self.index_stale = True
+            self._added_in_place.add(record.id)
         return Outcome((record, created), Changes(terms=(record,)))
 
     def update_term(self, term_id: int, **fields: str) -> Outcome[TermRecord]:
         """Change fields of one term (``BadInputError`` for a clash or a bad value)."""
         with self.factory.begin() as session:
             record = store.update_term(session, term_id, **fields)
-        self.index_stale = True
         return Outcome(record, Changes(terms=(record,)))
 
     def delete_terms(self, ids: Sequence[int]) -> Outcome[list[TermRecord]]:
@@ -100,14 +100,12 @@ class GlossaryActions:
         with self.factory.begin() as session:
             records = store.get_terms(session, ids)
             store.delete_terms(session, [r.id for r in records])
-        self.index_stale = True
         return Outcome(records, Changes(removed_terms=tuple(r.id for r in records)))
 
     def restore_terms(self, records: Sequence[TermRecord]) -> Changes:
         """Put deleted terms back exactly as they were (undo of a delete)."""
         with self.factory.begin() as session:
             store.restore_terms(session, records)
-        self.index_stale = True
         return Changes(terms=tuple(records))
 
     def duplicate_groups(self, by: str = "source") -> list[list[TermRecord]]:
@@ -118,7 +116,6 @@ class GlossaryActions:
         """Fold ``others`` into ``keep`` (notes and contexts joined)."""
         with self.factory.begin() as session:
             kept = store.merge_terms(session, keep, others)
-        self.index_stale = True
         return Outcome(kept, Changes(terms=(kept,), removed_terms=tuple(i for i in others if i != keep)))
 
     def get_terms(self, ids: Sequence[int]) -> list[TermRecord]:
@@ -146,12 +143,36 @@ class GlossaryActions:
         with self.factory() as session:
             return store.build_index(session)
 
-    def set_term_index(self, index: TermIndex, factory: sessionmaker[Session] | None = None) -> bool:
-        """Use an index built by ``build_term_index``; False (ignored) when it was built for
-        another glossary (``factory``: the one it was built from)."""
+    @property
+    def index_stale(self) -> bool:
+        """The term index misses changes made since it was built (rebuild it)."""
+        return self.term_index is None or self._index_version != self.terms_version
+
+    def changed(self, changes: Changes) -> None:
+        """Note that an action changed something (owning thread; the window calls this for
+        every change it publishes). A change to the terms or categories makes the term index
+        stale, unless the change was only new terms already added to it in place."""
+        if changes.glossary_terms or changes.categories:
+            current = not self.index_stale
+            self.terms_version += 1
+            in_place = (changes.terms and not (changes.removed_terms or changes.all_terms
+                                                or changes.categories or changes.glossary)
+                        and all(r.id in self._added_in_place for r in changes.terms))
+            if current and in_place:
+                self._index_version = self.terms_version
+        self._added_in_place.clear()
+
+    def set_term_index(self, index: TermIndex, factory: sessionmaker[Session] | None = None,
+                       version: int | None = None) -> bool:
+        """Use an index built by ``build_term_index`` from the glossary as it was at
+        ``version`` (``terms_version`` when it started; None: now). False (ignored) when it
+        was built for another glossary (``factory``) or the terms changed meanwhile."""
         if factory is not None and factory is not self.factory:
             return False
-        self.term_index, self.index_stale = index, False
+        version = self.terms_version if version is None else version
+        if version != self.terms_version:
+            return False
+        self.term_index, self._index_version = index, version
         return True
 
     @staticmethod
@@ -187,7 +208,6 @@ class GlossaryActions:
     def rename_category(self, old: str, new: str) -> Changes:
         with self.factory.begin() as session:
             store.rename_category(session, old, new)
-        self.index_stale = True  # matches carry the category, which colours the highlight
         return Changes(categories=True, all_terms=True)
 
     def recolour_category(self, name: str, colour: str) -> Changes:
@@ -199,7 +219,6 @@ class GlossaryActions:
         """Delete a category; its terms move to "other". The value is how many moved."""
         with self.factory.begin() as session:
             moved = store.delete_category(session, name)
-        self.index_stale = True
         return Outcome(moved, Changes(categories=True, all_terms=True))
 
     # -- import and export -------------------------------------------------------------------
@@ -220,15 +239,16 @@ class GlossaryActions:
                     progress: ProgressFn | None = None,
                     cancel: CancelToken | None = None) -> Outcome[exchange.ImportResult]:
         """Back the glossary up, then add or update every row in one transaction: all or
-        nothing (any thread). A cancelled import leaves the glossary as it was."""
-        backup.make_backup(self.db_path, "before-import", self.preferences.backups_kept)
+        nothing (any thread). A cancelled import leaves the glossary as it was; old backups
+        are pruned only after a successful one."""
+        backup.make_backup(self.db_path, "before-import", keep=None)
         started = utcnow()
         with self.factory.begin() as session:
             result = exchange.import_rows(session, rows, progress=progress, cancel=cancel,
                                           policy=policy)
             changed = (store.changed_since(session, started)
                        if result.total <= IN_PLACE_LIMIT else [])
-        self.index_stale = True
+        backup.prune(self.db_path, self.preferences.backups_kept)
         if result.total > IN_PLACE_LIMIT:
             return Outcome(result, Changes(all_terms=True))
         return Outcome(result, Changes(terms=tuple(changed)))
@@ -259,7 +279,8 @@ class GlossaryActions:
         self.save_position()
         old = self.factory
         self.factory, self.db_path = factory, Path(path)
-        self.term_index, self.index_stale = None, True
+        self.term_index = None
+        self.terms_version += 1
         if self.document is not None:
             self.document.set_matches([])
         dispose(old)

@@ -37,8 +37,9 @@ class AppContext(QObject):
         self.runner = TaskRunner(self)
 
     def publish(self, changes: Changes) -> None:
-        """Tell every view what changed (nothing is sent for no change)."""
+        """Tell the workspace and then every view what changed (nothing for no change)."""
         if changes:
+            self.workspace.changed(changes)
             self.changed.emit(changes)
 
     def status(self, text: str, ms: int = 0) -> None:

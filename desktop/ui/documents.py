@@ -32,6 +32,7 @@ class DocumentController(QObject):
     def __init__(self, ctx: AppContext, window: MainWindow) -> None:
         super().__init__(window)
         self.ctx, self.window, self.reader = ctx, window, window.reader
+        self._serial = 0
         action = ctx.action
         self.open_action = action("&Open…", self.choose_document, QKeySequence.StandardKey.Open,
                                   "Open an Arabic text document")
@@ -120,13 +121,22 @@ class DocumentController(QObject):
 
     def _prepare(self, load: Callable[[], Document]) -> None:
         workspace, formats = self.ctx.workspace, self.reader.formats
+        self._serial += 1
+        serial = self._serial
 
         def work(_task: TaskContext) -> ReaderContent:
             opened = workspace.prepare_document(load())
             return build_reader_document(opened, formats, move_to_gui_thread=True)
 
-        self.ctx.runner.start("open", work, on_done=self._show,  # not queued: the user waits
-                              on_error=self.ctx.error_handler("Cannot open the document"))
+        def done(content: ReaderContent) -> None:
+            if serial == self._serial:  # the last document asked for wins
+                self._show(content)
+
+        def failed(exc: BaseException) -> None:
+            if serial == self._serial:
+                self.ctx.show_error("Cannot open the document", exc)
+
+        self.ctx.runner.start("open", work, on_done=done, on_error=failed)  # not queued: the user waits
 
     def _show(self, content: ReaderContent) -> None:
         workspace = self.ctx.workspace

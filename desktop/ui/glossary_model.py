@@ -3,7 +3,7 @@ updated in place from each action's ``Changes``."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -48,6 +48,8 @@ class GlossaryModel(QStandardItemModel):
         self.setHorizontalHeaderLabels([label for _field, label in COLUMNS])
         self._workspace = workspace
         self._runner = runner
+        self._generation = 0  # of the catalogue being read or updated on a worker
+        self._pending: list[Changes] = []  # changes that came while it was
         self._catalog = Catalog()
         self._query = ""
         self._category: str | None = None
@@ -91,12 +93,13 @@ class GlossaryModel(QStandardItemModel):
         rows until the new catalogue arrives.
         """
         workspace, sort = self._workspace, self._sort
+        self._pending.clear()  # the catalogue read from now on has every change so far
         if self._runner is not None and workspace.count_terms() >= self.BACKGROUND_FROM:
-            self.loading = True
-            self._runner.start("load glossary", lambda _t: workspace.catalog(sort), on_done=self._install,
-                               heavy=True, on_error=lambda exc: self.errorOccurred.emit(str(exc)))
+            self._start_loading("load glossary", lambda: workspace.catalog(sort))
             return
-        self._install(workspace.catalog(sort))
+        self._generation += 1  # a catalogue still being read is older: it is dropped
+        self.loading = False
+        self._install_now(workspace.catalog(sort))
 
     def apply(self, changes: Changes) -> None:
         """Bring the rows up to date with what an action changed."""
@@ -110,10 +113,15 @@ class GlossaryModel(QStandardItemModel):
             self.restyle()
         if not (changes.terms or changes.removed_terms):
             return
-        if self._runner is not None and len(changes.terms) > self.IN_PLACE_UP_TO:
-            self._apply_in_background(changes)
+        if self.loading:  # applied to the catalogue on its way, once it arrives
+            self._pending.append(changes)
             return
         known = set(self._ids)
+        new = any(rec.id not in known for rec in changes.terms)
+        big = len(self._catalog) >= self.BACKGROUND_FROM
+        if self._runner is not None and (len(changes.terms) > self.IN_PLACE_UP_TO or (new and big)):
+            self._apply_in_background(changes)
+            return
         added = False
         for rec in changes.terms:
             self._catalog.upsert(rec)
@@ -133,25 +141,51 @@ class GlossaryModel(QStandardItemModel):
             self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], len(COLUMNS) - 1))
 
     def _apply_in_background(self, changes: Changes) -> None:
-        """Many changed terms (an import): a copy of the catalogue takes them and is sorted
-        on a worker, then replaces this one. The table keeps its rows meanwhile."""
-        assert self._runner is not None
+        """Many changed terms (an import), or a new one in a big glossary: a copy of the
+        catalogue takes them and is sorted on a worker (sorting 20,000 terms or more holds
+        the GUI thread too long), then replaces this one. The table keeps its rows meanwhile."""
         catalog, sort = self._catalog.copy(), self._sort
 
-        def work(_task: object) -> Catalog:
+        def work() -> Catalog:
             for rec in changes.terms:
                 catalog.upsert(rec)
             catalog.remove(list(changes.removed_terms))
             catalog.query(sort=sort)
             return catalog
 
+        self._start_loading("update glossary", work)
+
+    def _start_loading(self, name: str, read: Callable[[], Catalog]) -> None:
+        assert self._runner is not None
+        self._generation += 1
+        generation = self._generation
         self.loading = True
-        self._runner.start("update glossary", work, on_done=self._install, heavy=True,
-                           on_error=lambda exc: self.errorOccurred.emit(str(exc)))
+
+        def done(catalog: Catalog) -> None:
+            if generation == self._generation:  # not when another glossary or read followed
+                self._install(catalog)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.loading = False
+                self.errorOccurred.emit(str(exc))
+
+        self._runner.start(name, lambda _t: read(), on_done=done, heavy=True, on_error=failed)
 
     def _install(self, catalog: Catalog) -> None:
-        self._catalog = catalog
+        """A catalogue read or updated on a worker arrives: use it, with the changes that
+        came meanwhile."""
         self.loading = False
+        pending, self._pending = self._pending, []
+        self._catalog = catalog
+        for changes in pending:
+            for rec in changes.terms:
+                catalog.upsert(rec)
+            catalog.remove(list(changes.removed_terms))
+        self._install_now(catalog)
+
+    def _install_now(self, catalog: Catalog) -> None:
+        self._catalog = catalog
         self._requery()
         self.loaded.emit()
 

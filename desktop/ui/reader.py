@@ -324,16 +324,17 @@ class ReaderView(ReaderSurface):
             self._editor.finish(False)
 
     def _end_edit(self, row: int, text: str) -> None:
+        editing = self._editing_row
         editor, self._editor, self._editing_row = self._editor, None, -1
         if editor is not None:
             editor.hide()
             editor.deleteLater()
         self.setFocus()
+        if editing >= 0:  # draw what the row holds now: a translation may have arrived
+            self._mark_dirty(editing)
+            self._flush_visible()
         if row >= 0 and self._doc is not None and text != (self._doc.translations[row] or ""):
             self.translationEdited.emit(row, text)
-        elif row >= 0:
-            self._mark_dirty(row)  # a translation that arrived during the edit
-            self._flush_visible()
 
     # -- current and hover rows ------------------------------------------------------------
     @property

@@ -69,11 +69,11 @@ class TermsController(QObject):
     def load_term_index(self) -> None:
         """(Re)build the term index from the glossary in the background, then match."""
         workspace = self.ctx.workspace
-        factory = workspace.factory
+        factory, version = workspace.factory, workspace.terms_version
         self._match_serial += 1  # matches still being found use the old index: drop them
 
         def loaded(index: TermIndex) -> None:
-            if workspace.set_term_index(index, factory):
+            if workspace.set_term_index(index, factory, version):
                 self.update_term_matches()
 
         self.ctx.runner.start("term index", lambda _t: workspace.build_term_index(), on_done=loaded,

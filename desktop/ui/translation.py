@@ -68,7 +68,7 @@ class TranslationController(QObject):
         ctx.changed.connect(self._on_changed)
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.document or (changes.models and self.ctx.workspace.engine is not None):
+        if changes.document or (changes.engine and self.ctx.workspace.engine is not None):
             self.translate_document()
 
     # -- translating -------------------------------------------------------------------------

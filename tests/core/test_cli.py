@@ -226,3 +226,36 @@ def test_gloss_gives_each_word_its_offsets_and_first_analysis(sample_text: str) 
     assert known > 0.8  # most words of a news article are in the lexicon
     code, out, _ = run("gloss", str(SAMPLE))
     assert code == 0 and out.splitlines()[0] == "0\t9\tالتهديدات\tالتَهْدِيدات\tthreats"
+
+
+def test_translate_and_terms_change_no_glossary_when_they_fail(tmp_path: Path, empty_model_dir: Path) -> None:
+    db = tmp_path / "g.db"
+    code, _, err = run("translate", str(SAMPLE), "--db", str(db))
+    assert code == 3 and "model" in err.lower()
+    code, _, _ = run("terms", str(tmp_path / "missing.txt"), "--db", str(db))
+    assert code == 4
+    assert not db.exists()
+
+
+def test_no_cache_translation_opens_no_glossary(tmp_path: Path, installed_model: Path) -> None:
+    db = tmp_path / "damaged.db"
+    db.write_bytes(b"not a glossary" * 100)
+    code, out, err = run("translate", str(SAMPLE), "--no-cache", "--json", "--db", str(db))
+    assert code == 0, err
+    assert len(json.loads(out)) == 20 and db.read_bytes() == b"not a glossary" * 100
+
+
+def test_reading_a_document_from_the_cli_keeps_the_windows_place_in_it(tmp_path: Path) -> None:
+    from desktop.core.documents import read_document
+    from desktop.core.workspace import Workspace
+
+    db = tmp_path / "g.db"
+    window_side = Workspace.open(db)
+    window_side.show_document(window_side.prepare_document(read_document(SAMPLE)))
+    window_side.set_position(12)
+    window_side.close()
+    code, _, err = run("terms", str(SAMPLE), "--db", str(db))
+    assert code == 0, err
+    again = Workspace.open(db)
+    assert again.prepare_document(read_document(SAMPLE)).position == 12
+    again.close()

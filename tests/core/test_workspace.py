@@ -11,7 +11,7 @@ from desktop.core import workspace as workspace_module
 from desktop.core import workspace_glossary
 from desktop.core.changes import Changes
 from desktop.core.documents import document_from_text
-from desktop.core.errors import GlossaryError
+from desktop.core.errors import BadInputError, GlossaryError
 from desktop.core.glossary.exchange import ImportRow
 from desktop.core.preferences import Preferences
 from desktop.core.workspace import Workspace, backups_of
@@ -69,10 +69,18 @@ def test_saving_a_term_names_it_and_joins_the_fresh_index(ws: Workspace) -> None
     outcome = ws.save_term("الرباط", "Rabat", category="place")
     record, created = outcome.value
     assert created and outcome.changes.terms == (record,) and not outcome.changes.all_terms
+    ws.changed(outcome.changes)  # as the window does for every change
     assert not ws.index_stale  # added in place: no rebuild needed
     assert [m.term.target for m in ws.find_terms()] == ["Rabat", "Rabat"]
+    version = ws.terms_version
+    index = ws.build_term_index()  # a rebuild starts…
     again = ws.save_term("الرباط", "Rabat", note="capital")
+    ws.changed(again.changes)
     assert again.value[1] is False and ws.index_stale  # an update: the index is rebuilt
+    assert not ws.set_term_index(index, ws.factory, version)  # …and ends too late: ignored
+    assert ws.index_stale
+    assert ws.set_term_index(ws.build_term_index(), ws.factory, ws.terms_version)
+    assert not ws.index_stale
 
 
 def test_import_backs_up_first_and_names_the_changed_terms(ws: Workspace,
@@ -86,6 +94,14 @@ def test_import_backs_up_first_and_names_the_changed_terms(ws: Workspace,
     big = ws.import_rows(rows)
     assert big.changes.all_terms and not big.changes.terms  # views read everything again
     assert ws.count_terms() == 8 and len(backups_of(ws.db_path)) == 2
+    ws.set_preferences(Preferences(backups_kept=2))
+    bad = [ImportRow(2, "خطأ", "error", "no such category", "", "", "", None)]
+    with pytest.raises(BadInputError):
+        ws.import_rows(bad)
+    kept = backups_of(ws.db_path)  # a failed import backs up but deletes no older backup
+    assert len(kept) == 3 and ws.count_terms() == 8
+    ws.import_rows(rows[:1])
+    assert len(backups_of(ws.db_path)) == 2  # pruned after a successful one
 
 
 def test_a_damaged_glossary_is_refused_and_the_open_one_stays(ws: Workspace, tmp_path: Path) -> None:

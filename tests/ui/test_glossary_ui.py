@@ -335,3 +335,22 @@ def test_rows_fill_as_they_scroll_into_view(qtbot: QtBot, make_window: WindowFac
     window.glossary.apply(Changes(categories=True))
     assert model.item(first, 2) is item
     assert model.index(first, 2).data(Qt.ItemDataRole.BackgroundRole).color() == QColor("#123456")
+
+
+def test_a_late_catalogue_never_replaces_another_glossarys_table(
+        qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.ui.glossary_model import GlossaryModel
+    from tests.ui.conftest import add_numbered_terms
+
+    monkeypatch.setattr(GlossaryModel, "BACKGROUND_FROM", 10)  # read off the GUI thread
+    window = make_window()
+    add_numbered_terms(window, 150)
+    model = window.glossary.model
+    model.refresh()  # reading 150 terms on a worker…
+    assert model.loading
+    window.files.switch_glossary(tmp_path / "other.db")  # …while another glossary opens
+    qtbot.waitUntil(lambda: not window.runner.running(), timeout=TIMEOUT)
+    qtbot.wait(50)
+    assert model.total() == 0 and model.rowCount() == 0 and not model.loading
+    assert window.glossary.count_label.text() == "0 terms"

@@ -371,3 +371,33 @@ def test_status_bar_names_a_sentence_of_the_page_shown(qtbot: QtBot, make_window
     assert reader.page_of(first_row) == 1
     assert window.statusBar().currentMessage().startswith(f"Sentence {first_row + 1} of ")
     assert window.workspace.document is not None and window.workspace.document.position == first_row
+
+
+def test_a_translation_arriving_during_an_edit_shows_when_it_is_cancelled(
+        qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path) -> None:
+    window = make_window()
+    with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
+        window.start(SAMPLE)
+    doc = window.workspace.document
+    assert doc is not None and doc.translations[2] is None
+    window.reader.start_edit(2)
+    editor = window.reader.editor
+    assert editor is not None
+    # A batch of the running translation arrives while the translator is in the editor.
+    window.ctx.publish(window.workspace.apply_translations(doc, [2], ["It arrived."], [False]))
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert window.reader.editor is None
+    assert window.reader.cell_text(2, ENGLISH) == "It arrived."
+
+
+def test_a_post_edit_is_not_overwritten_by_a_late_machine_translation(
+        qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path) -> None:
+    window = make_window()
+    with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
+        window.start(SAMPLE)
+    doc = window.workspace.document
+    assert doc is not None
+    window.translation.save_translation(3, "My own English.")
+    window.ctx.publish(window.workspace.apply_translations(doc, [3], ["machine"], [False]))
+    assert doc.translations[3] == "My own English." and doc.edited[3]
+    assert window.reader.cell_text(3, ENGLISH).startswith("My own English.")

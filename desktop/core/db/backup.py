@@ -50,8 +50,9 @@ def _copy(source: Path, destination: Path) -> None:
         src.close()
 
 
-def make_backup(db_path: Path, reason: str = "manual", keep: int = DEFAULT_KEEP) -> Path:
-    """Copy the glossary now; returns the backup file. Old backups beyond ``keep`` go."""
+def make_backup(db_path: Path, reason: str = "manual", keep: int | None = DEFAULT_KEEP) -> Path:
+    """Copy the glossary now; returns the backup file. Old backups beyond ``keep`` go
+    (none with ``keep=None``: call ``prune`` later)."""
     db_path = Path(db_path)
     folder = backup_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
@@ -69,9 +70,15 @@ def make_backup(db_path: Path, reason: str = "manual", keep: int = DEFAULT_KEEP)
         partial.unlink(missing_ok=True)
         raise GlossaryError(f"Could not back up “{db_path.name}”: {exc}.") from None
     (folder / "last.json").write_text(json.dumps({"signature": _signature(db_path)}), encoding="utf-8")
+    if keep is not None:
+        prune(db_path, keep)
+    return target
+
+
+def prune(db_path: Path, keep: int) -> None:
+    """Delete the backups of ``db_path`` beyond the newest ``keep``."""
     for old in list_backups(db_path)[keep:]:
         old.path.unlink(missing_ok=True)
-    return target
 
 
 def _signature(db_path: Path) -> list[int]:
