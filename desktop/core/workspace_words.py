@@ -45,10 +45,15 @@ class WordActions:
         raise NotImplementedError
 
     @staticmethod
-    def load_lexicon(progress: ProgressFn | None = None, cancel: CancelToken | None = None) -> Lexicon:
+    def load_lexicon(progress: ProgressFn | None = None, cancel: CancelToken | None = None,
+                     names: bool = False) -> Lexicon:
         """Open the lexicon, building its cache on first use (any thread; seconds then,
-        milliseconds after)."""
-        return Lexicon.open(progress, cancel)
+        milliseconds after). With ``names``, the name romaniser is made ready too (its
+        first use loads a names dictionary and ONNX Runtime: a few hundred milliseconds)."""
+        lexicon = Lexicon.open(progress, cancel)
+        if names:
+            romanize_name("محمد")
+        return lexicon
 
     def lexicon_loaded(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -67,6 +72,27 @@ class WordActions:
         """Each Arabic word of the open document with its offsets and first analysis."""
         assert self.document is not None
         return gloss_text(self.ensure_lexicon(), self.document.text)
+
+    def search_terms(self, query: str = "") -> list[TermRecord]:  # GlossaryActions'
+        raise NotImplementedError
+
+    def terms_for_lemma(self, analysis: Analysis, limit: int = 20) -> list[TermRecord]:
+        """Glossary entries with a word of the same lemma as ``analysis`` (its other forms
+        included: the plural, the feminine, with clitics)."""
+        lexicon = self.lexicon
+        if lexicon is None or not analysis.lemma_id:
+            return []
+        found: dict[int, TermRecord] = {}
+        for form in lexicon.lemma_entries(analysis.lemma_id)[:6]:
+            for record in self.search_terms(form):
+                if record.id in found:
+                    continue
+                lemmas = {a.lemma_id for _s, _e, w in words(record.source) for a in lexicon.analyze(w)[:4]}
+                if analysis.lemma_id in lemmas:
+                    found[record.id] = record
+                    if len(found) >= limit:
+                        return list(found.values())
+        return list(found.values())
 
     def romanize(self, span: str) -> str:
         """A Latin spelling of an Arabic span (any thread): a name's usual spelling when the

@@ -41,6 +41,7 @@ from desktop.ui.reader import ReaderView
 from desktop.ui.term_pane import TermPane
 from desktop.ui.terms import TermsController
 from desktop.ui.translation import TranslationController
+from desktop.ui.words import WordsController
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +56,8 @@ class MainWindow(QMainWindow):
     glossaryImported = Signal()
     jobStopped = Signal()  # a glossary import or export was stopped by the user
     alternativesShown = Signal()
+    lexiconReady = Signal()
+    wordShown = Signal(str)  # the Word panel shows this word
 
     def __init__(self, workspace: Workspace, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -95,6 +98,10 @@ class MainWindow(QMainWindow):
         self.exchange = ExchangeController(self.ctx, self)
         self.models = ModelsController(self.ctx, self)
         self.files = GlossaryFilesController(self.ctx, self)
+        self.words = WordsController(self.ctx, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.words.panel)
+        self.tabifyDockWidget(self.term_pane, self.words.panel)
+        self.term_pane.raise_()
         self._build_menus()
         self._update_title()
         self._restore_state()
@@ -131,8 +138,10 @@ class MainWindow(QMainWindow):
         _fill(menu.addMenu("&Translation"), [
             tr.retranslate_action, tr.cancel_action, None,
             models.models_action, models.install_action, models.download_action])
+        word_panel = self.words.panel.toggleViewAction()
+        word_panel.setShortcut(QKeySequence("Ctrl+Shift+D"))
         _fill(menu.addMenu("&View"), [
-            self.glossary.toggleViewAction(), self.term_pane.toggleViewAction(),
+            self.glossary.toggleViewAction(), self.term_pane.toggleViewAction(), word_panel,
             terms.term_check_action, None, docs.prev_page_action, docs.next_page_action])
         _fill(menu.addMenu("&Help"), [self.log_action, self.about_action])
         toolbar = self.addToolBar("Main")
@@ -155,6 +164,7 @@ class MainWindow(QMainWindow):
         changed, and open a document: the given one, the last one, or the bundled sample."""
         self.models.load_engine()
         self.terms.load_term_index()
+        self.words.load_lexicon()
         self.files.backup_at_open()
         if open_path is not None:
             self.documents.open_document(open_path)

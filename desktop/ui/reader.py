@@ -76,7 +76,8 @@ class ReaderView(ReaderSurface):
     Signals: ``currentChanged(row)`` when the reader clicks or moves to a sentence;
     ``captureRequested()`` for "add to glossary"; ``translationEdited(row, text)`` when an
     edit is saved; ``revertRequested(row)`` and ``alternativesRequested(row, globalPos)`` from
-    the English side's context menu.
+    the English side's context menu; ``wordClicked(WordHit)`` and ``wordHovered(WordHit)``
+    for an Arabic word under the mouse.
     """
 
     currentChanged = Signal(int)
@@ -85,6 +86,8 @@ class ReaderView(ReaderSurface):
     translationEdited = Signal(int, str)
     revertRequested = Signal(int)
     alternativesRequested = Signal(int, QPoint)
+    wordClicked = Signal(object)  # a WordHit
+    wordHovered = Signal(object)  # a WordHit, while no button is pressed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -382,14 +385,23 @@ class ReaderView(ReaderSurface):
 
     # -- events ----------------------------------------------------------------------------
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        self._set_hover(self.row_at(event.position().toPoint()))
+        point = event.position().toPoint()
+        self._set_hover(self.row_at(point))
         super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:
+            word = self.word_at(point)
+            if word is not None:
+                self.wordHovered.emit(word)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         super().mousePressEvent(event)
-        row = self.row_at(event.position().toPoint())
+        point = event.position().toPoint()
+        row = self.row_at(point)
         if row >= 0:
             self.set_current(row)
+        word = self.word_at(point)
+        if word is not None:
+            self.wordClicked.emit(word)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         hit = self.cell_at_position(self.cursorForPosition(event.position().toPoint()).position())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
+from typing import NamedTuple
 
 from PySide6.QtCore import QPoint, QRect, QTimer
 from PySide6.QtGui import QBrush, QTextCharFormat, QTextCursor, QTextTable, QTextTableCell
@@ -13,9 +14,20 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.core.glossary.check import english_spans
 from desktop.core.glossary.matcher import TermMatch
+from desktop.core.lexicon.words import words
 from desktop.core.open_document import OpenDocument
 from desktop.ui import style
 from desktop.ui.reader_pages import ARABIC, ENGLISH, ReaderFormats
+
+
+class WordHit(NamedTuple):
+    """A word of sentence ``row``: ``sentence.text[start:end]``."""
+
+    row: int
+    start: int
+    end: int
+    word: str
+
 
 # GUI-thread time spent on redrawing per event-loop turn; the rest waits for the next turn.
 BUDGET_SECONDS = 0.01
@@ -44,6 +56,20 @@ class ReaderSurface(QTextBrowser):
         self._highlight_timer.setSingleShot(True)
         self._highlight_timer.setInterval(0)
         self._highlight_timer.timeout.connect(self._drain_highlights)
+
+    def word_at(self, point: QPoint) -> WordHit | None:
+        """The Arabic word under a viewport point, if any."""
+        position = self.cursorForPosition(point).position()
+        hit = self.cell_at_position(position)
+        if hit is None or hit[1] != ARABIC or self._doc is None:
+            return None
+        row = hit[0]
+        offset = position - self._cell(row, ARABIC).firstCursorPosition().position()
+        text = self._doc.sentences[row].text
+        for start, end, word in words(text):
+            if start <= offset <= end:
+                return WordHit(row, start, end, word)
+        return None
 
     def ensure_row_shown(self, row: int) -> None:
         """Show the page holding ``row`` (the view with pages does; one page here)."""

@@ -149,18 +149,22 @@ class TermsController(QObject):
     # -- capturing terms ---------------------------------------------------------------------
     def capture_term(self) -> None:
         """Open the term dialog for the selected Arabic (Ctrl+T)."""
-        workspace = self.ctx.workspace
         selection = self.reader.arabic_selection()
-        doc = workspace.document
-        if selection is None or doc is None:
+        if selection is None or self.ctx.workspace.document is None:
             self.ctx.status("Select Arabic text in the document first, then press Ctrl+T.", 6000)
             return
-        existing = workspace.existing_terms(selection.text)
-        dialog = TermDialog(selection.text, selection.sentence.text, doc.title, existing=existing,
+        self.capture(selection.text, selection.sentence.text)
+
+    def capture(self, span: str, context: str) -> TermDialog:
+        """Open the term dialog for ``span`` (found in the sentence ``context``), with its
+        English suggested in the background; Enter saves."""
+        workspace = self.ctx.workspace
+        doc = workspace.document
+        existing = workspace.existing_terms(span)
+        dialog = TermDialog(span, context, doc.title if doc is not None else "", existing=existing,
                             parent=self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.term_dialog = dialog
-        span = selection.text
         if not existing:
             dialog.target.setPlaceholderText("Looking up…")
         self.ctx.runner.start("suggest", lambda _t: workspace.suggest_english(span),
@@ -171,6 +175,7 @@ class TermsController(QObject):
         dialog.accepted.connect(lambda: self._save_term(dialog))
         dialog.finished.connect(lambda _r: setattr(self, "term_dialog", None))
         dialog.open()
+        return dialog
 
     def _offer_suggestion(self, dialog: TermDialog, suggestion: Suggestion) -> None:
         if self.term_dialog is dialog:

@@ -1,0 +1,103 @@
+"""GUI: the Word panel on a click, and capturing a term without a model (Enter saves)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.main_window import MainWindow
+from desktop.ui.reader_pages import ARABIC
+from tests.conftest import SAMPLE
+from tests.ui.conftest import WindowFactory
+
+TIMEOUT = 30_000
+
+
+def started(qtbot: QtBot, make_window: WindowFactory) -> MainWindow:
+    window = make_window()
+    with qtbot.waitSignal(window.lexiconReady, timeout=60_000):
+        with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
+            window.start(SAMPLE)
+    return window
+
+
+def click_word(qtbot: QtBot, window: MainWindow, word: str) -> None:
+    """Click in the middle of the first occurrence of ``word`` in the Arabic column."""
+    doc = window.workspace.document
+    assert doc is not None
+    row = next(s.index for s in doc.sentences if word in s.text)
+    offset = doc.sentences[row].text.index(word) + len(word) // 2
+    window.reader.scroll_to_row(row)
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(window.reader.position_of(row, ARABIC, offset))
+    rect = window.reader.cursorRect(cursor)
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(rect.center().x(), rect.center().y()))
+
+
+def test_clicking_a_word_shows_what_it_means(qtbot: QtBot, make_window: WindowFactory,
+                                             empty_model_dir: Path) -> None:
+    window = started(qtbot, make_window)
+    window.workspace.save_term("المديرين", "the directors")
+    panel = window.words.panel
+    with qtbot.waitSignal(window.wordShown, timeout=TIMEOUT) as shown:
+        click_word(qtbot, window, "بالرباط")
+    assert shown.args == ["بالرباط"]
+    assert panel.analyses[0].gloss == "Rabat" and panel.analyses[0].segmentation == "ب + ال + رباط"
+    assert "Rabat" in panel.view.toPlainText() and "proper noun" in panel.view.toPlainText()
+    with qtbot.waitSignal(window.wordShown, timeout=TIMEOUT):
+        click_word(qtbot, window, "المدير")
+    assert panel.analyses[0].lemma_id == "mudiyr_1"
+    # The glossary's entries for the same lemma come in the background.
+    qtbot.waitUntil(lambda: "the directors" in panel.view.toPlainText(), timeout=TIMEOUT)
+    assert "director; manager; chief" in panel.view.toPlainText()
+
+
+def test_a_name_unknown_to_the_dictionary_can_be_added(qtbot: QtBot, make_window: WindowFactory,
+                                                      empty_model_dir: Path) -> None:
+    window = started(qtbot, make_window)
+    with qtbot.waitSignal(window.wordShown, timeout=TIMEOUT):
+        click_word(qtbot, window, "حموشي")
+    panel = window.words.panel
+    assert panel.analyses == [] and "does not know this word" in panel.view.toPlainText()
+    assert panel.add_word_button.isEnabled() and not panel.add_lemma_button.isEnabled()
+    qtbot.mouseClick(panel.add_word_button, Qt.MouseButton.LeftButton)
+    dialog = window.terms.term_dialog
+    assert dialog is not None and dialog.source.text() == "حموشي"
+    qtbot.waitUntil(lambda: dialog.target.text() == "Hammouchi", timeout=TIMEOUT)  # the name's spelling
+    with qtbot.waitSignal(window.termSaved, timeout=TIMEOUT):
+        qtbot.keyClick(dialog.target, Qt.Key.Key_Return)
+    assert [t.target for t in window.workspace.search_terms("حموشي")] == ["Hammouchi"]
+
+
+def test_capture_without_a_model_suggests_english_and_enter_saves(
+        qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path) -> None:
+    window = started(qtbot, make_window)
+    assert window.workspace.engine is None
+    doc = window.workspace.document
+    assert doc is not None
+    row = next(s.index for s in doc.sentences if "المدير العام" in s.text)
+    offset = doc.sentences[row].text.index("المدير العام")
+    window.reader.select_in_sentence(row, offset, offset + len("المدير العام"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.terms.term_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.target.text() != "", timeout=TIMEOUT)
+    assert dialog.target.text() == "director general"
+    assert "dictionary" in dialog.target.toolTip()
+    with qtbot.waitSignal(window.termSaved, timeout=TIMEOUT):
+        qtbot.keyClick(dialog.target, Qt.Key.Key_Return)
+    assert [t.target for t in window.workspace.search_terms("المدير العام")] == ["director general"]
+
+
+def test_add_lemma_from_the_panel(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path) -> None:
+    window = started(qtbot, make_window)
+    with qtbot.waitSignal(window.wordShown, timeout=TIMEOUT):
+        click_word(qtbot, window, "المدير")
+    qtbot.mouseClick(window.words.panel.add_lemma_button, Qt.MouseButton.LeftButton)
+    dialog = window.terms.term_dialog
+    assert dialog is not None and dialog.source.text() == "مدير"
+    qtbot.waitUntil(lambda: dialog.target.text() == "director", timeout=TIMEOUT)
