@@ -116,21 +116,19 @@ class GlossaryModel(QStandardItemModel):
         if self.loading:  # applied to the catalogue on its way, once it arrives
             self._pending.append(changes)
             return
-        known = set(self._ids)
-        new = any(rec.id not in known for rec in changes.terms)
-        big = len(self._catalog) >= self.BACKGROUND_FROM
-        if self._runner is not None and (len(changes.terms) > self.IN_PLACE_UP_TO or (new and big)):
+        if self._runner is not None and len(changes.terms) > self.IN_PLACE_UP_TO:
             self._apply_in_background(changes)
             return
-        added = False
+        known = set(self._ids)
+        added = [rec.id for rec in changes.terms if rec.id not in known]
         for rec in changes.terms:
-            self._catalog.upsert(rec)
+            self._catalog.upsert(rec)  # to its place by bisection: no sort
             self._cache[rec.id] = rec
-            added = added or rec.id not in known
         if changes.removed_terms:
             self._catalog.remove(list(changes.removed_terms))
         if added or any(i in known for i in changes.removed_terms):
-            self._requery()
+            only_new = len(added) == len(changes.terms) and not changes.removed_terms
+            self._requery(added if only_new else None)
             return
         for rec in changes.terms:  # edited rows stay where they are until the next query
             row = self.row_of(rec.id)
@@ -189,8 +187,12 @@ class GlossaryModel(QStandardItemModel):
         self._requery()
         self.loaded.emit()
 
-    def _requery(self) -> None:
+    def _requery(self, inserted: list[int] | None = None) -> None:
+        """Show the rows of the current query; with ``inserted`` (new terms, the others
+        unchanged) only their rows are inserted, else the model is reset."""
         ids = self._catalog.query(self._query, self._category, self._sort, self._descending)
+        if inserted is not None and self._insert_rows(ids, inserted):
+            return
         self.beginResetModel()
         # Row bookkeeping only: the reset tells views everything has changed.
         blocked = self.blockSignals(True)
@@ -204,6 +206,18 @@ class GlossaryModel(QStandardItemModel):
         self._cache.clear()
         self.endResetModel()
         self.ensure_rows(0, self.FIRST_ROWS - 1)
+
+    def _insert_rows(self, ids: list[int], inserted: list[int]) -> bool:
+        """Insert just the rows of the ``inserted`` terms that the query shows (the view keeps
+        its scroll position and selection); False when the rest moved too (reset)."""
+        positions = sorted(ids.index(term_id) for term_id in inserted if term_id in ids)
+        if len(ids) != len(self._ids) + len(positions):
+            return False
+        self._ids = ids
+        for position in positions:  # ascending: each lands where the new order has it
+            self._filled.insert(position, 0)
+            self.insertRow(position)
+        return True
 
     def restyle(self) -> None:
         """Category colours changed: rebuild the rows shown (and later the others)."""

@@ -172,6 +172,7 @@ class GlossaryPanel(QDockWidget):
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.model.modelReset.connect(self._update_count)
         self.model.modelReset.connect(self._fill_visible)
+        self.model.rowsInserted.connect(lambda *_args: self._fill_visible())
         self.table.verticalScrollBar().valueChanged.connect(self._fill_visible)
         self.table.resized.connect(self._fill_visible)
         self.model.errorOccurred.connect(self._show_error)

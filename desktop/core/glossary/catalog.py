@@ -9,7 +9,7 @@ harakat, hamza forms and case are ignored).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Sequence
@@ -22,6 +22,7 @@ from desktop.core.db.models import Term
 from desktop.core.glossary.store import TermRecord
 
 SORT_FIELDS = ("source", "target", "category", "note", "created")
+_SortKey = tuple[object, ...]
 
 
 @dataclass
@@ -35,6 +36,19 @@ class _Entry:
     created: datetime
 
 
+def _sort_key(field: str, e: _Entry) -> _SortKey:
+    """Where an entry sorts by ``field`` (ties broken by the Arabic, then the id)."""
+    if field == "source":
+        return (e.source, e.target, e.id)
+    if field == "target":
+        return (e.target, e.source, e.id)
+    if field == "category":
+        return (e.category, e.source, e.id)
+    if field == "note":
+        return (e.note, e.source, e.id)
+    return (e.created, e.id)
+
+
 class Catalog:
     """Search and sort over every term; update it with ``upsert``/``remove`` after changes."""
 
@@ -42,7 +56,9 @@ class Catalog:
         self._entries: dict[int, _Entry] = {e.id: e for e in entries}
         # Per sort field: ids, search strings and categories in that order (parallel lists,
         # so that a query is one comprehension over plain strings).
-        self._orders: dict[str, tuple[list[int], list[str], list[str]]] = {}
+        self._orders: dict[str, tuple[list[int], list[str], list[str], list[_SortKey]]] = {}
+        # Per sort field also the sort keys, in the same order: a changed term moves to its
+        # place by bisection instead of the whole catalogue being sorted again.
         # All search strings joined by newlines (which they never contain), in source order,
         # with where each one starts: a rare query is found by str.find in C.
         self._blob: tuple[str, list[int], list[int]] | None = None
@@ -59,8 +75,11 @@ class Catalog:
         catalog = cls([_Entry(i, s, src, tgt.casefold(), cat, note.casefold(), created)
                        for i, s, src, tgt, cat, note, created in rows])
         entries = list(catalog._entries.values())  # insertion order = the query's order
-        catalog._orders["source"] = ([e.id for e in entries], [e.search for e in entries],
-                                     [e.category for e in entries])
+        keys = [_sort_key("source", e) for e in entries]
+        # SQLite's lower() folds ASCII only: where that orders a name differently, Python sorts.
+        if all(a < b for a, b in zip(keys, keys[1:])):
+            catalog._orders["source"] = ([e.id for e in entries], [e.search for e in entries],
+                                         [e.category for e in entries], keys)
         return catalog
 
     def __len__(self) -> int:
@@ -72,45 +91,62 @@ class Catalog:
         return Catalog(list(self._entries.values()))
 
     def upsert(self, record: TermRecord) -> None:
-        self._entries[record.id] = _Entry(
+        """Add or replace a term; it moves to its place in every sorted order (bisection:
+        microseconds, where sorting 100,000 terms again takes a tenth of a second)."""
+        entry = _Entry(
             record.id,
             "\x1f".join((search_key(record.source), search_key(record.target), search_key(record.note))),
             normalize(record.source), record.target.casefold(), record.category,
             record.note.casefold(), record.created_at)
-        self._orders.clear()
+        old = self._entries.get(record.id)
+        self._entries[record.id] = entry
+        for field in list(self._orders):
+            if old is not None and not self._unplace(field, old):
+                continue
+            ids, searches, categories, keys = self._orders[field]
+            key = _sort_key(field, entry)
+            at = bisect_left(keys, key)
+            ids.insert(at, entry.id)
+            searches.insert(at, entry.search)
+            categories.insert(at, entry.category)
+            keys.insert(at, key)
         self._blob = None
 
     def remove(self, ids: Sequence[int]) -> None:
         for term_id in ids:
-            self._entries.pop(term_id, None)
-        self._orders.clear()
+            old = self._entries.pop(term_id, None)
+            if old is not None:
+                for field in list(self._orders):
+                    self._unplace(field, old)
         self._blob = None
+
+    def _unplace(self, field: str, entry: _Entry) -> bool:
+        """Take ``entry`` out of one sorted order; False (the order is dropped, to be sorted
+        again when needed) if it is not where its key says."""
+        ids, searches, categories, keys = self._orders[field]
+        at = bisect_left(keys, _sort_key(field, entry))
+        if at < len(ids) and ids[at] == entry.id:
+            for column in (ids, searches, categories, keys):
+                del column[at]
+            return True
+        del self._orders[field]
+        return False
 
     def categories(self) -> list[str]:
         return sorted({e.category for e in self._entries.values()})
 
-    def _order(self, field: str) -> tuple[list[int], list[str], list[str]]:
+    def _order(self, field: str) -> tuple[list[int], list[str], list[str], list[_SortKey]]:
         order = self._orders.get(field)
         if order is None:
-            entries = self._entries.values()
-            if field == "source":
-                ranked = sorted(entries, key=lambda e: (e.source, e.target, e.id))
-            elif field == "target":
-                ranked = sorted(entries, key=lambda e: (e.target, e.source, e.id))
-            elif field == "category":
-                ranked = sorted(entries, key=lambda e: (e.category, e.source, e.id))
-            elif field == "note":
-                ranked = sorted(entries, key=lambda e: (e.note, e.source, e.id))
-            else:
-                ranked = sorted(entries, key=lambda e: (e.created, e.id))
-            order = self._orders[field] = ([e.id for e in ranked], [e.search for e in ranked],
-                                           [e.category for e in ranked])
+            keyed = sorted((_sort_key(field, e), e) for e in self._entries.values())
+            order = self._orders[field] = ([e.id for _k, e in keyed], [e.search for _k, e in keyed],
+                                           [e.category for _k, e in keyed], [k for k, _e in keyed])
         return order
 
     def _rare_hits(self, key: str, limit: int = 2000) -> set[int] | None:
         """Ids whose search string contains ``key``, if there are at most ``limit``."""
         if self._blob is None:
-            ids, searches, _ = self._order("source")
+            ids, searches, _categories, _keys = self._order("source")
             starts: list[int] = []
             position = 0
             for s in searches:
@@ -136,7 +172,7 @@ class Catalog:
         if sort not in SORT_FIELDS:
             raise ValueError(sort)
         key = search_key(text)
-        ids, searches, categories = self._order(sort)
+        ids, searches, categories, _keys = self._order(sort)
         if key and not category:
             hits = self._rare_hits(key)
             if hits is not None:
