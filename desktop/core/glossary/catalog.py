@@ -9,6 +9,7 @@ harakat, hamza forms and case are ignored).
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
@@ -77,7 +78,7 @@ class Catalog:
         entries = list(catalog._entries.values())  # insertion order = the query's order
         keys = [_sort_key("source", e) for e in entries]
         # SQLite's lower() folds ASCII only: where that orders a name differently, Python sorts.
-        if all(a < b for a, b in zip(keys, keys[1:])):
+        if all(a < b for a, b in itertools.pairwise(keys)):
             catalog._orders["source"] = ([e.id for e in entries], [e.search for e in entries],
                                          [e.category for e in entries], keys)
         return catalog
