@@ -51,7 +51,8 @@ def main(out_dir: Path) -> None:
         store.add_term(session, "وزير الشؤون الخارجية", "Minister of Foreign Affairs", category="title")
     seed.close()
     out_dir.mkdir(parents=True, exist_ok=True)
-    shots: list[tuple[str, bool]] = [("no-model.png", False), ("reading-view.png", True)]
+    shots: list[tuple[str, bool]] = [("no-model.png", False), ("reading-view.png", True),
+                                     ("word-panel.png", False)]
 
     def take(index: int) -> None:
         if index == len(shots):
@@ -60,6 +61,9 @@ def main(out_dir: Path) -> None:
         name, with_model = shots[index]
         if with_model:
             packages.install_package_file(build_tiny_argosmodel(sandbox))
+        elif index:
+            for model in packages.list_installed():  # the reading aids need no model
+                packages.remove_installed(model.path)
         settings = QSettings(str(sandbox / f"{name}.ini"), QSettings.Format.IniFormat)
         window = MainWindow(Workspace.open(db), settings)
         window.resize(1360, 800)
@@ -78,13 +82,40 @@ def main(out_dir: Path) -> None:
                     "Demo model with random weights: its English is meaningless. Install the real "
                     "Arabic→English model for translations.")
             app.processEvents()
+            if name == "word-panel.png":
+                return word_panel()
             window.grab().save(str(out_dir / name))
             print("wrote", out_dir / name)
             window.close()
             window.workspace.close()
             take(index + 1)
 
-        if with_model:
+        def word_panel() -> None:
+            """No model: word glosses under the Arabic and the Word panel on المدير."""
+            from desktop.ui.reader_surface import WordHit
+
+            window.words.panel.raise_()
+            doc = window.workspace.document
+            row = next(s.index for s in doc.sentences if "المدير" in s.text)
+            start = doc.sentences[row].text.index("المدير")
+            window.words.show_word(WordHit(row, start, start + len("المدير"), "المدير"))
+            window.words.show_glosses(True)
+
+            def shoot() -> None:
+                window.reader.scroll_to_row(max(row - 1, 0))
+                app.processEvents()
+                window.grab().save(str(out_dir / name))
+                print("wrote", out_dir / name)
+                window.words.show_glosses(False)
+                window.close()
+                window.workspace.close()
+                take(index + 1)
+
+            window.glossesShown.connect(lambda: QTimer.singleShot(300, shoot))
+
+        if name == "word-panel.png":
+            window.lexiconReady.connect(lambda: QTimer.singleShot(300, grab))
+        elif with_model:
             window.termsHighlighted.connect(lambda: QTimer.singleShot(300, grab))
         else:
             window.documentShown.connect(lambda: QTimer.singleShot(500, grab))

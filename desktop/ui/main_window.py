@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
     alternativesShown = Signal()
     lexiconReady = Signal()
     wordShown = Signal(str)  # the Word panel shows this word
+    glossesShown = Signal()  # word glosses of the page were drawn
 
     def __init__(self, workspace: Workspace, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -142,7 +143,8 @@ class MainWindow(QMainWindow):
         word_panel.setShortcut(QKeySequence("Ctrl+Shift+D"))
         _fill(menu.addMenu("&View"), [
             self.glossary.toggleViewAction(), self.term_pane.toggleViewAction(), word_panel,
-            terms.term_check_action, None, docs.prev_page_action, docs.next_page_action])
+            terms.term_check_action, self.words.glosses_action, None, docs.prev_page_action,
+            docs.next_page_action])
         _fill(menu.addMenu("&Help"), [self.log_action, self.about_action])
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")

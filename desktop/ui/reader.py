@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -24,6 +23,8 @@ from PySide6.QtGui import (
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
     QTextCursor,
     QTextTable,
@@ -31,8 +32,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from desktop.core.changes import Changes
-from desktop.core.glossary.matcher import TermMatch
-from desktop.core.segment import Sentence
 from desktop.ui import style
 from desktop.ui.reader_pages import (
     ARABIC,
@@ -42,32 +41,8 @@ from desktop.ui.reader_pages import (
     build_reader_document,
     write_english,
 )
-from desktop.ui.reader_surface import BUDGET_SECONDS, ReaderSurface
+from desktop.ui.reader_surface import BUDGET_SECONDS, ReaderSurface, Selection, term_tooltip
 from desktop.ui.sentence_editor import SentenceEditor
-
-
-@dataclass(frozen=True)
-class Selection:
-    """A span of one Arabic sentence: ``sentence.text[start:end]``."""
-
-    sentence: Sentence
-    start: int
-    end: int
-
-    @property
-    def text(self) -> str:
-        return self.sentence.text[self.start : self.end]
-
-
-def term_tooltip(match: TermMatch) -> str:
-    """What hovering a highlighted term shows."""
-    term = match.term
-    lines = [f"{term.target}", f"{term.category}"]
-    if term.note:
-        lines.append(term.note)
-    if not match.exact and match.text != term.source:
-        lines.append(f"glossary entry: {term.source}")
-    return "\n".join(lines)
 
 
 class ReaderView(ReaderSurface):
@@ -98,6 +73,7 @@ class ReaderView(ReaderSurface):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self._current = -1
+        self._glosses: dict[str, str] | None = None
         self._hover = -1
         self._editor: SentenceEditor | None = None
         self._editing_row = -1
@@ -161,6 +137,39 @@ class ReaderView(ReaderSurface):
             self._highlight_rows(sorted(now | self._marked))
 
     # -- pages -----------------------------------------------------------------------------
+    # -- word glosses --------------------------------------------------------------------------
+    @property
+    def glosses_shown(self) -> bool:
+        return self._glosses is not None
+
+    def show_glosses(self, on: bool) -> None:
+        """Leave room for a gloss line under each Arabic line (the page is built again) and
+        draw the glosses given by ``add_glosses`` there."""
+        if on == self.glosses_shown:
+            return
+        self._glosses = {} if on else None
+        self.formats.gloss_space = on
+        if self._doc is not None and self._tables:
+            self.cancel_edit()
+            scroll = self.verticalScrollBar().value()
+            self._install(build_reader_document(self._doc, self.formats, placeholder=self._placeholder,
+                                                page=self._page))
+            self.verticalScrollBar().setValue(scroll)
+
+    def add_glosses(self, glosses: dict[str, str]) -> None:
+        if self._glosses is not None:
+            self._glosses.update(glosses)
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._glosses:
+            painter = QPainter(self.viewport())
+            try:
+                self.paint_glosses(painter, self._glosses)
+            finally:
+                painter.end()
+
     def show_page(self, page: int) -> None:
         """Show page ``page`` (built here, on the GUI thread: a few tens of milliseconds)."""
         if self._doc is None or not 0 <= page < len(self._pages) or page == self._page:

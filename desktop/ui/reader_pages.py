@@ -34,6 +34,7 @@ PENDING = "…"
 EDIT_MARK = " ✎"
 CHUNK_ROWS = 20
 PAGE_ROWS = 80
+GLOSS_LINE_HEIGHT = 175  # percent: an Arabic line and the gloss line under it
 
 @dataclass
 class ReaderFormats:
@@ -45,6 +46,8 @@ class ReaderFormats:
     edited: QTextCharFormat
     mark: QTextCharFormat
     english_offset: float
+    #: Room under each line of Arabic for a gloss line (the reader draws the glosses).
+    gloss_space: bool = False
 
     @classmethod
     def create(cls, base_font: QFont) -> ReaderFormats:
@@ -131,6 +134,8 @@ def build_reader_document(doc: OpenDocument, formats: ReaderFormats,
     rtl = QTextBlockFormat()
     rtl.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     rtl.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+    if formats.gloss_space:
+        rtl.setLineHeight(GLOSS_LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     ltr = QTextBlockFormat()
     ltr.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     ltr.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)

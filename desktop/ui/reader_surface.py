@@ -6,18 +6,53 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
+from dataclasses import dataclass
 from typing import NamedTuple
 
-from PySide6.QtCore import QPoint, QRect, QTimer
-from PySide6.QtGui import QBrush, QTextCharFormat, QTextCursor, QTextTable, QTextTableCell
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import (
+    QBrush,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextTable,
+    QTextTableCell,
+)
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.core.glossary.check import english_spans
 from desktop.core.glossary.matcher import TermMatch
 from desktop.core.lexicon.words import words
 from desktop.core.open_document import OpenDocument
+from desktop.core.segment import Sentence
 from desktop.ui import style
 from desktop.ui.reader_pages import ARABIC, ENGLISH, ReaderFormats
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A span of one Arabic sentence: ``sentence.text[start:end]``."""
+
+    sentence: Sentence
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text[self.start : self.end]
+
+
+def term_tooltip(match: TermMatch) -> str:
+    """What hovering a highlighted term shows."""
+    term = match.term
+    lines = [f"{term.target}", f"{term.category}"]
+    if term.note:
+        lines.append(term.note)
+    if not match.exact and match.text != term.source:
+        lines.append(f"glossary entry: {term.source}")
+    return "\n".join(lines)
 
 
 class WordHit(NamedTuple):
@@ -56,6 +91,8 @@ class ReaderSurface(QTextBrowser):
         self._highlight_timer.setSingleShot(True)
         self._highlight_timer.setInterval(0)
         self._highlight_timer.timeout.connect(self._drain_highlights)
+        self._gloss_font = QFont(self.font())
+        self._gloss_font.setPointSizeF(max(self.font().pointSizeF(), 9.0) * 0.85)
 
     def word_at(self, point: QPoint) -> WordHit | None:
         """The Arabic word under a viewport point, if any."""
@@ -70,6 +107,48 @@ class ReaderSurface(QTextBrowser):
             if start <= offset <= end:
                 return WordHit(row, start, end, word)
         return None
+
+    # -- the gloss line ------------------------------------------------------------------------
+    def page_words(self) -> list[str]:
+        """The distinct Arabic words of the page shown."""
+        if self._doc is None:
+            return []
+        found = {w for row in range(self._first, self._end)
+                 for _s, _e, w in words(self._doc.sentences[row].text)}
+        return sorted(found)
+
+    def paint_glosses(self, painter: QPainter, glosses: dict[str, str]) -> None:
+        """Draw each visible Arabic word's gloss under it, in the room the gloss line height
+        leaves (the text itself, its offsets and selections are untouched)."""
+        if self._doc is None or not self._tables:
+            return
+        height = self.viewport().height()
+        top = self.row_at(QPoint(self.viewport().width() // 4, 2))
+        bottom = self.row_at(QPoint(self.viewport().width() // 4, height - 2))
+        first = top if top >= 0 else self._first
+        last = bottom if bottom >= 0 else self._end - 1
+        painter.setFont(self._gloss_font)
+        painter.setPen(style.GLOSS_TEXT)
+        metrics = QFontMetrics(self._gloss_font)
+        space = QFontMetrics(self.formats.arabic.font()).horizontalAdvance(" ")
+        cursor = QTextCursor(self.document())
+        for row in range(max(first, self._first), min(last + 1, self._end)):
+            base = self._cell(row, ARABIC).firstCursorPosition().position()
+            for start, end, word in words(self._doc.sentences[row].text):
+                gloss = glosses.get(word)
+                if not gloss:
+                    continue
+                cursor.setPosition(base + start)
+                a = self.cursorRect(cursor)
+                cursor.setPosition(base + end)
+                b = self.cursorRect(cursor)
+                if a.top() != b.top():  # the word was broken across lines: skip it
+                    continue
+                # The word's width and half the space on either side: glosses never overlap.
+                left, right = min(a.left(), b.left()) - space // 2, max(a.left(), b.left()) + space // 2
+                text = metrics.elidedText(gloss, Qt.TextElideMode.ElideRight, right - left)
+                box = QRect(left, a.bottom() - 2, right - left, metrics.height())
+                painter.drawText(box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
 
     def ensure_row_shown(self, row: int) -> None:
         """Show the page holding ``row`` (the view with pages does; one page here)."""

@@ -19,6 +19,7 @@ PENDING_TEXT = QColor("#8a8f98")
 ENGLISH_BACKGROUND = QColor("#f6f7f9")
 EDITED_TEXT = QColor("#1d5e2c")
 ENGLISH_TERM = QColor("#2a6fbb")
+GLOSS_TEXT = QColor("#5b6b7d")
 
 # The open glossary's categories and colours (set by the main window from the database).
 _category_colours: dict[str, QColor] = {name: QColor(c) for name, c in DEFAULT_COLOURS.items()}

@@ -63,12 +63,12 @@ class WordPanel(QDockWidget):
         arabic = f"font-family:'{family}'; font-size:18pt"
         parts = [f"<p dir='rtl' style=\"{arabic}\">{escape(word)}</p>"]
         if not analyses:
-            parts.append("<p>The dictionary does not know this word: a name, perhaps, or a "
+            parts.append("<p dir='ltr'>The dictionary does not know this word: a name, perhaps, or a "
                          "word it lacks. Add it to the glossary with its English.</p>")
         for n, a in enumerate(analyses[:MAX_ANALYSES], 1):
             affixes = "; ".join(g for g in (a.prefix_gloss, a.suffix_gloss) if g)
             parts.append(
-                f"<hr><p><b>{n}.</b> <span dir='rtl' style=\"{arabic}\">{escape(a.vowelled)}</span>"
+                f"<hr><p dir='ltr'><b>{n}.</b> <span dir='rtl' style=\"{arabic}\">{escape(a.vowelled)}</span>"
                 f" &nbsp;<i>{escape(a.romanized)}</i><br>"
                 f"<b>{escape(a.gloss)}</b>"
                 + (f" <span style='color:gray'>[{escape(affixes)}]</span>" if affixes else "")
@@ -76,11 +76,12 @@ class WordPanel(QDockWidget):
                 f" ({escape(a.parts_latin)})<br>lemma <span dir='rtl' style=\"font-family:'{family}'\">"
                 f"{escape(a.lemma_arabic)}</span> <span style='color:gray'>{escape(a.lemma_id)}</span></p>")
         if len(analyses) > MAX_ANALYSES:
-            parts.append(f"<p style='color:gray'>and {len(analyses) - MAX_ANALYSES} more analyses</p>")
+            more = len(analyses) - MAX_ANALYSES
+            parts.append(f"<p dir='ltr' style='color:gray'>and {more} more analyses</p>")
         if entries:
             rows = "".join(f"<li><span dir='rtl' style=\"font-family:'{family}'\">{escape(t.source)}</span>"
                            f" → {escape(t.target)}</li>" for t in entries)
-            parts.append(f"<hr><p><b>In the glossary (same lemma)</b></p><ul>{rows}</ul>")
+            parts.append(f"<hr><p dir='ltr'><b>In the glossary (same lemma)</b></p><ul dir='ltr'>{rows}</ul>")
         self.view.setHtml("".join(parts))
         self.add_word_button.setEnabled(True)
         self.add_lemma_button.setEnabled(bool(analyses))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from desktop.core.lexicon.analyzer import Lexicon
 from desktop.core.workspace import TermRecord
+from desktop.ui import settings as opts
 from desktop.ui.context import AppContext
 from desktop.ui.reader_surface import WordHit
 from desktop.ui.word_panel import WordPanel
@@ -36,6 +37,15 @@ class WordsController(QObject):
         self.reader.wordClicked.connect(self.show_word)
         self.reader.wordHovered.connect(self._on_hover)
         self.panel.addRequested.connect(self._add_to_glossary)
+        self.glosses_action = ctx.action(
+            "Word &Glosses", lambda: self.show_glosses(self.glosses_action.isChecked()), "Ctrl+Shift+G",
+            "A small English gloss under each Arabic word")
+        self.glosses_action.setCheckable(True)
+        self._gloss_serial = 0
+        self.reader.pageChanged.connect(lambda _page, _count: self._gloss_page())
+        if opts.WORD_GLOSSES.get(ctx.settings):
+            self.glosses_action.setChecked(True)
+            self.reader.show_glosses(True)
 
     def load_lexicon(self) -> None:
         workspace = self.ctx.workspace
@@ -49,6 +59,7 @@ class WordsController(QObject):
     def _loaded(self, lexicon: Lexicon) -> None:
         self.ctx.workspace.lexicon_loaded(lexicon)
         self.window.lexiconReady.emit()
+        self._gloss_page()
         if self._shown is not None:
             self.show_word(self._shown)
         else:
@@ -89,6 +100,39 @@ class WordsController(QObject):
 
         self.ctx.runner.start("lemma entries", lambda _t: workspace.terms_for_lemma(first),
                               on_done=found, heavy=True)
+
+    # -- the gloss line ------------------------------------------------------------------------
+    def show_glosses(self, on: bool) -> None:
+        """View → Word Glosses: a small English gloss under each Arabic word (the first sense
+        of its first analysis); a reading aid that needs no translation model."""
+        self.glosses_action.setChecked(on)
+        opts.WORD_GLOSSES.set(self.ctx.settings, int(on))
+        self.reader.show_glosses(on)
+        self._gloss_page()
+
+    def _gloss_page(self) -> None:
+        """Look up the glosses of the page's words in the background, then draw them."""
+        lexicon = self.ctx.workspace.lexicon
+        if not self.reader.glosses_shown or lexicon is None:
+            return
+        self._gloss_serial += 1
+        serial = self._gloss_serial
+        page_words = self.reader.page_words()
+
+        def work() -> dict[str, str]:
+            glosses = {}
+            for word in page_words:
+                first = lexicon.first(word)
+                if first is not None:
+                    glosses[word] = first.gloss.split(";")[0].strip()
+            return glosses
+
+        def done(glosses: dict[str, str]) -> None:
+            if serial == self._gloss_serial:
+                self.reader.add_glosses(glosses)
+                self.window.glossesShown.emit()
+
+        self.ctx.runner.start("glosses", lambda _t: work(), on_done=done, heavy=True)
 
     def _add_to_glossary(self, arabic: str, _english: str) -> None:
         doc, hit = self.ctx.workspace.document, self._shown

@@ -101,3 +101,41 @@ def test_add_lemma_from_the_panel(qtbot: QtBot, make_window: WindowFactory, empt
     dialog = window.terms.term_dialog
     assert dialog is not None and dialog.source.text() == "مدير"
     qtbot.waitUntil(lambda: dialog.target.text() == "director", timeout=TIMEOUT)
+
+
+def test_word_glosses_are_drawn_under_the_words(qtbot: QtBot, make_window: WindowFactory,
+                                                empty_model_dir: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    window = started(qtbot, make_window)
+    reader = window.reader
+    doc = window.workspace.document
+    assert doc is not None
+    row = next(s.index for s in doc.sentences if "بالرباط" in s.text)
+    reader.scroll_to_row(row)
+    qtbot.wait(50)
+    plain = reader.viewport().grab().toImage()
+    line_before = reader.cursorRect().height()
+    with qtbot.waitSignal(window.glossesShown, timeout=TIMEOUT):
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        qtbot.keyClick(reader, Qt.Key.Key_G, ctrl_shift)
+    assert window.words.glosses_action.isChecked() and reader.glosses_shown
+    assert reader._glosses is not None and reader._glosses["بالرباط"] == "Rabat"
+    assert reader._glosses["المدير"] == "director"
+    reader.scroll_to_row(row)
+    qtbot.wait(50)
+    glossed = reader.viewport().grab().toImage()
+    assert glossed != plain  # the gloss line is drawn
+    assert isinstance(glossed, QImage)
+    # Selecting and capturing still work on the text itself.
+    offset = doc.sentences[row].text.index("بالرباط")
+    reader.select_in_sentence(row, offset, offset + len("بالرباط"))
+    selection = reader.arabic_selection()
+    assert selection is not None and selection.text == "بالرباط"
+    # Off again: the page is laid out without the room, and the choice is remembered.
+    window.words.glosses_action.trigger()
+    assert not reader.glosses_shown
+    from desktop.ui import settings as opts
+
+    assert opts.WORD_GLOSSES.get(window.settings) == 0
+    assert line_before > 0
