@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("terms", parents=[json_parent, db_parent, encoding_parent],
                        help="find glossary terms in a document")
     p.add_argument("file", type=Path)
+    p.add_argument("--no-lemmas", action="store_true",
+                   help="only the glossary's own forms (not plurals and other forms found through lemmas)")
 
     p = sub.add_parser("lookup", parents=[json_parent],
                        help="analyse an Arabic word with the offline lexicon")
@@ -223,10 +225,13 @@ def _unremembered(doc: Any) -> Any:
 
 
 def _terms(args: argparse.Namespace, out: TextIO) -> int:
+    from dataclasses import replace
+
     from desktop.core.documents import read_document
 
     doc = read_document(args.file, encoding=args.encoding)  # a bad file changes no glossary
     workspace = _open_workspace(args)
+    workspace.set_preferences(replace(workspace.preferences, lemma_matching=not args.no_lemmas))
     try:
         workspace.show_document(_unremembered(doc))
         matches = workspace.find_terms()
@@ -236,7 +241,8 @@ def _terms(args: argparse.Namespace, out: TextIO) -> int:
         _print_json([m.as_json() for m in matches], out)
     else:
         for m in matches:
-            print(f"{m.start}\t{m.end}\t{m.text}\t{m.term.target}\t{m.term.category}", file=out)
+            kind = "\tlemma" if m.lemma else ""
+            print(f"{m.start}\t{m.end}\t{m.text}\t{m.term.target}\t{m.term.category}{kind}", file=out)
     return EXIT_OK
 
 

@@ -28,6 +28,8 @@ class Preferences:
     threads: int = 0  # 0: automatic (one per physical core)
     max_document_mb: int = 20
     backups_kept: int = 10
+    #: Glossary terms also match other inflected forms of their words (through lemmas).
+    lemma_matching: bool = True
 
     def checked(self) -> Preferences:
         """These preferences with every value inside its limits."""

@@ -28,6 +28,7 @@ from desktop.core.db.models import CATEGORIES, DEFAULT_COLOURS
 from desktop.core.documents import Document, read_document
 from desktop.core.errors import BadInputError, NoModelError, TarjumanError
 from desktop.core.glossary.check import insert_term
+from desktop.core.glossary.lemmas import LemmaIndex
 from desktop.core.glossary.matcher import TermIndex
 from desktop.core.glossary.store import CategoryInfo, TermRecord
 from desktop.core.lexicon.analyzer import Lexicon
@@ -104,6 +105,7 @@ class Workspace(GlossaryActions, WordActions):
         self.engine_problem = ""
         self.document: OpenDocument | None = None
         self.term_index: TermIndex | None = None
+        self.lemma_index: LemmaIndex | None = None
         #: Counts the changes to the terms (``changed``); the index knows which it reflects.
         self.terms_version = 0
         self._index_version = -1

@@ -18,8 +18,10 @@ from desktop.core.db.models import utcnow
 from desktop.core.errors import BadInputError, TarjumanError
 from desktop.core.glossary import exchange, store
 from desktop.core.glossary.catalog import Catalog
+from desktop.core.glossary.lemmas import LemmaIndex
 from desktop.core.glossary.matcher import IndexedTerm, TermIndex, TermMatch
 from desktop.core.glossary.store import CategoryInfo, TermRecord
+from desktop.core.lexicon.analyzer import Lexicon
 from desktop.core.tasks import CancelToken, ProgressFn
 
 if TYPE_CHECKING:
@@ -63,6 +65,8 @@ class GlossaryActions:
     engine: ArgosEngine | None
     document: OpenDocument | None
     term_index: TermIndex | None
+    lemma_index: LemmaIndex | None
+    lexicon: Lexicon | None
     terms_version: int
     _index_version: int
     _added_in_place: set[int]
@@ -84,8 +88,10 @@ class GlossaryActions:
             record, created = store.add_term(session, source, target, category=category, note=note,
                                              context=context, document=document)
         if created and self.term_index is not None:
-            self.term_index.add(IndexedTerm(record.id, record.source, record.target,
-                                            record.category, record.note))
+            indexed = IndexedTerm(record.id, record.source, record.target, record.category, record.note)
+            self.term_index.add(indexed)
+            if self.lemma_index is not None:
+                self.lemma_index.add(indexed)
             self._added_in_place.add(record.id)
         return Outcome((record, created), Changes(terms=(record,)))
 
@@ -143,6 +149,14 @@ class GlossaryActions:
         with self.factory() as session:
             return store.build_index(session)
 
+    def build_lemma_index(self, index: TermIndex) -> LemmaIndex | None:
+        """The lemmas of ``index``'s terms, for lemma-aware matching (any thread); None when
+        the preference is off or the lexicon is not loaded yet."""
+        lexicon = self.lexicon
+        if lexicon is None or not self.preferences.lemma_matching:
+            return None
+        return LemmaIndex(lexicon, index.terms)
+
     @property
     def index_stale(self) -> bool:
         """The term index misses changes made since it was built (rebuild it)."""
@@ -152,18 +166,19 @@ class GlossaryActions:
         """Note that an action changed something (owning thread; the window calls this for
         every change it publishes). A change to the terms or categories makes the term index
         stale, unless the change was only new terms already added to it in place."""
-        if changes.glossary_terms or changes.categories:
+        if changes.glossary_terms or changes.categories or changes.preferences:
             current = not self.index_stale
             self.terms_version += 1
             in_place = (changes.terms and not (changes.removed_terms or changes.all_terms
-                                                or changes.categories or changes.glossary)
+                                                or changes.categories or changes.glossary
+                                                or changes.preferences)
                         and all(r.id in self._added_in_place for r in changes.terms))
             if current and in_place:
                 self._index_version = self.terms_version
         self._added_in_place.clear()
 
     def set_term_index(self, index: TermIndex, factory: sessionmaker[Session] | None = None,
-                       version: int | None = None) -> bool:
+                       version: int | None = None, lemmas: LemmaIndex | None = None) -> bool:
         """Use an index built by ``build_term_index`` from the glossary as it was at
         ``version`` (``terms_version`` when it started; None: now). False (ignored) when it
         was built for another glossary (``factory``) or the terms changed meanwhile."""
@@ -172,13 +187,15 @@ class GlossaryActions:
         version = self.terms_version if version is None else version
         if version != self.terms_version:
             return False
-        self.term_index, self._index_version = index, version
+        self.term_index, self.lemma_index, self._index_version = index, lemmas, version
         return True
 
     @staticmethod
-    def match_terms(index: TermIndex, text: str) -> list[TermMatch]:
-        """Glossary terms in a text (any thread)."""
-        return index.find(text)
+    def match_terms(index: TermIndex, text: str, lemmas: LemmaIndex | None = None) -> list[TermMatch]:
+        """Glossary terms in a text (any thread): exact and clitic forms, then, with
+        ``lemmas``, other inflected forms where those found nothing."""
+        found = index.find(text)
+        return lemmas.find(text, found) if lemmas is not None else found
 
     def set_matches(self, doc: OpenDocument, matches: list[TermMatch]) -> Changes:
         """Use the matches found in ``doc`` (ignored when another document is open)."""
@@ -189,10 +206,14 @@ class GlossaryActions:
 
     def find_terms(self) -> list[TermMatch]:
         """Match the glossary in the open document now (blocking, for the CLI)."""
+        if self.preferences.lemma_matching and self.lexicon is None:
+            self.lexicon = Lexicon.open()
         if self.term_index is None or self.index_stale:
-            self.set_term_index(self.build_term_index())
+            index = self.build_term_index()
+            self.set_term_index(index, lemmas=self.build_lemma_index(index))
         assert self.term_index is not None and self.document is not None
-        self.set_matches(self.document, self.term_index.find(self.document.text))
+        self.set_matches(self.document, self.match_terms(self.term_index, self.document.text,
+                                                         self.lemma_index))
         return self.document.matches
 
     # -- categories --------------------------------------------------------------------------
@@ -279,7 +300,7 @@ class GlossaryActions:
         self.save_position()
         old = self.factory
         self.factory, self.db_path = factory, Path(path)
-        self.term_index = None
+        self.term_index = self.lemma_index = None
         self.terms_version += 1
         if self.document is not None:
             self.document.set_matches([])

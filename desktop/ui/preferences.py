@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
 
 from desktop.core.preferences import COMPUTE_TYPES, LIMITS, Preferences
 from desktop.core.translation.engine import default_threads
@@ -51,6 +60,13 @@ class PreferencesDialog(QDialog):
         self.backups.setToolTip("How many backups of each glossary to keep (the newest)")
         form.addRow("Backups kept:", self.backups)
 
+        self.lemmas = QCheckBox("Also find other forms of glossary terms (plural, feminine, …)", self)
+        self.lemmas.setObjectName("lemmaMatching")
+        self.lemmas.setChecked(current.lemma_matching)
+        self.lemmas.setToolTip("Through the dictionary's lemmas: المدير also marks المديرين. "
+                               "These matches are underlined with dots.")
+        form.addRow("Glossary terms:", self.lemmas)
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -60,4 +76,4 @@ class PreferencesDialog(QDialog):
     def chosen(self) -> Preferences:
         return Preferences(beam_size=self.beam.value(), compute_type=self.compute.currentText(),
                            threads=self.threads.value(), max_document_mb=self.max_mb.value(),
-                           backups_kept=self.backups.value())
+                           backups_kept=self.backups.value(), lemma_matching=self.lemmas.isChecked())

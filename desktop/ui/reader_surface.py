@@ -50,7 +50,9 @@ def term_tooltip(match: TermMatch) -> str:
     lines = [f"{term.target}", f"{term.category}"]
     if term.note:
         lines.append(term.note)
-    if not match.exact and match.text != term.source:
+    if match.lemma:
+        lines.append(f"another form of the glossary entry {term.source}")
+    elif not match.exact and match.text != term.source:
         lines.append(f"glossary entry: {term.source}")
     return "\n".join(lines)
 
@@ -211,7 +213,13 @@ class ReaderSurface(QTextBrowser):
             self._marked.discard(row)
         for start, end, match in spans:
             mark = QTextCharFormat()
-            mark.setBackground(QBrush(style.category_colour(match.term.category)))
+            colour = style.category_colour(match.term.category)
+            if match.lemma:  # another form of the term: a paler mark, dotted underline
+                mark.setBackground(QBrush(colour.lighter(112)))
+                mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                mark.setUnderlineColor(colour.darker(170))
+            else:
+                mark.setBackground(QBrush(colour))
             cursor.setPosition(base + start)
             cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(mark)

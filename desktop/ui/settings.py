@@ -58,6 +58,7 @@ COMPUTE_TYPE = Option("translation/computeType", _DEFAULTS.compute_type, choices
 THREADS = Option("translation/threads", _DEFAULTS.threads, LIMITS["threads"])
 MAX_DOCUMENT_MB = Option("documents/maxMegabytes", _DEFAULTS.max_document_mb, LIMITS["max_document_mb"])
 BACKUPS_KEPT = Option("glossary/backupsKept", _DEFAULTS.backups_kept, LIMITS["backups_kept"])
+LEMMA_MATCHING = Option("glossary/lemmaMatching", int(_DEFAULTS.lemma_matching), (0, 1))
 # Window and session state.
 GEOMETRY = Option("window/geometry", QByteArray())
 WINDOW_STATE = Option("window/state", QByteArray())
@@ -72,7 +73,8 @@ def preferences(settings: QSettings) -> Preferences:
     """The preferences stored in ``settings`` (defaults where unset or invalid)."""
     return Preferences(beam_size=BEAM_SIZE.get(settings), compute_type=COMPUTE_TYPE.get(settings),
                        threads=THREADS.get(settings), max_document_mb=MAX_DOCUMENT_MB.get(settings),
-                       backups_kept=BACKUPS_KEPT.get(settings))
+                       backups_kept=BACKUPS_KEPT.get(settings),
+                       lemma_matching=bool(LEMMA_MATCHING.get(settings)))
 
 
 def save_preferences(settings: QSettings, chosen: Preferences) -> None:
@@ -82,6 +84,7 @@ def save_preferences(settings: QSettings, chosen: Preferences) -> None:
     THREADS.set(settings, chosen.threads)
     MAX_DOCUMENT_MB.set(settings, chosen.max_document_mb)
     BACKUPS_KEPT.set(settings, chosen.backups_kept)
+    LEMMA_MATCHING.set(settings, int(chosen.lemma_matching))
     settings.sync()
 
 

@@ -21,6 +21,7 @@ from desktop.ui import style
 
 MISSING = "⚠"
 PRESENT = "✔"
+LEMMA_MARK = "≈"  # a match through the lemma: another form of the term
 
 
 class TermPane(QDockWidget):
@@ -68,7 +69,9 @@ class TermPane(QDockWidget):
             status.setToolTip("The English of this term is not in the translation" if lacking
                               else "The translation uses the glossary English")
             status.setForeground(QBrush(style.PENDING_TEXT if not lacking else Qt.GlobalColor.darkRed))
-            arabic = QTableWidgetItem(match.text)
+            arabic = QTableWidgetItem(match.text + (" " + LEMMA_MARK if match.lemma else ""))
+            if match.lemma:
+                arabic.setToolTip(f"Another form of the glossary entry “{match.term.source}”")
             arabic.setFont(style.arabic_font(13))
             arabic.setBackground(QBrush(style.category_colour(match.term.category)))
             arabic.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

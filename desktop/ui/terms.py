@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 
 from desktop.core.changes import Changes
+from desktop.core.glossary.lemmas import LemmaIndex
 from desktop.core.glossary.matcher import TermIndex, TermMatch
 from desktop.core.open_document import OpenDocument
 from desktop.core.workspace import Suggestion
@@ -52,7 +53,7 @@ class TermsController(QObject):
 
     # -- keeping matches current -------------------------------------------------------------
     def _on_changed(self, changes: Changes) -> None:
-        if changes.glossary_terms or changes.categories:
+        if changes.glossary_terms or changes.categories or changes.preferences:
             if self.ctx.workspace.index_stale:
                 self.load_term_index()
             else:
@@ -72,17 +73,21 @@ class TermsController(QObject):
         factory, version = workspace.factory, workspace.terms_version
         self._match_serial += 1  # matches still being found use the old index: drop them
 
-        def loaded(index: TermIndex) -> None:
-            if workspace.set_term_index(index, factory, version):
+        def build() -> tuple[TermIndex, LemmaIndex | None]:
+            index = workspace.build_term_index()
+            return index, workspace.build_lemma_index(index)
+
+        def loaded(built: tuple[TermIndex, LemmaIndex | None]) -> None:
+            if workspace.set_term_index(built[0], factory, version, built[1]):
                 self.update_term_matches()
 
-        self.ctx.runner.start("term index", lambda _t: workspace.build_term_index(), on_done=loaded,
+        self.ctx.runner.start("term index", lambda _t: build(), on_done=loaded,
                               heavy=True, on_error=self.ctx.error_handler("Glossary"))
 
     def update_term_matches(self) -> None:
         """Find the glossary's terms in the open document (in the background) and show them."""
         workspace = self.ctx.workspace
-        index, doc = workspace.term_index, workspace.document
+        index, lemmas, doc = workspace.term_index, workspace.lemma_index, workspace.document
         if index is None or doc is None:
             return
         self._match_serial += 1
@@ -93,8 +98,9 @@ class TermsController(QObject):
                 self.ctx.publish(workspace.set_matches(doc, matches))
 
         text = doc.text
-        self.ctx.runner.start("match terms", lambda _t: workspace.match_terms(index, text), on_done=found,
-                              heavy=True, on_error=self.ctx.error_handler("Term matching failed"))
+        self.ctx.runner.start("match terms", lambda _t: workspace.match_terms(index, text, lemmas),
+                              on_done=found, heavy=True,
+                              on_error=self.ctx.error_handler("Term matching failed"))
 
     # -- the pane and the term check ---------------------------------------------------------
     def _document(self) -> OpenDocument | None:

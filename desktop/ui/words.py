@@ -58,6 +58,8 @@ class WordsController(QObject):
 
     def _loaded(self, lexicon: Lexicon) -> None:
         self.ctx.workspace.lexicon_loaded(lexicon)
+        if self.ctx.workspace.preferences.lemma_matching:
+            self.window.terms.load_term_index()  # now with the lemmas of the terms
         self.window.lexiconReady.emit()
         self._gloss_page()
         if self._shown is not None:

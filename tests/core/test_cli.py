@@ -186,7 +186,7 @@ def test_terms_json_offsets(tmp_path: Path, sample_text: str) -> None:
     found = json.loads(out)
     assert [f["start"] for f in found] == sorted(f["start"] for f in found)
     for f in found:
-        assert set(f) == {"start", "end", "text", "source", "target", "category"}
+        assert set(f) == {"start", "end", "text", "source", "target", "category", "lemma"}
         assert sample_text[f["start"] : f["end"]] == f["text"]
     texts = [f["text"] for f in found]
     assert texts.count("عبد اللطيف حموشي") == 2
@@ -259,3 +259,13 @@ def test_reading_a_document_from_the_cli_keeps_the_windows_place_in_it(tmp_path:
     again = Workspace.open(db)
     assert again.prepare_document(read_document(SAMPLE)).position == 12
     again.close()
+
+
+def test_terms_finds_other_forms_unless_told_not_to(tmp_path: Path) -> None:
+    db = str(tmp_path / "g.db")
+    assert run("glossary", "add", "الجهاز", "the apparatus", "--db", db)[0] == 0
+    code, out, _ = run("terms", str(SAMPLE), "--json", "--db", db)
+    found = {(m["text"], m["lemma"]) for m in json.loads(out)}
+    assert code == 0 and ("الجهاز", False) in found and ("الأجهزة", True) in found
+    code, out, _ = run("terms", str(SAMPLE), "--json", "--no-lemmas", "--db", db)
+    assert code == 0 and not any(m["lemma"] for m in json.loads(out))

@@ -139,3 +139,38 @@ def test_word_glosses_are_drawn_under_the_words(qtbot: QtBot, make_window: Windo
 
     assert opts.WORD_GLOSSES.get(window.settings) == 0
     assert line_before > 0
+
+
+def test_other_forms_of_a_term_are_marked_differently(qtbot: QtBot, make_window: WindowFactory,
+                                                      empty_model_dir: Path) -> None:
+    from PySide6.QtGui import QTextCharFormat
+
+    from desktop.ui.term_pane import LEMMA_MARK
+
+    window = make_window()
+    window.workspace.save_term("الجهاز", "the apparatus", category="organization")
+    with qtbot.waitSignal(window.lexiconReady, timeout=60_000):
+        window.start(SAMPLE)
+    doc = window.workspace.document
+    assert doc is not None
+    qtbot.waitUntil(lambda: any(m.lemma for m in doc.matches), timeout=TIMEOUT)
+    forms = {m.text: m.lemma for m in doc.matches if m.term.target == "the apparatus"}
+    assert forms["الجهاز"] is False and forms["الأجهزة"] is True  # the broken plural
+    match = next(m for m in doc.matches if m.text == "الأجهزة")
+    row = next(r for r in doc.rows_with_terms() if match in doc.matches_in(r))
+    offset = match.start - doc.sentences[row].start
+    window.reader.scroll_to_row(row)
+    window.reader.cell_text(row, ARABIC)  # draws what is pending
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(window.reader.position_of(row, ARABIC, offset) + 1)
+    assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+    window.reader.set_current(row)
+    texts = [window.term_pane.table.item(i, 1).text() for i in range(window.term_pane.table.rowCount())]
+    assert f"الأجهزة {LEMMA_MARK}" in texts
+    # Off in the preferences: only the glossary's own forms are marked.
+    dialog = window.show_preferences()
+    dialog.lemmas.setChecked(False)
+    with qtbot.waitSignal(window.termsHighlighted, timeout=TIMEOUT):
+        dialog.accept()
+    qtbot.waitUntil(lambda: not any(m.lemma for m in doc.matches), timeout=TIMEOUT)
+    assert any(m.text == "الجهاز" for m in doc.matches)

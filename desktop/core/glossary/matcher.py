@@ -197,11 +197,13 @@ class TermMatch(NamedTuple):
     text: str
     term: IndexedTerm
     exact: bool
+    #: Found through the lemmas of its words (another inflected form), not its letters.
+    lemma: bool = False
 
     def as_json(self) -> dict[str, object]:
         return {"start": self.start, "end": self.end, "text": self.text,
                 "source": self.term.source, "target": self.term.target,
-                "category": self.term.category}
+                "category": self.term.category, "lemma": self.lemma}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,91 @@
+"""Lemma-aware term matching: a glossary term also matches the inflected forms of its words
+(plural, dual, feminine, attached pronouns) through the lexicon's lemmas.
+
+Each word of a term and of the text gets the lemma of its first analysis; a run of text
+words whose lemmas equal a term's, word for word, with only spaces between them, is a lemma
+match. Exact and clitic matches (``TermIndex``) come first: a lemma match is kept only where
+none of them overlaps it. A word the lexicon does not know has no lemma, so a term with such
+a word matches only by the usual rules.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Iterable
+
+from desktop.core.glossary.matcher import IndexedTerm, TermMatch
+from desktop.core.lexicon.analyzer import Lexicon
+from desktop.core.lexicon.words import words
+
+Lemmas = tuple[str, ...]
+
+
+def lemmas_of(lexicon: Lexicon, text: str) -> Lemmas | None:
+    """The first-analysis lemma of each word of ``text``; None if a word has none."""
+    found = []
+    for _start, _end, word in words(text):
+        first = lexicon.first(word)
+        if first is None or not first.lemma_id:
+            return None
+        found.append(first.lemma_id)
+    return tuple(found) or None
+
+
+class LemmaIndex:
+    """Terms by the lemmas of their words. ``add`` and ``find`` may run on different
+    threads."""
+
+    def __init__(self, lexicon: Lexicon, terms: Iterable[IndexedTerm] = ()) -> None:
+        self.lexicon = lexicon
+        self._lock = threading.Lock()
+        self._terms: dict[Lemmas, list[IndexedTerm]] = {}
+        self._longest = 0
+        for term in terms:
+            self.add(term)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._terms.values())
+
+    def add(self, term: IndexedTerm) -> None:
+        key = lemmas_of(self.lexicon, term.source)
+        if key is None:
+            return
+        with self._lock:
+            self._terms.setdefault(key, []).append(term)
+            self._longest = max(self._longest, len(key))
+
+    def find(self, text: str, taken: list[TermMatch]) -> list[TermMatch]:
+        """Lemma matches in ``text`` that overlap none of the ``taken`` matches; merged with
+        them, ordered by start."""
+        with self._lock:
+            table, longest = dict(self._terms), self._longest
+        if not table:
+            return taken
+        tokens = list(words(text))
+        lemmas = []
+        for _s, _e, word in tokens:
+            first = self.lexicon.first(word)
+            lemmas.append(first.lemma_id if first is not None and first.lemma_id else None)
+        busy = sorted((m.start, m.end) for m in taken)
+        found: list[TermMatch] = []
+        i = 0
+        while i < len(tokens):
+            hit = None
+            for size in range(min(longest, len(tokens) - i), 0, -1):
+                window = lemmas[i : i + size]
+                key = tuple(lemma for lemma in window if lemma is not None)
+                if len(key) != size or key not in table:
+                    continue
+                start, end = tokens[i][0], tokens[i + size - 1][1]
+                if any(not text[tokens[k][1] : tokens[k + 1][0]].isspace() for k in range(i, i + size - 1)):
+                    continue  # punctuation between the words: not one phrase
+                if any(a < end and start < b for a, b in busy):
+                    continue
+                hit = (size, TermMatch(start, end, text[start:end], table[key][0], False, True))
+                break
+            if hit is None:
+                i += 1
+                continue
+            found.append(hit[1])
+            i += hit[0]
+        return sorted(taken + found)

@@ -1,0 +1,64 @@
+"""Lemma-aware matching: a term also matches other inflected forms of its words."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.glossary.check import missing_terms
+from desktop.core.glossary.lemmas import LemmaIndex
+from desktop.core.glossary.matcher import IndexedTerm, TermIndex
+from desktop.core.lexicon.analyzer import Lexicon
+
+TERMS = [IndexedTerm(1, "الأمني", "security", "other"), IndexedTerm(2, "المدير", "director", "title"),
+         IndexedTerm(3, "الرباط", "Rabat", "place"), IndexedTerm(4, "حموشي", "Hammouchi", "person")]
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.open()
+
+
+def test_other_forms_match_through_the_lemma(lexicon: Lexicon) -> None:
+    text = "التعاون الأمني والخبرة الأمنية للمديرين، وقال المدير في الرباط. والمدراء حموشيون"
+    exact = TermIndex(TERMS).find(text)
+    found = LemmaIndex(lexicon, TERMS).find(text, exact)
+    got = [(m.start, m.text, m.term.id, m.lemma) for m in found]
+    assert got == [
+        (text.index("الأمني "), "الأمني", 1, False),
+        (text.index("الأمنية"), "الأمنية", 1, True),  # feminine
+        (text.index("للمديرين"), "للمديرين", 2, True),  # plural, with li + al
+        (text.index("المدير "), "المدير", 2, False),
+        (text.index("الرباط"), "الرباط", 3, False),
+        (text.index("والمدراء"), "والمدراء", 2, True),  # broken plural, with wa + al
+    ]
+    assert all(text[m.start:m.end] == m.text for m in found)
+
+
+def test_exact_and_clitic_matches_come_first(lexicon: Lexicon) -> None:
+    terms = [IndexedTerm(1, "المديرين", "the directors", "title"), IndexedTerm(2, "المدير", "director", "title")]
+    text = "اجتمع المديرين"
+    found = LemmaIndex(lexicon, terms).find(text, TermIndex(terms).find(text))
+    assert [(m.term.id, m.lemma) for m in found] == [(1, False)]
+
+
+def test_words_the_lexicon_lacks_match_by_the_usual_rules_only(lexicon: Lexicon) -> None:
+    index = LemmaIndex(lexicon, TERMS)
+    assert len(index) == 3  # حموشي has no lemma: not in the lemma index
+    text = "وحموشي وحموشيون"
+    found = index.find(text, TermIndex(TERMS).find(text))
+    assert [(m.text, m.lemma) for m in found] == [("حموشي", False)]  # the clitic rule
+
+
+def test_multi_word_terms_need_every_word_and_no_punctuation_between(lexicon: Lexicon) -> None:
+    terms = [IndexedTerm(1, "المدير العام", "director general", "title")]
+    index = LemmaIndex(lexicon, terms)
+    assert [m.text for m in index.find("المديرين العامين", [])] == ["المديرين العامين"]
+    assert index.find("المديرين، العامين", []) == []
+    assert index.find("المديرين الجدد", []) == []
+
+
+def test_the_term_check_counts_lemma_matches(lexicon: Lexicon) -> None:
+    text = "الخبرة الأمنية"
+    found = LemmaIndex(lexicon, TERMS).find(text, [])
+    assert [m.term.target for m in missing_terms("The expertise.", found)] == ["security"]
+    assert missing_terms("Security expertise.", found) == []
