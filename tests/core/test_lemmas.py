@@ -35,7 +35,8 @@ def test_other_forms_match_through_the_lemma(lexicon: Lexicon) -> None:
 
 
 def test_exact_and_clitic_matches_come_first(lexicon: Lexicon) -> None:
-    terms = [IndexedTerm(1, "المديرين", "the directors", "title"), IndexedTerm(2, "المدير", "director", "title")]
+    terms = [IndexedTerm(1, "المديرين", "the directors", "title"),
+             IndexedTerm(2, "المدير", "director", "title")]
     text = "اجتمع المديرين"
     found = LemmaIndex(lexicon, terms).find(text, TermIndex(terms).find(text))
     assert [(m.term.id, m.lemma) for m in found] == [(1, False)]
