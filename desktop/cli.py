@@ -19,7 +19,7 @@ from desktop.core.workspace import BUILTIN_CATEGORIES as CATEGORIES
 from desktop.core.workspace import Workspace
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, EXIT_NO_MODEL, EXIT_BAD_INPUT = 0, 1, 2, 3, 4
-COMMANDS = ("segment", "translate", "terms", "models", "glossary", "lookup", "gloss")
+COMMANDS = ("segment", "translate", "terms", "models", "glossary", "lookup", "gloss", "vocab")
 log = logging.getLogger(__name__)
 
 
@@ -69,6 +69,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gloss", parents=[json_parent, encoding_parent],
                        help="each Arabic word of a document with its first analysis")
     p.add_argument("file", type=Path)
+
+    vocab = sub.add_parser("vocab", help="a learner's words: statuses, statistics, Anki decks") \
+        .add_subparsers(dest="vocab_command", metavar="ACTION", required=True)
+    p = vocab.add_parser("list", parents=[db_parent, json_parent], help="list words by status")
+    p.add_argument("--status", action="append", metavar="STATUS",
+                   help="new, 1-4 (learning), learning, known or ignored; repeat for several")
+    p.add_argument("--search", default="", help="words, lemmas or glosses containing this")
+    p = vocab.add_parser("set", parents=[db_parent], help="set a word's status (by its lemma)")
+    p.add_argument("word")
+    p.add_argument("status", metavar="STATUS", help="new, 1-4, known or ignored")
+    p.add_argument("--context", default="", help="the sentence the word was seen in")
+    p = vocab.add_parser("stats", parents=[db_parent, json_parent, encoding_parent],
+                         help="how many of a document's words are known")
+    p.add_argument("file", type=Path)
+    p = vocab.add_parser("export", parents=[db_parent],
+                         help="learning words and study terms as an Anki deck or CSV")
+    p.add_argument("file", type=Path)
+    p.add_argument("--format", choices=("apkg", "csv"), help="default: from the file name")
+    p.add_argument("--deck", default="Tarjuman", help="Anki deck name")
+    p.add_argument("--no-terms", action="store_true", help="learning words only")
 
     models = sub.add_parser("models", help="manage translation models").add_subparsers(
         dest="models_command", metavar="ACTION", required=True)
@@ -147,6 +167,8 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _glossary(args, out)
     if args.command == "lookup":
         return _lookup(args, out)
+    if args.command == "vocab":
+        return _vocab(args, out)
     if args.command == "gloss":
         return _gloss(args, out)
     raise AssertionError(args.command)
@@ -378,6 +400,71 @@ def _gloss(args: argparse.Namespace, out: TextIO) -> int:
             print(f"{g.start}\t{g.end}\t{g.word}\t{a.vowelled if a else ''}\t{a.gloss if a else ''}",
                   file=out)
     return EXIT_OK
+
+
+STATUS_WORDS = {"new": [0], "learning": [1, 2, 3, 4], "known": [5], "ignored": [6]}
+
+
+def _statuses(text: str) -> list[int]:
+    from desktop.core.errors import BadInputError
+
+    if text in STATUS_WORDS:
+        return STATUS_WORDS[text]
+    if text.isdigit() and 0 <= int(text) <= 6:
+        return [int(text)]
+    raise BadInputError(f"“{text}” is not a status: use new, 1-4, learning, known or ignored.")
+
+
+def _vocab(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.errors import BadInputError
+
+    workspace = _open_workspace(args)
+    try:
+        cmd = args.vocab_command
+        if cmd == "list":
+            wanted = sorted({s for text in args.status or [] for s in _statuses(text)})
+            entries = workspace.vocabulary_list(wanted or None, args.search)
+            if args.json:
+                _print_json([{"lemma_id": e.lemma_id, "lemma": e.lemma, "word": e.word, "gloss": e.gloss,
+                              "romanized": e.romanized, "status": e.status_name, "context": e.context,
+                              "document": e.document,
+                              "first_seen": e.first_seen.isoformat(timespec="seconds")}
+                             for e in entries], out)
+            else:
+                for e in entries:
+                    print(f"{e.word}\t{e.lemma}\t{e.status_name}\t{e.gloss}\t{e.context}", file=out)
+        elif cmd == "set":
+            [status] = _statuses(args.status) if args.status not in ("learning",) else [1]
+            entry = workspace.set_word_status(args.word, status, args.context).value
+            print(f"{entry.word} ({entry.lemma}): {entry.status_name}", file=out)
+        elif cmd == "stats":
+            from desktop.core.documents import read_document
+
+            doc = read_document(args.file, encoding=args.encoding)
+            workspace.ensure_lexicon()
+            statuses = workspace.word_statuses(doc.text)
+            known, total = workspace.known_share(doc.text)
+            by_status: dict[str, int] = {}
+            for status in statuses.values():
+                name = "learning" if status in (1, 2, 3, 4) else \
+                    {0: "new", 5: "known", 6: "ignored"}[status]
+                by_status[name] = by_status.get(name, 0) + 1
+            share = known / total if total else 0.0
+            if args.json:
+                _print_json({"words": total, "known": known, "share_known": round(share, 4),
+                             "distinct": by_status}, out)
+            else:
+                print(f"{known} of {total} words known ({share:.0%}); distinct words: "
+                      + ", ".join(f"{n} {name}" for name, n in sorted(by_status.items())), file=out)
+        elif cmd == "export":
+            exported = workspace.export_vocabulary(args.file, args.format, deck=args.deck,
+                                                   include_terms=not args.no_terms)
+            print(f"Exported {exported.value} notes to {args.file}", file=out)
+        else:
+            raise BadInputError(cmd)
+        return EXIT_OK
+    finally:
+        workspace.close(save_position=False)
 
 
 def _term_json(t: Any) -> dict[str, Any]:

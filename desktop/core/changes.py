@@ -40,6 +40,8 @@ class Changes:
     #: Another glossary file is open (or it was restored from a backup).
     glossary: bool = False
     preferences: bool = False
+    #: Word statuses, study cards or reviews changed.
+    vocabulary: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         values: dict[str, object] = {}

@@ -40,6 +40,7 @@ from desktop.core.translation.engine import ArgosEngine
 from desktop.core.translation.packages import ModelInfo
 from desktop.core.translation.service import Translated, translate_sentences
 from desktop.core.workspace_glossary import Exported, GlossaryActions, Imported, ImportFile
+from desktop.core.workspace_vocab import VocabActions
 from desktop.core.workspace_words import Suggestion, WordActions
 
 log = logging.getLogger(__name__)
@@ -87,11 +88,12 @@ class ModelList:
     active: Path | None
 
 
-class Workspace(GlossaryActions, WordActions):
+class Workspace(GlossaryActions, WordActions, VocabActions):
     """Tarjuman's state and actions, without Qt. Open one with ``Workspace.open``.
 
     The glossary's actions (terms, categories, import and export, backups, glossary files)
-    are in ``GlossaryActions``; the lexicon's and romanisation in ``WordActions``."""
+    are in ``GlossaryActions``; the lexicon's and romanisation in ``WordActions``; the
+    learners' (word statuses, reviews, decks) in ``VocabActions``."""
 
     def __init__(self, db_path: Path, factory: sessionmaker[Session],
                  preferences: Preferences | None = None) -> None:

@@ -269,3 +269,20 @@ def test_terms_finds_other_forms_unless_told_not_to(tmp_path: Path) -> None:
     assert code == 0 and ("الجهاز", False) in found and ("الأجهزة", True) in found
     code, out, _ = run("terms", str(SAMPLE), "--json", "--no-lemmas", "--db", db)
     assert code == 0 and not any(m["lemma"] for m in json.loads(out))
+
+
+def test_vocab_set_list_stats_and_export(tmp_path: Path) -> None:
+    db = str(tmp_path / "g.db")
+    assert run("vocab", "set", "المدير", "2", "--context", "قال المدير", "--db", db) == \
+        (0, "المدير (مُدِير): learning 2\n", "")
+    assert run("vocab", "set", "بالرباط", "known", "--db", db)[0] == 0
+    code, out, _ = run("vocab", "list", "--status", "learning", "--json", "--db", db)
+    assert code == 0 and [(w["word"], w["status"], w["gloss"]) for w in json.loads(out)] == [
+        ("المدير", "learning 2", "director")]
+    code, out, _ = run("vocab", "stats", str(SAMPLE), "--json", "--db", db)
+    stats = json.loads(out)
+    assert code == 0 and stats["known"] == 2 and stats["words"] > 400  # الرباط, twice
+    code, out, _ = run("vocab", "export", str(tmp_path / "words.csv"), "--db", db)
+    assert code == 0 and out.startswith("Exported 1 notes")
+    code, _, err = run("vocab", "set", "المدير", "9", "--db", db)
+    assert code == 4 and "not a status" in err

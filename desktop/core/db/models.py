@@ -117,3 +117,50 @@ class Category(Base):
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     colour: Mapped[str] = mapped_column(String(9), default="#f3e4bf")
     position: Mapped[int] = mapped_column(default=0)
+
+
+class VocabularyWord(Base):
+    """A learner's word, by lemma: its status (new, learning 1–4, known, ignored), where it
+    was first seen, and its study card (FSRS state, as JSON) once it is learning."""
+
+    __tablename__ = "vocabulary"
+
+    lemma_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    lemma: Mapped[str] = mapped_column(Text, default="")  # Arabic, vowelled
+    word: Mapped[str] = mapped_column(Text, default="")  # the form first seen
+    gloss: Mapped[str] = mapped_column(Text, default="")
+    romanized: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[int] = mapped_column(default=0)
+    context: Mapped[str] = mapped_column(Text, default="")  # the sentence it was first seen in
+    document: Mapped[str] = mapped_column(Text, default="")
+    first_seen: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (Index("ix_vocabulary_status", "status"),)
+
+
+class StudyCard(Base):
+    """A flashcard scheduled with FSRS: a vocabulary word ("word", key = lemma id) or a
+    glossary term marked for study ("term", key = term id)."""
+
+    __tablename__ = "study_cards"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    key: Mapped[str] = mapped_column(String(80))
+    card: Mapped[str] = mapped_column(Text)  # fsrs.Card as JSON
+    due: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (UniqueConstraint("kind", "key", name="uq_study_cards_kind_key"),
+                      Index("ix_study_cards_due", "due"))
+
+
+class ReviewEntry(Base):
+    """One review of a study card: the rating (1 Again … 4 Easy) and when."""
+
+    __tablename__ = "review_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_id: Mapped[int] = mapped_column(index=True)
+    rating: Mapped[int] = mapped_column()
+    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
