@@ -89,6 +89,7 @@ class GlossaryPanel(QDockWidget):
     exportRequested = Signal()
     changed = Signal(object)
     showInDocumentRequested = Signal(int)
+    studyRequested = Signal(int)  # a term to add to the reviews
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None,
                  runner: TaskRunner | None = None) -> None:
@@ -271,6 +272,7 @@ class GlossaryPanel(QDockWidget):
         term_id = self.model.term_id(index.row())
         menu = QMenu(self)
         menu.addAction("Show in Document", lambda: self.showInDocumentRequested.emit(term_id))
+        menu.addAction("Study in Reviews", lambda: self.studyRequested.emit(term_id))
         menu.addAction("Delete", self.delete_selected)
         menu.exec(self.table.viewport().mapToGlobal(pos))
         menu.deleteLater()

@@ -35,6 +35,7 @@ from desktop.ui.documents import DocumentController
 from desktop.ui.exchange import ExchangeController
 from desktop.ui.glossary_files import GlossaryFilesController
 from desktop.ui.glossary_panel import GlossaryPanel
+from desktop.ui.learner import LearnerController
 from desktop.ui.models import ModelsController
 from desktop.ui.preferences import PreferencesDialog
 from desktop.ui.reader import ReaderView
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
     lexiconReady = Signal()
     wordShown = Signal(str)  # the Word panel shows this word
     glossesShown = Signal()  # word glosses of the page were drawn
+    wordStatusesShown = Signal()  # learner mode coloured the words by status
 
     def __init__(self, workspace: Workspace, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -100,9 +102,14 @@ class MainWindow(QMainWindow):
         self.models = ModelsController(self.ctx, self)
         self.files = GlossaryFilesController(self.ctx, self)
         self.words = WordsController(self.ctx, self)
+        self.learner = LearnerController(self.ctx, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.words.panel)
         self.tabifyDockWidget(self.term_pane, self.words.panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.learner.panel)
+        self.tabifyDockWidget(self.words.panel, self.learner.panel)
+        self.learner.panel.hide()
         self.term_pane.raise_()
+        self.lexiconReady.connect(self.learner.lexicon_ready)
         self._build_menus()
         self._update_title()
         self._restore_state()
@@ -139,11 +146,14 @@ class MainWindow(QMainWindow):
         _fill(menu.addMenu("&Translation"), [
             tr.retranslate_action, tr.cancel_action, None,
             models.models_action, models.install_action, models.download_action])
+        learner = self.learner
+        _fill(menu.addMenu("T&ools"), [learner.review_action, learner.mark_known_action])
         word_panel = self.words.panel.toggleViewAction()
         word_panel.setShortcut(QKeySequence("Ctrl+Shift+D"))
         _fill(menu.addMenu("&View"), [
             self.glossary.toggleViewAction(), self.term_pane.toggleViewAction(), word_panel,
-            terms.term_check_action, self.words.glosses_action, None, docs.prev_page_action,
+            learner.panel.toggleViewAction(), terms.term_check_action, None,
+            self.words.glosses_action, learner.learner_action, None, docs.prev_page_action,
             docs.next_page_action])
         _fill(menu.addMenu("&Help"), [self.log_action, self.about_action])
         toolbar = self.addToolBar("Main")

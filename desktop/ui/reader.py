@@ -115,7 +115,8 @@ class ReaderView(ReaderSurface):
         self._tables = [tables[f"rows:{i}"] for i in range(len(self._starts))]
         self._paint_row(self._current)
         # The page is built with plain formats: only rows with glossary terms need marking.
-        self._highlight_rows(self._doc_rows_with_terms())
+        self._highlight_rows(range(self._first, self._end) if self._word_statuses is not None
+                             else self._doc_rows_with_terms())
         self.pageChanged.emit(self._page, self.page_count)
         if self._current >= 0 and not self._first <= self._current < self._end and self._end > self._first:
             self.set_current(self._first)  # the current sentence is on the page shown

@@ -93,6 +93,7 @@ class ReaderSurface(QTextBrowser):
         self._highlight_timer.setSingleShot(True)
         self._highlight_timer.setInterval(0)
         self._highlight_timer.timeout.connect(self._drain_highlights)
+        self._word_statuses: dict[str, int] | None = None
         self._gloss_font = QFont(self.font())
         self._gloss_font.setPointSizeF(max(self.font().pointSizeF(), 9.0) * 0.85)
 
@@ -111,6 +112,25 @@ class ReaderSurface(QTextBrowser):
         return None
 
     # -- the gloss line ------------------------------------------------------------------------
+    def word_at_cursor(self) -> WordHit | None:
+        """The Arabic word at the text cursor (where the reader last clicked or moved)."""
+        position = self.textCursor().position()
+        hit = self.cell_at_position(position)
+        if hit is None or hit[1] != ARABIC or self._doc is None:
+            return None
+        row = hit[0]
+        offset = position - self._cell(row, ARABIC).firstCursorPosition().position()
+        for start, end, word in words(self._doc.sentences[row].text):
+            if start <= offset <= end:
+                return WordHit(row, start, end, word)
+        return None
+
+    def page_sentences(self) -> list[tuple[int, str]]:
+        """(row, sentence) of the page shown."""
+        if self._doc is None:
+            return []
+        return [(row, self._doc.sentences[row].text) for row in range(self._first, self._end)]
+
     def page_words(self) -> list[str]:
         """The distinct Arabic words of the page shown."""
         if self._doc is None:
@@ -202,15 +222,31 @@ class ReaderSurface(QTextBrowser):
         """True while highlights or redraws are still queued."""
         return bool(self._to_highlight or self._dirty)
 
+    def set_word_statuses(self, statuses: dict[str, int] | None) -> None:
+        """Learner mode: colour each Arabic word by its status (new, learning 1–4); None
+        turns the colours off. The page's rows are marked again."""
+        self._word_statuses = statuses
+        self._highlight_rows(range(self._first, self._end))
+
     def _highlight_arabic(self, row: int) -> None:
         cursor = self._cell_cursor(row, ARABIC)
         cursor.setCharFormat(self.formats.arabic)
         base = self.position_of(row, ARABIC)
         spans = self._doc.spans(row) if self._doc is not None else []
-        if spans:
+        statuses = self._word_statuses
+        if spans or statuses:
             self._marked.add(row)
         else:
             self._marked.discard(row)
+        if statuses and self._doc is not None:
+            for start, end, word in words(self._doc.sentences[row].text):
+                colour = style.WORD_STATUS_COLOURS.get(statuses.get(word, 0))
+                if colour is not None:
+                    mark = QTextCharFormat()
+                    mark.setBackground(QBrush(colour))
+                    cursor.setPosition(base + start)
+                    cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(mark)
         for start, end, match in spans:
             mark = QTextCharFormat()
             colour = style.category_colour(match.term.category)

@@ -20,6 +20,10 @@ ENGLISH_BACKGROUND = QColor("#f6f7f9")
 EDITED_TEXT = QColor("#1d5e2c")
 ENGLISH_TERM = QColor("#2a6fbb")
 GLOSS_TEXT = QColor("#5b6b7d")
+# Learner mode, as LWT colours words: new in blue, learning from red to yellow; known and
+# ignored words plain.
+WORD_STATUS_COLOURS = {0: QColor("#cfe8fb"), 1: QColor("#f8c9bd"), 2: QColor("#f7d6bb"),
+                       3: QColor("#f5e4b5"), 4: QColor("#f2f0b8")}
 
 # The open glossary's categories and colours (set by the main window from the database).
 _category_colours: dict[str, QColor] = {name: QColor(c) for name, c in DEFAULT_COLOURS.items()}
