@@ -4,11 +4,12 @@ status bar, and Tools → Review."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from desktop.core import vocabulary
 from desktop.core.changes import Changes
@@ -43,6 +44,8 @@ class LearnerController(QObject):
                                         "Every word of this page that is still new becomes known")
         self.review_action = action("&Review…", self.show_review, "Ctrl+Shift+R",
                                     "Flashcards of learning words and study terms")
+        self.export_action = action("Export &Vocabulary…", self.export_vocabulary, None,
+                                    "Learning words and study terms as an Anki deck (.apkg) or CSV")
         self.key_actions: list[QAction] = []
         for key, status in STATUS_KEYS.items():
             key_action = QAction(self.reader)
@@ -167,6 +170,25 @@ class LearnerController(QObject):
             self.review_action.setText(f"&Review… ({count} due)" if count else "&Review…")
 
         self.ctx.runner.start("due count", lambda _t: workspace.due_count(), on_done=show, heavy=True)
+
+    def export_vocabulary(self) -> None:
+        """File → Export Vocabulary…: an Anki deck (exporting again updates the cards in
+        Anki) or a CSV table, written in the background."""
+        filters = {"Anki deck (*.apkg)": "apkg", "CSV table (*.csv)": "csv"}
+        name, chosen = QFileDialog.getSaveFileName(self.window, "Export vocabulary",
+                                                   str(Path.home() / "tarjuman-vocabulary.apkg"),
+                                                   ";;".join(filters))
+        if not name:
+            return
+        fmt = filters.get(chosen, "apkg")
+        path = Path(name)
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_name(f"{path.name}.{fmt}")
+        workspace = self.ctx.workspace
+        self.ctx.runner.start(
+            "export vocabulary", lambda _t: workspace.export_vocabulary(path, fmt), heavy=True,
+            on_done=lambda done: self.ctx.status(f"Exported {done.value} notes to {path}", 8000),
+            on_error=self.ctx.error_handler("Export failed"))
 
     def study_term(self, term_id: int) -> None:
         """Glossary → Study in Reviews: the term joins the flashcards."""

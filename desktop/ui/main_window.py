@@ -137,8 +137,8 @@ class MainWindow(QMainWindow):
                           files.new_glossary_action, files.open_glossary_action,
                           files.backup_action, files.restore_action, None,
                           tr.export_translation_action, None,
-                          ex.import_action, ex.export_action, ex.export_excel_action, None,
-                          self.quit_action])
+                          ex.import_action, ex.export_action, ex.export_excel_action,
+                          self.learner.export_action, None, self.quit_action])
         _fill(menu.addMenu("&Edit"), [
             self.undo_action, self.redo_action, None,
             terms.capture_action, tr.edit_translation_action, terms.find_action,

@@ -111,3 +111,18 @@ def test_a_review_session_with_the_keyboard_only(qtbot: QtBot, make_window: Wind
     assert window.learner.review_dialog is None
     assert window.workspace.due_count() == 0
     qtbot.waitUntil(lambda: window.learner.review_action.text() == "&Review…", timeout=TIMEOUT)
+
+
+def test_export_vocabulary_from_the_window(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path,
+                                           tmp_path: Path, monkeypatch: object) -> None:
+    import pytest
+    from PySide6.QtWidgets import QFileDialog
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    window = started(qtbot, make_window)
+    window.workspace.set_word_status("المدير", 2, "قال المدير")
+    target = tmp_path / "deck"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Anki deck (*.apkg)"))
+    window.learner.export_action.trigger()
+    qtbot.waitUntil(lambda: "Exported 1 notes" in window.statusBar().currentMessage(), timeout=TIMEOUT)
+    assert (tmp_path / "deck.apkg").stat().st_size > 100_000  # the notes and the bundled font
