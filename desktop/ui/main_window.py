@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
     wordShown = Signal(str)  # the Word panel shows this word
     glossesShown = Signal()  # word glosses of the page were drawn
     wordStatusesShown = Signal()  # learner mode coloured the words by status
+    vowelsShown = Signal()  # the Arabic is shown vowelled
 
     def __init__(self, workspace: Workspace, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -153,7 +154,8 @@ class MainWindow(QMainWindow):
         _fill(menu.addMenu("&View"), [
             self.glossary.toggleViewAction(), self.term_pane.toggleViewAction(), word_panel,
             learner.panel.toggleViewAction(), terms.term_check_action, None,
-            self.words.glosses_action, learner.learner_action, None, docs.prev_page_action,
+            self.words.glosses_action, self.words.vowels_action, learner.learner_action, None,
+            docs.prev_page_action,
             docs.next_page_action])
         _fill(menu.addMenu("&Help"), [self.log_action, self.about_action])
         toolbar = self.addToolBar("Main")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -102,6 +103,7 @@ class ReaderView(ReaderSurface):
 
     def _install(self, content: ReaderContent) -> None:
         self._starts = content.chunk_starts
+        self._maps = content.maps
         self._page = content.page
         self._first, self._end = content.first, content.end
         self._dirty = {}
@@ -150,6 +152,16 @@ class ReaderView(ReaderSurface):
             return
         self._glosses = {} if on else None
         self.formats.gloss_space = on
+        self._rebuild_page()
+
+    def show_vowelled(self, vowelled: Callable[[str], tuple[str, list[int]]] | None) -> None:
+        """Show the Arabic vowelled by ``vowelled`` (None: as written); the page is built
+        again. Offsets everywhere stay those of the sentence as written."""
+        self.formats.vowelled = vowelled
+        self._rebuild_page()
+
+    def _rebuild_page(self) -> None:
+        """Lay the page on screen out again with the current formats, where it was."""
         if self._doc is not None and self._tables:
             self.cancel_edit()
             scroll = self.verticalScrollBar().value()
@@ -258,10 +270,9 @@ class ReaderView(ReaderSurface):
 
     def select_in_sentence(self, row: int, start: int, end: int) -> None:
         """Select ``sentence.text[start:end]`` of row ``row`` (as a mouse drag would)."""
-        base = self.position_of(row, ARABIC)
         cursor = QTextCursor(self.document())
-        cursor.setPosition(base + start)
-        cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self.position_of(row, ARABIC, start))
+        cursor.setPosition(self.position_of(row, ARABIC, end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.set_current(row)
 
@@ -297,7 +308,7 @@ class ReaderView(ReaderSurface):
         row = first[0]
         base = self.position_of(row, ARABIC)
         sentence = self._doc.sentences[row]
-        start, end = a - base, b - base
+        start, end = self._source(row, a - base), self._source(row, b - base)
         text = sentence.text
         # Trim spaces and punctuation a mouse selection tends to catch at either end.
         while start < end and not text[start].isalnum():

@@ -10,6 +10,7 @@ milliseconds. ``build_reader_document`` may run on a worker thread.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import (
@@ -48,6 +49,9 @@ class ReaderFormats:
     english_offset: float
     #: Room under each line of Arabic for a gloss line (the reader draws the glosses).
     gloss_space: bool = False
+    #: Shows a sentence vowelled: (display text, display offset of each original offset).
+    #: Called on the thread that builds the page.
+    vowelled: Callable[[str], tuple[str, list[int]]] | None = None
 
     @classmethod
     def create(cls, base_font: QFont) -> ReaderFormats:
@@ -78,6 +82,8 @@ class ReaderContent:
     placeholder: str = PENDING
     pages: list[int] = field(default_factory=lambda: [0])
     page: int = 0
+    #: Rows shown vowelled: where each offset of the sentence is in the cell.
+    maps: dict[int, list[int]] = field(default_factory=dict)
 
     @property
     def first(self) -> int:
@@ -116,6 +122,7 @@ def build_reader_document(doc: OpenDocument, formats: ReaderFormats,
     page = min(max(page, 0), len(pages) - 1)
     content_first = pages[page]
     content_end = pages[page + 1] if page + 1 < len(pages) else n
+    maps: dict[int, list[int]] = {}
     qdoc = QTextDocument()
     qdoc.setDocumentMargin(12)
     qdoc.setUndoRedoEnabled(False)
@@ -168,14 +175,18 @@ def build_reader_document(doc: OpenDocument, formats: ReaderFormats,
                 cell_cursor = cell.firstCursorPosition()
                 cell_cursor.setBlockFormat(rtl if column == ARABIC else ltr)
                 if column == ARABIC:
-                    cell_cursor.insertText(sentence.text, formats.arabic)
+                    if formats.vowelled is not None:
+                        shown, maps[row] = formats.vowelled(sentence.text)
+                        cell_cursor.insertText(shown, formats.arabic)
+                    else:
+                        cell_cursor.insertText(sentence.text, formats.arabic)
                 else:
                     write_english(cell_cursor, translations[row], edited[row], formats, placeholder)
     if move_to_gui_thread:
         app = QCoreApplication.instance()
         if app is not None:
             qdoc.moveToThread(app.thread())
-    return ReaderContent(doc, qdoc, starts, placeholder, pages, page)
+    return ReaderContent(doc, qdoc, starts, placeholder, pages, page, maps)
 
 
 def write_english(cursor: QTextCursor, text: str | None, edited: bool, formats: ReaderFormats,

@@ -94,6 +94,8 @@ class ReaderSurface(QTextBrowser):
         self._highlight_timer.setInterval(0)
         self._highlight_timer.timeout.connect(self._drain_highlights)
         self._word_statuses: dict[str, int] | None = None
+        # Rows shown vowelled: display offset of each sentence offset.
+        self._maps: dict[int, list[int]] = {}
         self._gloss_font = QFont(self.font())
         self._gloss_font.setPointSizeF(max(self.font().pointSizeF(), 9.0) * 0.85)
 
@@ -104,7 +106,7 @@ class ReaderSurface(QTextBrowser):
         if hit is None or hit[1] != ARABIC or self._doc is None:
             return None
         row = hit[0]
-        offset = position - self._cell(row, ARABIC).firstCursorPosition().position()
+        offset = self._source(row, position - self._cell(row, ARABIC).firstCursorPosition().position())
         text = self._doc.sentences[row].text
         for start, end, word in words(text):
             if start <= offset <= end:
@@ -119,7 +121,7 @@ class ReaderSurface(QTextBrowser):
         if hit is None or hit[1] != ARABIC or self._doc is None:
             return None
         row = hit[0]
-        offset = position - self._cell(row, ARABIC).firstCursorPosition().position()
+        offset = self._source(row, position - self._cell(row, ARABIC).firstCursorPosition().position())
         for start, end, word in words(self._doc.sentences[row].text):
             if start <= offset <= end:
                 return WordHit(row, start, end, word)
@@ -160,9 +162,9 @@ class ReaderSurface(QTextBrowser):
                 gloss = glosses.get(word)
                 if not gloss:
                     continue
-                cursor.setPosition(base + start)
+                cursor.setPosition(base + self._shown(row, start))
                 a = self.cursorRect(cursor)
-                cursor.setPosition(base + end)
+                cursor.setPosition(base + self._shown(row, end))
                 b = self.cursorRect(cursor)
                 if a.top() != b.top():  # the word was broken across lines: skip it
                     continue
@@ -183,7 +185,7 @@ class ReaderSurface(QTextBrowser):
         hit = self.cell_at_position(position)
         if hit is None or hit[1] != ARABIC:
             return None
-        offset = position - self.position_of(hit[0], ARABIC)
+        offset = self._source(hit[0], position - self.position_of(hit[0], ARABIC))
         for start, end, match in self._doc.spans(hit[0]) if self._doc is not None else []:
             if start <= offset < end:
                 return match
@@ -244,8 +246,8 @@ class ReaderSurface(QTextBrowser):
                 if colour is not None:
                     mark = QTextCharFormat()
                     mark.setBackground(QBrush(colour))
-                    cursor.setPosition(base + start)
-                    cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setPosition(base + self._shown(row, start))
+                    cursor.setPosition(base + self._shown(row, end), QTextCursor.MoveMode.KeepAnchor)
                     cursor.mergeCharFormat(mark)
         for start, end, match in spans:
             mark = QTextCharFormat()
@@ -256,8 +258,8 @@ class ReaderSurface(QTextBrowser):
                 mark.setUnderlineColor(colour.darker(170))
             else:
                 mark.setBackground(QBrush(colour))
-            cursor.setPosition(base + start)
-            cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(base + self._shown(row, start))
+            cursor.setPosition(base + self._shown(row, end), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(mark)
 
     def _highlight_english(self, row: int) -> None:
@@ -334,9 +336,21 @@ class ReaderSurface(QTextBrowser):
         return QRect(left, first.top(), width // 2, max(last.bottom() - first.top(), first.height()))
 
     def position_of(self, row: int, column: int, offset: int = 0) -> int:
-        """Document position of character ``offset`` in a cell."""
+        """Document position of character ``offset`` of a cell's text (of the sentence, for
+        the Arabic side, also when it is shown vowelled)."""
         self.ensure_row_shown(row)
-        return self._cell(row, column).firstCursorPosition().position() + offset
+        shown = self._shown(row, offset) if column == ARABIC else offset
+        return self._cell(row, column).firstCursorPosition().position() + shown
+
+    def _shown(self, row: int, offset: int) -> int:
+        """Where offset ``offset`` of sentence ``row`` is in its Arabic cell."""
+        mapping = self._maps.get(row)
+        return mapping[min(max(offset, 0), len(mapping) - 1)] if mapping else offset
+
+    def _source(self, row: int, shown: int) -> int:
+        """The sentence offset of the character at ``shown`` in row ``row``'s Arabic cell."""
+        mapping = self._maps.get(row)
+        return max(bisect_right(mapping, shown) - 1, 0) if mapping else shown
 
     def top_row(self) -> int:
         """The first row visible at the top of the view."""

@@ -65,6 +65,7 @@ WINDOW_STATE = Option("window/state", QByteArray())
 LAST_DOCUMENT = Option("session/lastDocument", "")
 WORD_GLOSSES = Option("view/wordGlosses", 0, (0, 1))
 LEARNER_MODE = Option("view/learnerMode", 0, (0, 1))
+VOWELLED = Option("view/vowelled", 0, (0, 1))
 SETTINGS_VERSION = Option("settings/version", 0)
 #: Recently opened documents, newest first (a list: read with ``recent_documents``).
 RECENT_KEY = "session/recent"

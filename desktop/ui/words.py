@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from desktop.core.lexicon.analyzer import Lexicon
+from desktop.core.lexicon.vowels import vowelled_text
 from desktop.core.workspace import TermRecord
 from desktop.ui import settings as opts
 from desktop.ui.context import AppContext
@@ -41,6 +42,11 @@ class WordsController(QObject):
             "Word &Glosses", lambda: self.show_glosses(self.glosses_action.isChecked()), "Ctrl+Shift+G",
             "A small English gloss under each Arabic word")
         self.glosses_action.setCheckable(True)
+        self.vowels_action = ctx.action(
+            "&Vowelled Text", lambda: self.show_vowelled(self.vowels_action.isChecked()), "Ctrl+Shift+H",
+            "Show the Arabic with the vowel marks of each word's first analysis")
+        self.vowels_action.setCheckable(True)
+        self.vowels_action.setChecked(bool(opts.VOWELLED.get(ctx.settings)))
         self._gloss_serial = 0
         self.reader.pageChanged.connect(lambda _page, _count: self._gloss_page())
         if opts.WORD_GLOSSES.get(ctx.settings):
@@ -58,6 +64,8 @@ class WordsController(QObject):
 
     def _loaded(self, lexicon: Lexicon) -> None:
         self.ctx.workspace.lexicon_loaded(lexicon)
+        if self.vowels_action.isChecked():
+            self.show_vowelled(True)
         if self.ctx.workspace.preferences.lemma_matching:
             self.window.terms.load_term_index()  # now with the lemmas of the terms
         self.window.lexiconReady.emit()
@@ -111,6 +119,19 @@ class WordsController(QObject):
         opts.WORD_GLOSSES.set(self.ctx.settings, int(on))
         self.reader.show_glosses(on)
         self._gloss_page()
+
+    def show_vowelled(self, on: bool) -> None:
+        """View → Vowelled Text: the Arabic with the vowel marks of its first analyses (a
+        reading aid without any model; selections and terms keep working on the text as
+        written)."""
+        self.vowels_action.setChecked(on)
+        opts.VOWELLED.set(self.ctx.settings, int(on))
+        lexicon = self.ctx.workspace.lexicon
+        if not on:
+            self.reader.show_vowelled(None)
+        elif lexicon is not None:
+            self.reader.show_vowelled(lambda text: vowelled_text(lexicon, text))
+            self.window.vowelsShown.emit()
 
     def _gloss_page(self) -> None:
         """Look up the glosses of the page's words in the background, then draw them."""

