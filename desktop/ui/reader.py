@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
+from dataclasses import replace
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
@@ -99,9 +100,11 @@ class ReaderView(ReaderSurface):
         self._pages = content.pages
         self._current = -1
         self._marked = set()
+        if self._word_statuses is not None:
+            self._word_statuses = {}  # another document: its words' statuses come later
         self._install(content)
 
-    def _install(self, content: ReaderContent) -> None:
+    def _install(self, content: ReaderContent, announce: bool = True) -> None:
         self._starts = content.chunk_starts
         self._maps = content.maps
         self._page = content.page
@@ -119,7 +122,8 @@ class ReaderView(ReaderSurface):
         # The page is built with plain formats: only rows with glossary terms need marking.
         self._highlight_rows(range(self._first, self._end) if self._word_statuses is not None
                              else self._doc_rows_with_terms())
-        self.pageChanged.emit(self._page, self.page_count)
+        if announce:
+            self.pageChanged.emit(self._page, self.page_count)
         if self._current >= 0 and not self._first <= self._current < self._end and self._end > self._first:
             self.set_current(self._first)  # the current sentence is on the page shown
 
@@ -153,20 +157,22 @@ class ReaderView(ReaderSurface):
         self._glosses = {} if on else None
         self.formats.gloss_space = on
         self._rebuild_page()
+        self.pageChanged.emit(self._page, self.page_count)  # the page's aids come again
 
     def show_vowelled(self, vowelled: Callable[[str], tuple[str, list[int]]] | None) -> None:
-        """Show the Arabic vowelled by ``vowelled`` (None: as written); the page is built
-        again. Offsets everywhere stay those of the sentence as written."""
-        self.formats.vowelled = vowelled
-        self._rebuild_page()
+        """Lay the page out again with the Arabic vowelled by ``vowelled`` (None: as
+        written). Pages are first shown as written (their words are analysed meanwhile, off
+        the GUI thread); offsets everywhere stay those of the sentence as written."""
+        self._rebuild_page(vowelled)
 
-    def _rebuild_page(self) -> None:
-        """Lay the page on screen out again with the current formats, where it was."""
+    def _rebuild_page(self, vowelled: Callable[[str], tuple[str, list[int]]] | None = None) -> None:
+        """Lay the page on screen out again where it was (vowelled with ``vowelled``)."""
         if self._doc is not None and self._tables:
             self.cancel_edit()
             scroll = self.verticalScrollBar().value()
-            self._install(build_reader_document(self._doc, self.formats, placeholder=self._placeholder,
-                                                page=self._page))
+            formats = replace(self.formats, vowelled=vowelled)
+            self._install(build_reader_document(self._doc, formats, placeholder=self._placeholder,
+                                                page=self._page), announce=False)
             self.verticalScrollBar().setValue(scroll)
 
     def add_glosses(self, glosses: dict[str, str]) -> None:

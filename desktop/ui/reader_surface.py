@@ -242,7 +242,8 @@ class ReaderSurface(QTextBrowser):
             self._marked.discard(row)
         if statuses and self._doc is not None:
             for start, end, word in words(self._doc.sentences[row].text):
-                colour = style.WORD_STATUS_COLOURS.get(statuses.get(word, 0))
+                status = statuses.get(word)
+                colour = style.WORD_STATUS_COLOURS.get(status) if status is not None else None
                 if colour is not None:
                     mark = QTextCharFormat()
                     mark.setBackground(QBrush(colour))

@@ -48,7 +48,9 @@ class WordsController(QObject):
         self.vowels_action.setCheckable(True)
         self.vowels_action.setChecked(bool(opts.VOWELLED.get(ctx.settings)))
         self._gloss_serial = 0
-        self.reader.pageChanged.connect(lambda _page, _count: self._gloss_page())
+        # After the page is on screen (not before it shows): its glosses and vowels.
+        self.reader.pageChanged.connect(lambda _page, _count: QTimer.singleShot(0, self._page_shown))
+        self._vowel_serial = 0
         if opts.WORD_GLOSSES.get(ctx.settings):
             self.glosses_action.setChecked(True)
             self.reader.show_glosses(True)
@@ -120,27 +122,52 @@ class WordsController(QObject):
         self.reader.show_glosses(on)
         self._gloss_page()
 
+    def _page_shown(self) -> None:
+        if self.reader.glosses_shown or self.vowels_action.isChecked():
+            page_words = self.reader.page_words()
+            self._gloss_page(page_words)
+            self._vowel_page(page_words)
+
     def show_vowelled(self, on: bool) -> None:
         """View → Vowelled Text: the Arabic with the vowel marks of its first analyses (a
         reading aid without any model; selections and terms keep working on the text as
         written)."""
         self.vowels_action.setChecked(on)
         opts.VOWELLED.set(self.ctx.settings, int(on))
-        lexicon = self.ctx.workspace.lexicon
         if not on:
             self.reader.show_vowelled(None)
-        elif lexicon is not None:
-            self.reader.show_vowelled(lambda text: vowelled_text(lexicon, text))
-            self.window.vowelsShown.emit()
+        else:
+            self._vowel_page()
 
-    def _gloss_page(self) -> None:
+    def _vowel_page(self, page_words: list[str] | None = None) -> None:
+        """Analyse the page's words off the GUI thread, then lay the page out vowelled (the
+        analyses are then remembered: a fast layout)."""
+        lexicon = self.ctx.workspace.lexicon
+        if not self.vowels_action.isChecked() or lexicon is None:
+            return
+        self._vowel_serial += 1
+        serial = self._vowel_serial
+        page_words = self.reader.page_words() if page_words is None else page_words
+
+        def warm() -> None:
+            for word in page_words:
+                lexicon.first(word)
+
+        def done(_none: None) -> None:
+            if serial == self._vowel_serial and self.vowels_action.isChecked():
+                self.reader.show_vowelled(lambda text: vowelled_text(lexicon, text))
+                self.window.vowelsShown.emit()
+
+        self.ctx.runner.start("vowels", lambda _t: warm(), on_done=done, heavy=True)
+
+    def _gloss_page(self, page_words: list[str] | None = None) -> None:
         """Look up the glosses of the page's words in the background, then draw them."""
         lexicon = self.ctx.workspace.lexicon
         if not self.reader.glosses_shown or lexicon is None:
             return
         self._gloss_serial += 1
         serial = self._gloss_serial
-        page_words = self.reader.page_words()
+        page_words = self.reader.page_words() if page_words is None else page_words
 
         def work() -> dict[str, str]:
             glosses = {}
