@@ -52,7 +52,7 @@ def main(out_dir: Path) -> None:
     seed.close()
     out_dir.mkdir(parents=True, exist_ok=True)
     shots: list[tuple[str, bool]] = [("no-model.png", False), ("reading-view.png", True),
-                                     ("word-panel.png", False)]
+                                     ("word-panel.png", False), ("learner-mode.png", False)]
 
     def take(index: int) -> None:
         if index == len(shots):
@@ -84,6 +84,8 @@ def main(out_dir: Path) -> None:
             app.processEvents()
             if name == "word-panel.png":
                 return word_panel()
+            if name == "learner-mode.png":
+                return learner_mode()
             window.grab().save(str(out_dir / name))
             print("wrote", out_dir / name)
             window.close()
@@ -113,7 +115,35 @@ def main(out_dir: Path) -> None:
 
             window.glossesShown.connect(lambda: QTimer.singleShot(300, shoot))
 
-        if name == "word-panel.png":
+        def learner_mode() -> None:
+            """Learner mode with a few words learning or known, the text vowelled, and the
+            Vocabulary dock."""
+            workspace = window.workspace
+            doc = workspace.document
+            for word, status in (("المدير", 2), ("الأمريكي", 1), ("الإرهاب", 3), ("الرباط", 5),
+                                 ("التنسيق", 5), ("نجح", 5), ("في", 5), ("من", 5), ("على", 5)):
+                sentence = next((s.text for s in doc.sentences if word in s.text), "")
+                workspace.set_word_status(word, status, sentence, doc.title)
+            window.learner.panel.show()
+            window.learner.panel.raise_()
+            window.learner.refresh_list()
+            window.learner.set_learner_mode(True)
+            window.words.show_vowelled(True)
+
+            def shoot() -> None:
+                window.reader.scroll_to_row(2)
+                app.processEvents()
+                window.grab().save(str(out_dir / name))
+                print("wrote", out_dir / name)
+                window.learner.set_learner_mode(False)
+                window.words.show_vowelled(False)
+                window.close()
+                window.workspace.close()
+                take(index + 1)
+
+            window.vowelsShown.connect(lambda: QTimer.singleShot(400, shoot))
+
+        if name in ("word-panel.png", "learner-mode.png"):
             window.lexiconReady.connect(lambda: QTimer.singleShot(300, grab))
         elif with_model:
             window.termsHighlighted.connect(lambda: QTimer.singleShot(300, grab))
