@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any, Sequence, TextIO
+from typing import Any, Callable, Sequence, TextIO
 
 from desktop import __version__
 from desktop.core.errors import TarjumanError
@@ -155,23 +155,13 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
 
 
 def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if args.command == "segment":
-        return _segment(args, out)
-    if args.command == "translate":
-        return _translate(args, out)
-    if args.command == "terms":
-        return _terms(args, out)
     if args.command == "models":
         return _models(args, out, err)
-    if args.command == "glossary":
-        return _glossary(args, out)
-    if args.command == "lookup":
-        return _lookup(args, out)
-    if args.command == "vocab":
-        return _vocab(args, out)
-    if args.command == "gloss":
-        return _gloss(args, out)
-    raise AssertionError(args.command)
+    commands: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+        "segment": _segment, "translate": _translate, "terms": _terms, "glossary": _glossary,
+        "lookup": _lookup, "vocab": _vocab, "gloss": _gloss,
+    }
+    return commands[args.command](args, out)
 
 
 def _print_json(data: Any, out: TextIO) -> None:
