@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Iterable
 
 from desktop.core.atomic import atomic_write
-from desktop.core.errors import BadInputError
+from desktop.core.errors import BadInputError, TarjumanError
 from desktop.core.glossary.store import TermRecord, category_key
-from desktop.core.names import romanize_name
+from desktop.core.lexicon.analyzer import Lexicon
+from desktop.core.names import romanize_term
 
 from .rows import ImportRow, delimited_rows
 
@@ -42,6 +43,14 @@ def _bold_term(context: str, source: str) -> tuple[str, str]:
             f"{_html(before)}{{{{c1::{_html(term)}}}}}{_html(after)}")
 
 
+def _lexicon() -> Lexicon | None:
+    """The lexicon for romanising terms (None when it is not installed)."""
+    try:
+        return Lexicon.open()
+    except TarjumanError:
+        return None
+
+
 def write_anki(terms: Iterable[TermRecord], path: Path, deck: str = "Tarjuman", cloze: bool = False) -> int:
     columns = list(ANKI_COLUMNS) + (["Cloze"] if cloze else [])
     with atomic_write(path, encoding="utf-8", newline="") as fh:
@@ -50,11 +59,13 @@ def write_anki(terms: Iterable[TermRecord], path: Path, deck: str = "Tarjuman", 
         fh.write(f"#tags column:{ANKI_COLUMNS.index('Tags') + 1}\n")
         fh.write("#columns:" + "\t".join(columns) + "\n")
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        lexicon = _lexicon()
         count = 0
         for t in terms:
             count += 1
             bold, cloze_text = _bold_term(t.context, t.source)
-            row = [_rtl(_html(t.source)), _html(t.target), _html(romanize_name(t.source)),
+            romanized = romanize_term(t.source, t.category, lexicon)
+            row = [_rtl(_html(t.source)), _html(t.target), _html(romanized),
                    _html(t.category), _rtl(bold) if t.context else "", _html(t.note),
                    t.category.replace(" ", "_")]
             if cloze:
