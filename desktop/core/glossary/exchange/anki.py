@@ -74,36 +74,74 @@ def write_anki(terms: Iterable[TermRecord], path: Path, deck: str = "Tarjuman", 
     return count
 
 
-_TAGS = re.compile(r'</?b>|<span dir="rtl">|</span>')
+_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "space": " ", "pipe": "|", "colon": ":"}
+_BREAKS = re.compile(r"(?i)<br\s*/?>|</(?:div|p|li|h[1-6]|tr|blockquote)\s*>")
+_MARKUP = re.compile(r"<[^>]*>")
+_BLANKS = re.compile(r"[ \t\u00a0]+")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_LATIN = re.compile("[A-Za-z]")
 
 
-def _from_html(markup: str) -> str:
-    return html.unescape(_TAGS.sub("", markup).replace("<br>", "\n"))
+_OWN_TAGS = re.compile(r'</?b>|<span dir="rtl">|</span>')
+
+
+def _from_own_html(markup: str) -> str:
+    """A field as Tarjuman writes it, exactly as it was (a round trip loses nothing)."""
+    return html.unescape(_OWN_TAGS.sub("", markup).replace("<br>", "\n"))
+
+
+def html_to_text(markup: str) -> str:
+    """A field as Anki stores it, as plain text: tags dropped, line breaks and block ends
+    as new lines, entities (&nbsp; too) decoded."""
+    text = html.unescape(_MARKUP.sub("", _BREAKS.sub("\n", markup)))
+    lines = [_BLANKS.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
 
 
 def parse_anki(text: str, name: str) -> list[ImportRow]:
+    """Notes exported from Anki ("Notes in Plain Text") or by Tarjuman.
+
+    Anki's file headers are honoured: ``#separator``, ``#html`` (HTML fields become plain
+    text), ``#guid column``, ``#notetype column``, ``#deck column`` and ``#tags column`` (those
+    columns are not fields; the deck is kept as the term's document) and ``#columns`` (field
+    names). Without field names, the Arabic is the first field holding Arabic and the English
+    the next one holding Latin letters. A category comes only from a field named Category.
+    """
     lines = text.split("\n")
-    columns = list(ANKI_COLUMNS)
+    headers: dict[str, str] = {}
     header_lines = 0
-    for header in lines:
-        if not header.startswith("#"):
+    for line in lines:
+        if not line.startswith("#") or ":" not in line:
             break
         header_lines += 1
-        key, _, value = header[1:].partition(":")
-        if key.strip().lower() == "columns":
-            columns = [c.strip() for c in value.rstrip("\r").split("\t")]
+        key, _, value = line[1:].partition(":")
+        headers[key.strip().lower()] = value.rstrip("\r")
+    separator = headers.get("separator", "tab").strip()
+    delimiter = _SEPARATORS.get(separator.lower(), separator[:1] or "\t")
+    as_html = headers.get("html", "true").strip().lower() != "false"
+    special: dict[int, str] = {}
+    for kind in ("guid", "notetype", "deck", "tags"):
+        value = headers.get(f"{kind} column", "").strip()
+        if value.isdigit() and int(value) > 0:
+            special[int(value) - 1] = kind
+    names = [c.strip() for c in headers["columns"].split(delimiter)] if "columns" in headers else None
+    own = names is not None and names[: len(ANKI_COLUMNS)] == list(ANKI_COLUMNS)
+    decode = _from_own_html if own else html_to_text
     body = "\n".join(lines[header_lines:])
-    index = {c.lower(): i for i, c in enumerate(columns)}
     rows: list[ImportRow] = []
-    for row_line, cells in delimited_rows(body, name, "\t", first_line=header_lines + 1):
-
-        def cell(column: str, cells: list[str] = cells) -> str:
-            i = index.get(column.lower())
-            return _from_html(cells[i]) if i is not None and i < len(cells) else ""
-
-        source, target = cell("Arabic").strip(), cell("English").strip()
+    for row_line, cells in delimited_rows(body, name, delimiter, first_line=header_lines + 1):
+        plain = [decode(c) if as_html else c for c in cells]
+        named: dict[str, str] = {}
+        if names is not None:
+            named = {n.lower(): plain[i] for i, n in enumerate(names) if i < len(plain) and i not in special}
+        fields = [v for i, v in enumerate(plain) if i not in special]
+        source = (named.get("arabic") or next((f for f in fields if _ARABIC.search(f)), "")).strip()
+        target = (named.get("english") or next(
+            (f for f in fields if f != source and _LATIN.search(f) and not _ARABIC.search(f)), "")).strip()
         if not source or not target:
-            raise BadInputError(f"“{name}”, line {row_line}: both Arabic and English are needed.")
-        rows.append(ImportRow(row_line, source, target, category_key(cell("Category") or "other"),
-                              cell("Note"), cell("Context"), "", None))
+            raise BadInputError(f"“{name}”, line {row_line}: no Arabic field and English field "
+                                "were found in this note.")
+        deck = next((plain[i] for i, kind in special.items() if kind == "deck" and i < len(plain)), "")
+        rows.append(ImportRow(row_line, source, target, category_key(named.get("category") or "other"),
+                              named.get("note", ""), named.get("context", ""), deck, None))
     return rows

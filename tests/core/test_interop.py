@@ -1,0 +1,71 @@
+"""Files as other tools write them import right (issue: interchange that real tools accept)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from desktop.core.errors import BadInputError
+from desktop.core.glossary import exchange
+from desktop.core.glossary.exchange.anki import html_to_text
+
+
+def anki_notes_file(folder: Path, with_everything: bool = True) -> Path:
+    """Notes exported by the real Anki library ("Notes in Plain Text"), HTML fields included."""
+    from anki.collection import Collection, DeckIdLimit
+
+    (folder / "anki").mkdir()
+    collection = Collection(os.fspath(folder / "anki" / "collection.anki2"))
+    try:
+        basic = collection.models.by_name("Basic")
+        deck = collection.decks.id("Arabic::Security")
+        assert basic is not None and deck is not None
+        for front, back, tags in (
+                ('<div dir="rtl">المديرية العامة</div>', "General Directorate&nbsp;<br>(DGSN)", ["agency"]),
+                ("الرباط", "<b>Rabat</b>", []),
+                ("عبد اللطيف&nbsp;حموشي", "Abdellatif Hammouchi", ["person", "dgsn"])):
+            note = collection.new_note(basic)
+            note["Front"], note["Back"], note.tags = front, back, tags
+            collection.add_note(note, deck)
+        out = folder / "notes.txt"
+        collection.export_note_csv(out_path=os.fspath(out), limit=DeckIdLimit(deck), with_html=True,
+                                   with_tags=with_everything, with_deck=with_everything,
+                                   with_notetype=with_everything, with_guid=with_everything)
+    finally:
+        collection.close()
+    return out
+
+
+@pytest.mark.parametrize("with_everything", [True, False])
+def test_notes_exported_by_anki_import_with_plain_text(tmp_path: Path, with_everything: bool) -> None:
+    path = anki_notes_file(tmp_path, with_everything)
+    fmt, rows = exchange.parse_file(path)
+    assert fmt == "anki"
+    assert [(r.source, r.target, r.category) for r in rows] == [
+        ("المديرية العامة", "General Directorate\n(DGSN)", "other"),
+        ("الرباط", "Rabat", "other"),
+        ("عبد اللطيف حموشي", "Abdellatif Hammouchi", "other"),  # &nbsp; is a plain space
+    ]
+    assert all(r.document == ("Arabic::Security" if with_everything else "") for r in rows)
+
+
+def test_html_fields_become_plain_text() -> None:
+    assert html_to_text('<div dir="rtl">المديرية&nbsp;العامة</div><div>للأمن</div>') == \
+        "المديرية العامة\nللأمن"
+    assert html_to_text("a<br/>b &amp; <i>c</i>") == "a\nb & c"
+
+
+def test_other_separators_and_plain_fields(tmp_path: Path) -> None:
+    path = tmp_path / "deck.txt"
+    path.write_text("#separator:semicolon\n#html:false\nالرباط;Rabat <b>bold</b>\n", encoding="utf-8")
+    _fmt, rows = exchange.parse_file(path)
+    assert [(r.source, r.target) for r in rows] == [("الرباط", "Rabat <b>bold</b>")]
+
+
+def test_a_note_without_an_arabic_field_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "deck.txt"
+    path.write_text("#separator:tab\n#html:true\nhello\tworld\n", encoding="utf-8")
+    with pytest.raises(BadInputError, match="line 3"):
+        exchange.parse_file(path)
