@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from desktop import APP_NAME, __version__
-from desktop.core import paths
+from desktop.core import names, paths
 from desktop.core.changes import Changes
 from desktop.core.documents import document_from_text
 from desktop.core.workspace import Workspace
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         opts.upgrade(self.settings)
         workspace.set_preferences(opts.preferences(self.settings))
+        names.use_worker_process()  # ONNX Runtime never loads in the window's process
         self.ctx = AppContext(self, workspace, self.settings)
         self.runner = self.ctx.runner
         self.setAcceptDrops(True)
