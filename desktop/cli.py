@@ -336,8 +336,11 @@ def _glossary(args: argparse.Namespace, out: TextIO) -> int:
             fmt = "excel" if args.excel else args.format
             exported = workspace.export_glossary(args.file, fmt, deck=args.deck, cloze=args.cloze,
                                                  raw=args.raw)
-            print(f"Exported {exported.value.count} terms to {args.file} ({exported.value.format})",
-                  file=out)
+            done = exported.value
+            print(f"Exported {done.count} terms to {args.file} ({done.format})", file=out)
+            if done.skipped:
+                print(f"{len(done.skipped)} terms cannot be written as {done.format} and were left "
+                      f"out: {', '.join(done.skipped)}", file=out)
         elif cmd == "import":
             imported = workspace.import_file(args.file, args.policy)
             result = imported.value.result

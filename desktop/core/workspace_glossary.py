@@ -48,6 +48,8 @@ class ImportFile:
 class Exported:
     count: int
     format: str
+    #: The Arabic of terms the format cannot carry (not written).
+    skipped: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -286,11 +288,12 @@ class GlossaryActions:
         """Write every term to ``path`` atomically (any thread); the value says how many in
         which format. A cancelled export leaves any old file as it was."""
         fmt = exchange.format_for_export(Path(path), fmt)
+        skipped: list[str] = []
         with self.factory() as session:
             count = exchange.export_terms(store.iter_terms(session), Path(path), fmt, deck=deck,
                                           cloze=cloze, raw=raw, progress=progress, cancel=cancel,
-                                          total=store.count_terms(session))
-        return Outcome(Exported(count, fmt))
+                                          total=store.count_terms(session), skipped=skipped)
+        return Outcome(Exported(count, fmt, tuple(skipped)))
 
     # -- glossary files and backups ----------------------------------------------------------
     def switch_glossary(self, path: Path) -> Changes:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressBar, QToolButton
 
 from desktop.core.changes import Outcome
+from desktop.core.errors import BadInputError
 from desktop.core.glossary import exchange
 from desktop.core.glossary.exchange import ImportResult, ImportRow
 from desktop.core.workspace import Exported, ImportFile
@@ -189,6 +190,13 @@ class ExchangeController(QObject):
             return workspace.export_glossary(path, fmt, deck=deck, progress=task.progress,
                                              cancel=task.cancel)
 
-        self._run_job("export", work, "Exporting",
-                      lambda done: self.ctx.status(f"Exported {done.value.count} terms to {path}", 8000),
+        def exported(done: Outcome[Exported]) -> None:
+            result = done.value
+            self.ctx.status(f"Exported {result.count} terms to {path}", 8000)
+            if result.skipped:
+                self.ctx.show_error("Some terms were left out", BadInputError(
+                    f"{len(result.skipped)} terms cannot be written as {result.format}: "
+                    f"{', '.join(result.skipped[:20])}{' …' if len(result.skipped) > 20 else ''}"))
+
+        self._run_job("export", work, "Exporting", exported,
                       "Export failed", f"Export stopped; {path.name} was not written.")

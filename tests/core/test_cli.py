@@ -286,3 +286,11 @@ def test_vocab_set_list_stats_and_export(tmp_path: Path) -> None:
     assert code == 0 and out.startswith("Exported 1 notes")
     code, _, err = run("vocab", "set", "المدير", "9", "--db", db)
     assert code == 4 and "not a status" in err
+
+
+def test_export_names_the_terms_a_format_cannot_carry(tmp_path: Path) -> None:
+    db = str(tmp_path / "g.db")
+    run("glossary", "add", "#الأمن", "#security", "--db", db)
+    run("glossary", "add", "الرباط", "Rabat", "--db", db)
+    code, out, _ = run("glossary", "export", str(tmp_path / "g.utf8"), "--db", db)
+    assert code == 0 and "Exported 1 terms" in out and "left out: #الأمن" in out

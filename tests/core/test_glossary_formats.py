@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
@@ -94,9 +95,27 @@ def test_omegat_lines(tmp_path: Path) -> None:
     path = tmp_path / "glossary.utf8"
     exchange.export_terms(SAMPLE_TERMS, path, "omegat")
     lines = path.read_text(encoding="utf-8").splitlines()
-    assert lines[1] == 'مكتب التحقيقات الفيدرالي\tFederal Bureau of Investigation\tthe "FBI" second line'
+    assert lines[0] == "# Glossary in tab-separated format -*- coding: utf-8 -*-"  # as OmegaT writes
+    assert lines[2] == 'مكتب التحقيقات الفيدرالي\tFederal Bureau of Investigation\tthe "FBI" second line'
     assert fields(parse_omegat(path.read_text(encoding="utf-8"), "g"), False)[0] == \
         ("عبد اللطيف حموشي", "Abdellatif Hammouchi", "DGSN, DGST chief")
+
+
+def test_omegat_comments_file_names_and_terms_it_cannot_carry(tmp_path: Path) -> None:
+    written_by_omegat = ("# Glossary in tab-separated format -*- coding: utf-8 -*-\n"
+                         "# a comment OmegaT skips\nالرباط\tRabat\tcapital\n")
+    for name in ("glossary.txt", "project.tab", "glossary.utf8"):
+        path = tmp_path / name
+        path.write_text(written_by_omegat.split("\n", 1)[1], encoding="utf-8")  # even without its first line
+        fmt, rows = exchange.parse_file(path)
+        assert fmt == "omegat" and fields(rows, False) == [("الرباط", "Rabat", "capital")]
+    hashtag = [SAMPLE_TERMS[0],
+               dataclasses.replace(SAMPLE_TERMS[0], id=99, source="#الأمن", target="#security")]
+    skipped: list[str] = []
+    path = tmp_path / "out.utf8"
+    assert exchange.export_terms(hashtag, path, "omegat", skipped=skipped) == 1
+    assert skipped == ["#الأمن"]  # reported, not dropped silently
+    assert len(exchange.parse_file(path)[1]) == 1
 
 
 def test_excel_utf16_unicode_text_import(tmp_path: Path) -> None:

@@ -74,7 +74,7 @@ def test_preview_import_with_policy(qtbot: QtBot, make_window: WindowFactory, em
 @pytest.mark.parametrize("chosen, suffix, first_line", [
     ("Anki deck (*.tsv)", ".tsv", "#separator:tab"),
     ("TBX for CAT tools (*.tbx)", ".tbx", '<?xml version="1.0" encoding="UTF-8"?>'),
-    ("OmegaT glossary (*.utf8)", ".utf8", "الرباط\tRabat\tcapital"),
+    ("OmegaT glossary (*.utf8)", ".utf8", "# Glossary in tab-separated format -*- coding: utf-8 -*-"),
     ("CSV for Excel (*.csv)", ".csv", "\ufeffsource,target,category,note,context,document,created"),
 ])
 def test_export_presets_from_the_window(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path,

@@ -28,6 +28,7 @@ from .delimited import write_csv
 from .omegat import parse_omegat, write_omegat
 from .rows import (
     FIELDS,
+    HEADER_NAMES,
     ImportResult,
     ImportRow,
     Table,
@@ -73,8 +74,11 @@ def format_for_export(path: Path, requested: str | None = None) -> str:
 
 def export_terms(terms: Iterable[TermRecord], path: Path, fmt: str, *, deck: str = "Tarjuman",
                  cloze: bool = False, raw: bool = False, progress: ProgressFn | None = None,
-                 cancel: CancelToken | None = None, total: int = 0) -> int:
-    """Write ``terms`` in format ``fmt``; returns how many were written.
+                 cancel: CancelToken | None = None, total: int = 0,
+                 skipped: list[str] | None = None) -> int:
+    """Write ``terms`` in format ``fmt``; returns how many were written. The Arabic of a
+    term the format cannot carry goes to ``skipped`` (reported to the user, never dropped
+    silently).
 
     ``terms`` is read once, as it is written (``store.iter_terms`` streams them from the
     database). ``progress(done, total)`` is called every few hundred terms; ``cancel`` stops
@@ -88,7 +92,7 @@ def export_terms(terms: Iterable[TermRecord], path: Path, fmt: str, *, deck: str
     if fmt == "tbx":
         return write_tbx(terms, path)
     if fmt == "omegat":
-        return write_omegat(terms, path)
+        return write_omegat(terms, path, skipped)
     raise BadInputError(f"“{fmt}” is not a glossary format.")
 
 
@@ -107,13 +111,18 @@ def detect_format(path: Path, text: str) -> str:
     head = text.lstrip()[:500]
     if head.startswith("<?xml") or "<martif" in head:
         return "tbx"
-    if head.startswith(("#separator:", "#html:", "#deck:", "#columns:")):
+    if head.startswith(("#separator:", "#html:", "#deck:", "#columns:", "#guid column:",
+                        "#notetype column:", "#deck column:", "#tags column:")):
         return "anki"
+    if head.startswith("# Glossary in tab-separated format"):
+        return "omegat"
     suffix = Path(path).suffix.lower()
     if suffix in (".tbx", ".xml"):
         return "tbx"
-    if suffix == ".utf8":
-        return "omegat"
+    first_cells = [c.strip().lower() for c in text.lstrip("\ufeff").split("\n", 1)[0].split("\t")]
+    names_fields = any(c in {n for names in HEADER_NAMES.values() for n in names} for c in first_cells)
+    if suffix == ".utf8" or (suffix in (".tab", ".txt") and not names_fields):
+        return "omegat"  # OmegaT's glossary names; a header row (as Excel writes) is a table
     first = text.split("\n", 1)[0]
     if suffix in (".tsv", ".tab", ".txt") or first.count("\t") > first.count(","):
         return "tsv"
