@@ -157,7 +157,7 @@ class GlossaryActions:
         lexicon = self.lexicon
         if lexicon is None or not self.preferences.lemma_matching:
             return None
-        return LemmaIndex(lexicon, index.terms)
+        return LemmaIndex(lexicon, index.terms, previous=self.lemma_index)
 
     @property
     def index_stale(self) -> bool:

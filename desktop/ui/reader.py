@@ -43,7 +43,7 @@ from desktop.ui.reader_pages import (
     build_reader_document,
     write_english,
 )
-from desktop.ui.reader_surface import BUDGET_SECONDS, ReaderSurface, Selection, term_tooltip
+from desktop.ui.reader_surface import BUDGET_SECONDS, ReaderSurface, term_tooltip
 from desktop.ui.sentence_editor import SentenceEditor
 
 
@@ -76,6 +76,10 @@ class ReaderView(ReaderSurface):
         )
         self._current = -1
         self._glosses: dict[str, str] | None = None
+        # The page on screen is vowelled with this (None: as written); a rebuild is due
+        # when the edit in progress ends.
+        self._vowelled: Callable[[str], tuple[str, list[int]]] | None = None
+        self._rebuild_wanted = False
         self._hover = -1
         self._editor: SentenceEditor | None = None
         self._editing_row = -1
@@ -95,6 +99,7 @@ class ReaderView(ReaderSurface):
     def show_content(self, content: ReaderContent) -> None:
         """Show a document built by ``build_reader_document`` (possibly on a worker)."""
         self.cancel_edit()
+        self._vowelled = None
         self._doc = content.document
         self._placeholder = content.placeholder
         self._pages = content.pages
@@ -163,17 +168,30 @@ class ReaderView(ReaderSurface):
         """Lay the page out again with the Arabic vowelled by ``vowelled`` (None: as
         written). Pages are first shown as written (their words are analysed meanwhile, off
         the GUI thread); offsets everywhere stay those of the sentence as written."""
-        self._rebuild_page(vowelled)
+        self._vowelled = vowelled
+        self._rebuild_page()
 
-    def _rebuild_page(self, vowelled: Callable[[str], tuple[str, list[int]]] | None = None) -> None:
-        """Lay the page on screen out again where it was (vowelled with ``vowelled``)."""
-        if self._doc is not None and self._tables:
-            self.cancel_edit()
-            scroll = self.verticalScrollBar().value()
-            formats = replace(self.formats, vowelled=vowelled)
-            self._install(build_reader_document(self._doc, formats, placeholder=self._placeholder,
-                                                page=self._page), announce=False)
-            self.verticalScrollBar().setValue(scroll)
+    def _rebuild_page(self) -> None:
+        """Lay the page on screen out again, where it was, with the selection kept. While
+        the translator edits a sentence it waits until the edit ends."""
+        if self._doc is None or not self._tables:
+            return
+        if self._editor is not None:
+            self._rebuild_wanted = True
+            return
+        self._rebuild_wanted = False
+        cursor = self.textCursor()
+        anchor, position = self._text_place(cursor.anchor()), self._text_place(cursor.position())
+        scroll = self.verticalScrollBar().value()
+        formats = replace(self.formats, vowelled=self._vowelled)
+        self._install(build_reader_document(self._doc, formats, placeholder=self._placeholder,
+                                            page=self._page), announce=False)
+        self.verticalScrollBar().setValue(scroll)
+        if anchor is not None and position is not None:
+            kept = QTextCursor(self.document())
+            kept.setPosition(self.position_of(*anchor))
+            kept.setPosition(self.position_of(*position), QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(kept)
 
     def add_glosses(self, glosses: dict[str, str]) -> None:
         if self._glosses is not None:
@@ -194,6 +212,7 @@ class ReaderView(ReaderSurface):
         if self._doc is None or not 0 <= page < len(self._pages) or page == self._page:
             return
         self.cancel_edit()
+        self._vowelled = None  # vowels come back once the page's words are analysed
         self._install(build_reader_document(self._doc, self.formats, placeholder=self._placeholder,
                                             page=page))
         self.verticalScrollBar().setValue(0)
@@ -294,37 +313,6 @@ class ReaderView(ReaderSurface):
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - 24)
 
-    # -- selection -------------------------------------------------------------------------
-    def arabic_selection(self) -> Selection | None:
-        """The selected span if it lies in one Arabic sentence, else the word under the cursor.
-
-        Returns ``None`` when the selection spans several sentences or the English side.
-        """
-        if not self._tables or self._doc is None:
-            return None
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-            if not cursor.hasSelection():
-                return None
-        a, b = cursor.selectionStart(), cursor.selectionEnd()
-        first, last = self.cell_at_position(a), self.cell_at_position(max(a, b - 1))
-        if first is None or first != last or first[1] != ARABIC:
-            return None
-        row = first[0]
-        base = self.position_of(row, ARABIC)
-        sentence = self._doc.sentences[row]
-        start, end = self._source(row, a - base), self._source(row, b - base)
-        text = sentence.text
-        # Trim spaces and punctuation a mouse selection tends to catch at either end.
-        while start < end and not text[start].isalnum():
-            start += 1
-        while end > start and not text[end - 1].isalnum():
-            end -= 1
-        if start >= end:
-            return None
-        return Selection(sentence, start, end)
-
     # -- editing ---------------------------------------------------------------------------
     @property
     def editor(self) -> QPlainTextEdit | None:
@@ -365,6 +353,8 @@ class ReaderView(ReaderSurface):
             self._flush_visible()
         if row >= 0 and self._doc is not None and text != (self._doc.translations[row] or ""):
             self.translationEdited.emit(row, text)
+        if self._rebuild_wanted:
+            self._rebuild_page()
 
     # -- current and hover rows ------------------------------------------------------------
     @property

@@ -174,6 +174,46 @@ class ReaderSurface(QTextBrowser):
                 box = QRect(left, a.bottom() - 2, right - left, metrics.height())
                 painter.drawText(box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
 
+    # -- selection -------------------------------------------------------------------------
+    def arabic_selection(self) -> Selection | None:
+        """The selected span if it lies in one Arabic sentence, else the word under the cursor.
+
+        Returns ``None`` when the selection spans several sentences or the English side.
+        """
+        if not self._tables or self._doc is None:
+            return None
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+            if not cursor.hasSelection():
+                return None
+        a, b = cursor.selectionStart(), cursor.selectionEnd()
+        first, last = self.cell_at_position(a), self.cell_at_position(max(a, b - 1))
+        if first is None or first != last or first[1] != ARABIC:
+            return None
+        row = first[0]
+        base = self.position_of(row, ARABIC)
+        sentence = self._doc.sentences[row]
+        start, end = self._source(row, a - base), self._source(row, b - base)
+        text = sentence.text
+        # Trim spaces and punctuation a mouse selection tends to catch at either end.
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+        if start >= end:
+            return None
+        return Selection(sentence, start, end)
+
+    def _text_place(self, position: int) -> tuple[int, int, int] | None:
+        """(row, column, offset in the sentence or its English) of a document position."""
+        hit = self.cell_at_position(position)
+        if hit is None:
+            return None
+        row, column = hit
+        offset = position - self._cell(row, column).firstCursorPosition().position()
+        return row, column, self._source(row, offset) if column == ARABIC else offset
+
     def ensure_row_shown(self, row: int) -> None:
         """Show the page holding ``row`` (the view with pages does; one page here)."""
 

@@ -63,3 +63,25 @@ def test_the_term_check_counts_lemma_matches(lexicon: Lexicon) -> None:
     found = LemmaIndex(lexicon, TERMS).find(text, [])
     assert [m.term.target for m in missing_terms("The expertise.", found)] == ["security"]
     assert missing_terms("Security expertise.", found) == []
+
+
+def test_terms_with_more_than_arabic_words_match_only_as_written(lexicon: Lexicon) -> None:
+    terms = [IndexedTerm(1, "عام 2020", "year 2020", "other"), IndexedTerm(2, "F-16", "F-16", "other")]
+    index = LemmaIndex(lexicon, terms)
+    assert len(index) == 0
+    assert index.find("القيادة العامة في العام الماضي", []) == []
+
+
+def test_a_rebuilt_index_reuses_the_lemmas_of_unchanged_terms(lexicon: Lexicon) -> None:
+    first = LemmaIndex(lexicon, TERMS)
+    calls: list[str] = []
+    original = lexicon.first
+
+    class Counting:
+        def first(self, word: str) -> object:
+            calls.append(word)
+            return original(word)
+
+    again = LemmaIndex(Counting(), TERMS + [IndexedTerm(9, "الأجهزة", "devices", "other")],  # type: ignore[arg-type]
+                       previous=first)
+    assert calls == ["الأجهزة"] and len(again) == 4

@@ -205,3 +205,32 @@ def test_vowelled_text_keeps_selection_terms_and_words_on_the_written_text(
     assert window.words.panel.word == "المدير"
     window.words.vowels_action.trigger()
     assert window.reader.cell_text(row, ARABIC) == written
+
+
+def test_vowels_arriving_never_close_an_edit_or_lose_the_selection(
+        qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path) -> None:
+    window = started(qtbot, make_window)
+    reader, doc = window.reader, window.workspace.document
+    assert doc is not None
+    with qtbot.waitSignal(window.vowelsShown, timeout=TIMEOUT):
+        window.words.show_vowelled(True)
+    # The translator is typing when the page's vowels come (as after a page turn).
+    reader.start_edit(3)
+    editor = reader.editor
+    assert editor is not None
+    editor.setPlainText("My English.")
+    with qtbot.waitSignal(window.vowelsShown, timeout=TIMEOUT):
+        window.words._vowel_page()
+    assert reader.editor is editor and editor.toPlainText() == "My English."
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert doc.translations[3] == "My English." and doc.edited[3]
+    assert "بِالرِباط" in reader.cell_text(next(s.index for s in doc.sentences if "بالرباط" in s.text), ARABIC)
+    # A selection and the word at the cursor survive a new layout (glosses on).
+    row = next(s.index for s in doc.sentences if "بالرباط" in s.text)
+    offset = doc.sentences[row].text.index("بالرباط")
+    reader.select_in_sentence(row, offset, offset + len("بالرباط"))
+    window.words.show_glosses(True)
+    selection = reader.arabic_selection()
+    assert selection is not None and selection.text == "بالرباط"
+    hit = reader.word_at_cursor()
+    assert hit is not None and hit.word == "بالرباط"
