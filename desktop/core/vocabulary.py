@@ -182,11 +182,20 @@ def studied_terms(session: Session) -> list[tuple[int, str, str, str, str]]:
     return [(i, s, c, t, n) for i, s, c, t, n in rows]
 
 
+def forget_terms(session: Session, term_ids: Sequence[int]) -> None:
+    """Deleted glossary terms leave the reviews (their cards go too)."""
+    keys = [str(i) for i in term_ids]
+    for start in range(0, len(keys), 500):
+        session.execute(delete(StudyCard).where(StudyCard.kind == "term",
+                                                StudyCard.key.in_(keys[start : start + 500])))
+
+
 def _due_rows(session: Session, now: datetime) -> list[StudyCard]:
     learning = select(VocabularyWord.lemma_id).where(VocabularyWord.status.in_(LEARNING))
+    terms = select(cast(Term.id, String))
     return list(session.scalars(
         select(StudyCard).where(StudyCard.due <= now,
-                                or_(StudyCard.kind == "term",
+                                or_((StudyCard.kind == "term") & StudyCard.key.in_(terms),
                                     (StudyCard.kind == "word") & StudyCard.key.in_(learning)))
         .order_by(StudyCard.due, StudyCard.id)))
 

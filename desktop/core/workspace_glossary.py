@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Sequence
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.changes import Changes, Outcome
+from desktop.core import vocabulary
 from desktop.core.db import backup
 from desktop.core.db.backup import BackupInfo
 from desktop.core.db.engine import dispose, open_database
@@ -108,6 +109,7 @@ class GlossaryActions:
         with self.factory.begin() as session:
             records = store.get_terms(session, ids)
             store.delete_terms(session, [r.id for r in records])
+            vocabulary.forget_terms(session, [r.id for r in records])
         return Outcome(records, Changes(removed_terms=tuple(r.id for r in records)))
 
     def restore_terms(self, records: Sequence[TermRecord]) -> Changes:
@@ -124,6 +126,7 @@ class GlossaryActions:
         """Fold ``others`` into ``keep`` (notes and contexts joined)."""
         with self.factory.begin() as session:
             kept = store.merge_terms(session, keep, others)
+            vocabulary.forget_terms(session, [i for i in others if i != keep])
         return Outcome(kept, Changes(terms=(kept,), removed_terms=tuple(i for i in others if i != keep)))
 
     def get_terms(self, ids: Sequence[int]) -> list[TermRecord]:

@@ -132,8 +132,10 @@ class VocabActions:
                 notes.append(DeckNote("word", e.lemma_id, e.word, e.context, e.gloss,
                                       f"{e.lemma} · {e.gloss}", e.romanized))
             if include_terms:
-                for term_id, source, context, target, note in vocabulary.studied_terms(session):
-                    notes.append(DeckNote("term", str(term_id), source, context, target, note,
+                for _term_id, source, context, target, note in vocabulary.studied_terms(session):
+                    # Keyed by the Arabic, not the id: ids are reused after deletes and differ
+                    # between glossaries; an edited English updates the same Anki note.
+                    notes.append(DeckNote("term", normalize(source), source, context, target, note,
                                           romanize_name(source)))
         return notes
 

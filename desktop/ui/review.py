@@ -1,7 +1,7 @@
 """Tools → Review: flashcards of learning words and study terms, keyboard only.
 
-Space or Enter shows the answer; 1 Again, 2 Hard, 3 Good, 4 Easy rate the card (FSRS
-schedules it) and the next one shows; Esc closes.
+Space or Enter shows the answer, and on the answer means Good; 1 Again, 2 Hard, 3 Good,
+4 Easy rate the card (FSRS schedules it) and the next one shows; Esc closes.
 """
 
 from __future__ import annotations
@@ -47,12 +47,15 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.back, 1)
         buttons = QHBoxLayout()
         self.show_button = QPushButton("Show Answer (Space)", self)
+        self.show_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the dialog
         self.show_button.clicked.connect(self.show_answer)
         buttons.addWidget(self.show_button)
         self.rate_buttons: list[QPushButton] = []
         for name, rating in RATINGS:
             button = QPushButton(f"{rating} {name}", self)
             button.setObjectName(f"rate{name}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must not press "Again"
+            button.setAutoDefault(False)
             button.clicked.connect(lambda _c=False, r=rating: self.rate(r))
             buttons.addWidget(button)
             self.rate_buttons.append(button)
@@ -110,7 +113,10 @@ class ReviewDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.show_answer()
+            if self.answer_shown:
+                self.rate(3)  # as in Anki: Space or Enter on the answer is Good
+            else:
+                self.show_answer()
         elif Qt.Key.Key_1 <= key <= Qt.Key.Key_4:
             self.rate(int(key) - int(Qt.Key.Key_0))
         else:

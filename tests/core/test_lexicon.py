@@ -151,3 +151,13 @@ def test_vowelled_text_adds_marks_to_the_written_letters(lexicon: Lexicon) -> No
     assert vowelize("الامن", "الأَمْن") == "الاَمْن"  # the written alef stays, with its mark
     assert vowelize("المُدير", "المُدِير") == "المُدير"  # already marked: left as it is
     assert vowelize("مكتب", "مَكاتِب") == "مكتب"  # letters that do not line up: left as it is
+
+
+@pytest.mark.parametrize("word, gloss", [
+    ("الى", "to; towards"),  # a preposition before a verb, neither spelled with its hamza
+    ("لكن", "however"),  # before li + a pronoun (a clitic's own entry)
+    ("أعلن", "announce; declare"),  # a verb's subject vowel is no affix: before a + ʿal + n
+    ("اعلن", "announce; declare"),
+])
+def test_the_first_reading_is_the_likely_one(lexicon: Lexicon, word: str, gloss: str) -> None:
+    assert lexicon.analyze(word)[0].gloss == gloss

@@ -130,3 +130,14 @@ def test_csv_export_and_a_bad_format(ws: Workspace, tmp_path: Path) -> None:
                     ["word", "المدير", "director", "مُدِير · director", "al-mudir", SENTENCE]]
     with pytest.raises(BadInputError):
         ws.export_vocabulary(tmp_path / "words.xlsx")
+
+
+def test_a_deleted_term_leaves_the_reviews(ws: Workspace) -> None:
+    record, _ = ws.save_term("الرباط", "Rabat").value
+    ws.study_term(record.id)
+    assert ws.due_count(datetime.now(timezone.utc) + timedelta(minutes=1)) == 1
+    ws.delete_terms([record.id])
+    later = datetime.now(timezone.utc) + timedelta(minutes=1)
+    assert ws.due_count(later) == 0 and ws.due_reviews(later) == []
+    ws.save_term("المدير", "director")  # may get the old id: it is not studied
+    assert ws.due_count(later) == 0 and ws.study_notes() == []

@@ -3,6 +3,7 @@ dock and a review session with the keyboard only."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -105,11 +106,15 @@ def test_a_review_session_with_the_keyboard_only(qtbot: QtBot, make_window: Wind
     assert "الرباط" in dialog.front.text()
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert "Rabat" in dialog.back.text()
-    qtbot.keyClick(dialog, Qt.Key.Key_1)  # Again
+    qtbot.keyClick(dialog, Qt.Key.Key_Space)  # on the answer, as in Anki: Good
     assert dialog.progress.text() == "Done: 2 cards reviewed."
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert window.learner.review_dialog is None
     assert window.workspace.due_count() == 0
+    with window.workspace.factory() as session:
+        ratings = [vocabulary.reviews(session, item.card_id)[0][0]
+                   for item in window.workspace.due_reviews(now=datetime.now(timezone.utc) + timedelta(days=30))]
+    assert ratings == [3, 3]
     qtbot.waitUntil(lambda: window.learner.review_action.text() == "&Review…", timeout=TIMEOUT)
 
 

@@ -102,6 +102,19 @@ class Analysis:
         }
 
 
+FUNCTION_TAGS = frozenset({"PREP", "CONJ", "SUB_CONJ", "PART", "NEG_PART", "FUNC_WORD", "REL_PRON",
+                           "DEM_PRON", "PRON", "INTERROG_PART", "ADV", "FUT", "VERB_PART"})
+
+
+def _rank(a: Analysis) -> tuple[bool, int, int, bool, bool]:
+    """Readings that spell the word as written come first; then those without rare
+    particles; then those with fewer affixes that have letters (a verb's subject vowel is
+    not one); then not a clitic pseudo-lemma (li-); then function words (إلى before آلى)."""
+    affixes = sum(1 for m in (*a.prefixes, *a.suffixes) if m.arabic)
+    return (not a.exact, sum(m.tag in RARE for m in a.prefixes), affixes,
+            a.lemma.endswith("-"), a.stem.tag not in FUNCTION_TAGS)
+
+
 def _senses(gloss: str) -> str:
     return "; ".join(s.strip() for s in gloss.split(";") if s.strip())
 
@@ -222,8 +235,7 @@ class Lexicon:
                             continue
                         seen.add(identity)
                         found.append(self._analysis(word, pre, stem, suf, spelled))
-        found.sort(key=lambda a: (not a.exact, sum(m.tag in RARE for m in a.prefixes),
-                                  len(a.prefixes) + len(a.suffixes)))
+        found.sort(key=_rank)
         return found
 
     @staticmethod
@@ -231,8 +243,10 @@ class Lexicon:
         _tag, readable = _stem_pos(stem)
         stem_part = Morpheme(to_arabic(stem.unvowelled), to_arabic(stem.vowelled), latin(stem.vowelled),
                              _tag)
-        # "qAl-u_1": the lemma qAl (-u marks its imperfect vowel, _1 its sense).
-        lemma = stem.lemma_id.rsplit("_", 1)[0].split("-")[0] if stem.lemma_id else stem.vowelled
+        # "qAl-u_1": the lemma qAl (-u marks its imperfect vowel, _1 its sense); "li-_1" is a
+        # clitic's own entry and keeps its dash.
+        base = stem.lemma_id.rsplit("_", 1)[0] if stem.lemma_id else stem.vowelled
+        lemma = base if base.endswith("-") else base.split("-")[0]
         return Analysis(
             word=word,
             vowelled=to_arabic(pre.vowelled + stem.vowelled + suf.vowelled),
