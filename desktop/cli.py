@@ -247,6 +247,9 @@ def _terms(args: argparse.Namespace, out: TextIO) -> int:
     try:
         workspace.show_document(_unremembered(doc))
         matches = workspace.find_terms()
+        if workspace.lemma_problem:
+            print(f"tarjuman: note: other forms of terms were not matched: {workspace.lemma_problem}",
+                  file=sys.stderr)
     finally:
         workspace.close(save_position=False)
     if args.json:

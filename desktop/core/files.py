@@ -27,3 +27,9 @@ def read_user_file(path: Path, max_bytes: int, what: str = "document") -> bytes:
         raise BadInputError(f"You do not have permission to read “{path}”.") from None
     except OSError as exc:
         raise BadInputError(f"“{path}” could not be read: {exc.strerror or exc}.") from None
+
+
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI opening ``path`` read-only; any character of the path (``#``, ``?``,
+    ``%``, spaces) is escaped, which an f-string "file:" URI does not do."""
+    return Path(path).resolve().as_uri() + "?mode=ro"

@@ -108,6 +108,7 @@ class Workspace(GlossaryActions, WordActions, VocabActions):
         self.document: OpenDocument | None = None
         self.term_index: TermIndex | None = None
         self.lemma_index: LemmaIndex | None = None
+        self.lemma_problem = ""
         #: Counts the changes to the terms (``changed``); the index knows which it reflects.
         self.terms_version = 0
         self._index_version = -1

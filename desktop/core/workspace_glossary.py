@@ -4,14 +4,15 @@ contract: *any thread* methods only read the workspace and open their own sessio
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.core.changes import Changes, Outcome
 from desktop.core import vocabulary
+from desktop.core.changes import Changes, Outcome
 from desktop.core.db import backup
 from desktop.core.db.backup import BackupInfo
 from desktop.core.db.engine import dispose, open_database
@@ -69,6 +70,8 @@ class GlossaryActions:
     document: OpenDocument | None
     term_index: TermIndex | None
     lemma_index: LemmaIndex | None
+    #: Why the last ``find_terms`` found no other forms (the dictionary failed), or "".
+    lemma_problem: str
     lexicon: Lexicon | None
     terms_version: int
     _index_version: int
@@ -211,8 +214,14 @@ class GlossaryActions:
 
     def find_terms(self) -> list[TermMatch]:
         """Match the glossary in the open document now (blocking, for the CLI)."""
+        self.lemma_problem = ""
         if self.preferences.lemma_matching and self.lexicon is None:
-            self.lexicon = Lexicon.open()
+            try:
+                self.lexicon = Lexicon.open()
+            except (TarjumanError, OSError, sqlite3.Error) as exc:
+                # Exact and clitic matching need no dictionary: carry on without other forms.
+                self.lemma_problem = str(exc) if isinstance(exc, TarjumanError) else \
+                    f"The Arabic dictionary could not be opened ({exc})."
         if self.term_index is None or self.index_stale:
             index = self.build_term_index()
             self.set_term_index(index, lemmas=self.build_lemma_index(index))

@@ -294,3 +294,18 @@ def test_export_names_the_terms_a_format_cannot_carry(tmp_path: Path) -> None:
     run("glossary", "add", "الرباط", "Rabat", "--db", db)
     code, out, _ = run("glossary", "export", str(tmp_path / "g.utf8"), "--db", db)
     assert code == 0 and "Exported 1 terms" in out and "left out: #الأمن" in out
+
+
+def test_terms_still_match_exactly_when_the_dictionary_cannot_be_built(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.core.lexicon import cache
+
+    db = str(tmp_path / "g.db")
+    run("glossary", "add", "الرباط", "Rabat", "--db", db)
+
+    def full_disk(*_args: object, **_kwargs: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache, "ensure", full_disk)
+    code, out, _ = run("terms", str(SAMPLE), "--json", "--db", db)
+    assert code == 0 and {m["text"] for m in json.loads(out)} == {"الرباط"}

@@ -161,3 +161,32 @@ def test_vowelled_text_adds_marks_to_the_written_letters(lexicon: Lexicon) -> No
 ])
 def test_the_first_reading_is_the_likely_one(lexicon: Lexicon, word: str, gloss: str) -> None:
     assert lexicon.analyze(word)[0].gloss == gloss
+
+
+def test_a_cache_folder_with_uri_characters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.core import paths
+
+    odd = tmp_path / "c#1 ?%20"
+    monkeypatch.setattr(paths, "user_cache_dir", lambda: odd)
+    lexicon = Lexicon.open()
+    assert lexicon.path.parent == odd and lexicon.analyze("مكتب")[0].romanized == "maktab"
+    stamp = lexicon.path.stat().st_mtime_ns
+    assert Lexicon.open().path.stat().st_mtime_ns == stamp  # found valid: not rebuilt
+
+
+def test_a_cache_damaged_inside_is_built_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.core import paths
+    from desktop.core.lexicon.analyzer import LexiconDamaged
+
+    monkeypatch.setattr(paths, "user_cache_dir", lambda: tmp_path / "cache")
+    path = Lexicon.open().path
+    data = bytearray(path.read_bytes())
+    start, end = len(data) // 3, len(data) * 9 // 10
+    data[start:end] = b"\xff" * (end - start)  # the stems table and its index
+    path.write_bytes(bytes(data))
+    damaged = Lexicon.open()
+    with pytest.raises(LexiconDamaged, match="built again"):
+        for word in ("مكتب", "المدير", "بالرباط", "للأمن", "تستلهم", "الإرهابية", "أمريكا"):
+            damaged.analyze(word)
+    assert not path.exists()
+    assert Lexicon.open().analyze("مكتب")[0].romanized == "maktab"

@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from desktop.core.errors import GlossaryError
+from desktop.core.files import read_only_uri
 from desktop.core.paths import user_data_dir
 
 DEFAULT_KEEP = 10
@@ -39,7 +40,7 @@ def backup_dir(db_path: Path) -> Path:
 
 
 def _copy(source: Path, destination: Path) -> None:
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(source), uri=True)
     try:
         dst = sqlite3.connect(destination)
         try:
@@ -127,7 +128,7 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
 
 def _count_terms(path: Path) -> int | None:
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             return int(con.execute("SELECT count(*) FROM terms").fetchone()[0])
         finally:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.core.db import migrate
 from desktop.core.db.models import CATEGORIES, DEFAULT_COLOURS, Category
 from desktop.core.errors import GlossaryBusyError, GlossaryError
+from desktop.core.files import read_only_uri
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -106,7 +107,7 @@ def _check_existing(path: Path) -> None:
     if not header:
         return  # an empty file: SQLite treats it as a new database
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             row = con.execute("PRAGMA quick_check").fetchone()
         finally:

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.arabic import normalize
+from desktop.core.errors import TarjumanError
+from desktop.core.files import read_only_uri
 from desktop.core.lexicon import cache
 from desktop.core.lexicon.buckwalter import from_arabic, latin, strip_vowels, to_arabic
 from desktop.core.lexicon.source import Entry
@@ -150,6 +152,10 @@ def _stem_pos(entry: Entry) -> tuple[str, str]:
     return tag, readable
 
 
+class LexiconDamaged(TarjumanError):
+    """The lexicon cache could not be read (it is deleted, to be built again)."""
+
+
 class Lexicon:
     """Word analyses from a lexicon cache (``Lexicon.open`` builds the cache if needed)."""
 
@@ -158,7 +164,7 @@ class Lexicon:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
-        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._con = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
         self._prefixes: dict[str, list[Entry]] = {}
         self._suffixes: dict[str, list[Entry]] = {}
         for kind, k, bw, voc, cat, gloss, pos in self._con.execute(
@@ -172,8 +178,14 @@ class Lexicon:
 
     @classmethod
     def open(cls, progress: ProgressFn | None = None, cancel: CancelToken | None = None) -> Lexicon:
-        """The lexicon, its cache built first when needed (seconds, the first time)."""
-        return cls(cache.ensure(progress, cancel))
+        """The lexicon, its cache built first when needed (seconds, the first time). A cache
+        that cannot be read is built again."""
+        path = cache.ensure(progress, cancel)
+        try:
+            return cls(path)
+        except sqlite3.DatabaseError:
+            path.unlink(missing_ok=True)
+            return cls(cache.ensure(progress, cancel))
 
     def close(self) -> None:
         with self._lock:
@@ -182,9 +194,14 @@ class Lexicon:
     def _stems(self, keys: set[str]) -> dict[str, list[Entry]]:
         found: dict[str, list[Entry]] = {}
         marks = ",".join("?" * len(keys))
-        rows = self._con.execute(
-            f"SELECT key, bw, voc, cat, gloss, pos, lemma FROM stems WHERE key IN ({marks}) ORDER BY seq",
-            list(keys))
+        try:
+            rows = self._con.execute(
+                f"SELECT key, bw, voc, cat, gloss, pos, lemma FROM stems WHERE key IN ({marks}) ORDER BY seq",
+                list(keys)).fetchall()
+        except sqlite3.DatabaseError:
+            self.path.unlink(missing_ok=True)  # the next start builds it again
+            raise LexiconDamaged("The Arabic dictionary's cache was damaged; it is built again when "
+                                 "Tarjuman next starts.") from None
         for k, bw, voc, cat, gloss, pos, lemma in rows:
             found.setdefault(k, []).append(Entry(bw, voc, cat, gloss, pos, lemma))
         return found

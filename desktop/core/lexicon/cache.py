@@ -15,6 +15,7 @@ from pathlib import Path
 
 from desktop.core import paths
 from desktop.core.arabic import normalize
+from desktop.core.files import read_only_uri
 from desktop.core.lexicon import source
 from desktop.core.lexicon.buckwalter import to_arabic
 from desktop.core.tasks import CancelToken, ProgressFn, check, report
@@ -44,7 +45,7 @@ def is_valid(path: Path, digest: str) -> bool:
     if not path.is_file():
         return False
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             row = con.execute("SELECT value FROM meta WHERE name = 'hash'").fetchone()
         finally:
@@ -94,6 +95,7 @@ def build(folder: Path, path: Path, digest: str, progress: ProgressFn | None = N
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+        Path(f"{temporary}-journal").unlink(missing_ok=True)  # left by a full disk
     report(progress, 4, 4)
     log.info("built the lexicon cache %s", path)
     return path
