@@ -358,8 +358,8 @@ def _lookup(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.arabic import has_arabic
     from desktop.core.errors import BadInputError
 
-    if not has_arabic(args.word):
-        raise BadInputError(f"“{args.word}” is not an Arabic word.")
+    if not has_arabic(args.word) or len(args.word.split()) != 1:
+        raise BadInputError(f"“{args.word}” is not one Arabic word.")
     lexicon = Workspace.load_lexicon()  # no glossary needed
     try:
         analyses = lexicon.analyze(args.word)
@@ -380,21 +380,24 @@ def _lookup(args: argparse.Namespace, out: TextIO) -> int:
 
 def _gloss(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.documents import read_document
-    from desktop.core.lexicon.words import gloss_text
+    from desktop.core.lexicon.words import iter_gloss
 
     doc = read_document(args.file, encoding=args.encoding)
     lexicon = Workspace.load_lexicon()  # no glossary needed
     try:
-        glossed = gloss_text(lexicon, doc.text)
+        # Written as found: a long document's words are never all held at once.
+        if args.json:
+            out.write("[")
+            for n, g in enumerate(iter_gloss(lexicon, doc.text)):
+                out.write(("," if n else "") + "\n  " + json.dumps(g.as_json(), ensure_ascii=False))
+            out.write("\n]\n")
+        else:
+            for g in iter_gloss(lexicon, doc.text):
+                a = g.analysis
+                shown = (a.vowelled, a.gloss) if a is not None else ("", "")
+                print(f"{g.start}\t{g.end}\t{g.word}\t{shown[0]}\t{shown[1]}", file=out)
     finally:
         lexicon.close()
-    if args.json:
-        _print_json([g.as_json() for g in glossed], out)
-    else:
-        for g in glossed:
-            a = g.analysis
-            print(f"{g.start}\t{g.end}\t{g.word}\t{a.vowelled if a else ''}\t{a.gloss if a else ''}",
-                  file=out)
     return EXIT_OK
 
 
@@ -412,8 +415,22 @@ def _statuses(text: str) -> list[int]:
 
 
 def _vocab(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.arabic import has_arabic
     from desktop.core.errors import BadInputError
 
+    # Bad input is refused before the glossary is opened (or created, or upgraded).
+    if args.vocab_command == "set":
+        _statuses(args.status)
+        if not has_arabic(args.word) or len(args.word.split()) != 1:
+            raise BadInputError(f"“{args.word}” is not one Arabic word.")
+    if args.vocab_command == "list":
+        for text in args.status or []:
+            _statuses(text)
+    if args.vocab_command == "stats" and not args.file.is_file():
+        raise BadInputError(f"“{args.file}” is not a file.")
+    if args.vocab_command == "export" and (args.format or args.file.suffix.lstrip(".").lower()) \
+            not in ("apkg", "csv"):
+        raise BadInputError(f"“{args.file.name}”: choose --format apkg or csv.")
     workspace = _open_workspace(args)
     try:
         cmd = args.vocab_command

@@ -57,8 +57,8 @@ class VocabActions:
     def set_word_status(self, word: str, status: int, context: str = "",
                         document: str = "") -> Outcome[VocabEntry]:
         """Give a word (by its lemma) a status: 0 new, 1–4 learning, 5 known, 6 ignored."""
-        if not list(words(word)):
-            raise BadInputError(f"“{word}” is not an Arabic word.")
+        if len(list(words(word))) != 1 or len(word.split()) != 1:
+            raise BadInputError(f"“{word}” is not one Arabic word.")
         info = self.word_info(word, context, document)
         with self.factory.begin() as session:
             [entry] = vocabulary.set_status(session, [info], status)
@@ -148,6 +148,9 @@ class VocabActions:
         if fmt not in VOCABULARY_FORMATS:
             raise BadInputError(f"“{fmt}” is not a vocabulary format; use apkg or csv.")
         notes = self.study_notes(include_terms)
+        if not notes:
+            raise BadInputError("There is nothing to export yet: no word is learning and no "
+                                "glossary term is marked for study.")
         if fmt == "apkg":
             return Outcome(write_apkg(notes, path, deck))
         with atomic_write(path, encoding="utf-8-sig") as out:

@@ -33,6 +33,19 @@ class Suggestion:
     romanized: str = ""
 
 
+#: Words that begin Arabic personal names: عبد اللطيف, أبو بكر, ابن رشد…
+NAME_STARTS = frozenset({"عبد", "أبو", "ابو", "أبي", "ابي", "بن", "ابن", "بنت", "أم", "ام", "آل"})
+
+
+def _is_name(span: str, analyses: list[Analysis | None]) -> bool:
+    """A span to romanise as a person's name: it starts like one, or the dictionary knows
+    none of its words (or only as proper nouns)."""
+    first = next(iter(words(span)), None)
+    if first is not None and first[2] in NAME_STARTS:
+        return True
+    return bool(analyses) and all(a is None or a.pos == "proper noun" for a in analyses)
+
+
 class WordActions:
     """Word actions; the state they use is the ``Workspace``'s."""
 
@@ -122,14 +135,17 @@ class WordActions:
         if existing:
             return Suggestion(existing[0].target, "glossary", romanized)
         analyses = self._analyses(span)
-        if self.lexicon is not None and (not analyses or None in analyses) and romanized:
+        if self.lexicon is not None and romanized and _is_name(span, analyses):
             return Suggestion(romanized, "name", romanized)
         engine = self.engine
         if engine is not None:
             text = engine.translate([span])[0] or ""
             if text:
                 return Suggestion(text, "translation", romanized)
-        senses = [a.gloss.split(";")[0].strip() for a in analyses if a is not None]
-        if senses:
-            return Suggestion(" ".join(senses), "lexicon", romanized)
+        # A word at a time: the dictionary's first sense, or a word it lacks romanised
+        # ("المدير العام حموشي" → "director general Hammouchi").
+        parts = [a.gloss.split(";")[0].strip() if a is not None else romanize_name(word)
+                 for a, (_s, _e, word) in zip(analyses, words(span), strict=True)]
+        if parts:
+            return Suggestion(" ".join(parts), "lexicon", romanized)
         return Suggestion(romanized, "name" if romanized else "", romanized)

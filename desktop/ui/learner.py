@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from desktop.core import vocabulary
-from desktop.core.changes import Changes
+from desktop.core.changes import Changes, Outcome
 from desktop.ui import settings as opts
 from desktop.ui.context import AppContext
 from desktop.ui.review import ReviewDialog
@@ -152,9 +152,14 @@ class LearnerController(QObject):
 
         found = [(word, sentence) for _row, sentence in self.reader.page_sentences()
                  for _s, _e, word in words(sentence)]
-        outcome = self.ctx.workspace.mark_known(found, doc.title)
-        self.ctx.publish(outcome.changes)
-        self.ctx.status(f"{outcome.value} new words marked known.", 5000)
+        workspace, title = self.ctx.workspace, doc.title
+
+        def done(outcome: Outcome[int]) -> None:
+            self.ctx.publish(outcome.changes)
+            self.ctx.status(f"{outcome.value} new words marked known.", 5000)
+
+        self.ctx.runner.start("mark known", lambda _t: workspace.mark_known(found, title), heavy=True,
+                              on_done=done, on_error=self.ctx.error_handler("Mark Page Known"))
 
     # -- the vocabulary list and reviews ---------------------------------------------------------
     def refresh_list(self) -> None:

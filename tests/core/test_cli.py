@@ -210,7 +210,7 @@ def test_lookup_of_a_name_or_a_non_arabic_word() -> None:
     code, out, _ = run("lookup", "حموشي")
     assert code == 0 and "no analysis" in out
     code, _, err = run("lookup", "hello")
-    assert code == 4 and "not an Arabic word" in err
+    assert code == 4 and "not one Arabic word" in err
 
 
 def test_gloss_gives_each_word_its_offsets_and_first_analysis(sample_text: str) -> None:
@@ -309,3 +309,15 @@ def test_terms_still_match_exactly_when_the_dictionary_cannot_be_built(
     monkeypatch.setattr(cache, "ensure", full_disk)
     code, out, _ = run("terms", str(SAMPLE), "--json", "--db", db)
     assert code == 0 and {m["text"] for m in json.loads(out)} == {"الرباط"}
+
+
+def test_vocab_refuses_bad_input_before_touching_a_glossary(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    for args in (["set", "المدير", "9"], ["set", "المدير العام", "1"], ["list", "--status", "sometimes"],
+                 ["export", str(tmp_path / "words.xlsx")], ["stats", str(tmp_path / "missing.txt")]):
+        code, _, err = run("vocab", *args, "--db", str(db))
+        assert code == 4, (args, err)
+    assert not db.exists()
+    code, _, err = run("vocab", "export", str(tmp_path / "words.apkg"), "--db", str(db))
+    assert code == 4 and "nothing to export" in err
+    assert not (tmp_path / "words.apkg").exists()

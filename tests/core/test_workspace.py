@@ -138,6 +138,8 @@ def test_capture_suggests_english_without_a_model(ws: Workspace) -> None:
     word = ws.suggest_english("المدير العام")
     assert (word.text, word.source, word.romanized) == ("director general", "lexicon", "al-mudir al-amm")
     assert ws.suggest_english("مكتب").romanized == "maktab"
+    mixed = ws.suggest_english("المدير العام حموشي")  # one word the dictionary lacks: a word at a time
+    assert (mixed.text, mixed.source) == ("director general Hammouchi", "lexicon")
     assert ws.suggest_english("الرباط").text == "Rabat"  # a proper noun's gloss is its name
     ws.save_term("المدير العام", "Director General")
     assert ws.suggest_english("المدير العام") == type(word)("Director General", "glossary", "al-mudir al-amm")

@@ -112,8 +112,9 @@ def test_a_review_session_with_the_keyboard_only(qtbot: QtBot, make_window: Wind
     assert window.learner.review_dialog is None
     assert window.workspace.due_count() == 0
     with window.workspace.factory() as session:
+        month = datetime.now(timezone.utc) + timedelta(days=30)
         ratings = [vocabulary.reviews(session, item.card_id)[0][0]
-                   for item in window.workspace.due_reviews(now=datetime.now(timezone.utc) + timedelta(days=30))]
+                   for item in window.workspace.due_reviews(now=month)]
     assert ratings == [3, 3]
     qtbot.waitUntil(lambda: window.learner.review_action.text() == "&Review…", timeout=TIMEOUT)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
+import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ from desktop.core.tasks import CancelToken, ProgressFn
 MAX_PREFIX, MAX_SUFFIX = 4, 6
 _NOT_LETTERS = re.compile("[^\u0621-\u064a\u0671]")
 _HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 TAGS = {
     "ADJ": "adjective", "ADV": "adverb", "NOUN": "noun", "NOUN_PROP": "proper noun",
     "PREP": "preposition", "PRON": "pronoun", "CONJ": "conjunction", "DET": "article",
@@ -221,6 +223,8 @@ class Lexicon:
             return result
 
     def _analyze(self, word: str) -> list[Analysis]:
+        if _PRESENTATION.search(word):  # ﻣﻜﺘﺐ as some PDFs give it: the standard letters
+            word = unicodedata.normalize("NFKC", word)
         plain = _NOT_LETTERS.sub("", _HARAKAT.sub("", word))
         folded = normalize(plain)
         if not folded:

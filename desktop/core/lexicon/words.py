@@ -31,6 +31,13 @@ def words(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), match.group()
 
 
+def iter_gloss(lexicon: Lexicon, text: str) -> Iterator[WordGloss]:
+    """Every Arabic word of ``text`` with its first analysis, one at a time (a 20 MB
+    document is never held twice in memory)."""
+    for start, end, word in words(text):
+        yield WordGloss(start, end, word, lexicon.first(word))
+
+
 def gloss_text(lexicon: Lexicon, text: str) -> list[WordGloss]:
     """Every Arabic word of ``text`` with its first analysis (any thread)."""
-    return [WordGloss(start, end, word, lexicon.first(word)) for start, end, word in words(text)]
+    return list(iter_gloss(lexicon, text))
