@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
     p.add_argument("--no-cache", action="store_true",
                    help="ignore and do not fill the translation memory")
+    p.add_argument("--raw", action="store_true",
+                   help="CSV/TSV: do not guard cells that a spreadsheet would run as formulas")
 
     p = sub.add_parser("terms", parents=[json_parent, db_parent, encoding_parent],
                        help="find glossary terms in a document")
@@ -216,7 +218,7 @@ def _translate(args: argparse.Namespace, out: TextIO) -> int:
         _print_json([{"start": s.start, "end": s.end, "source": s.text, "target": t}
                      for s, t in zip(doc.sentences, targets, strict=True)], out)
     elif args.output:
-        Workspace.export_translation(opened, args.output, fmt)
+        Workspace.export_translation(opened, args.output, fmt, args.raw)
     elif fmt == "txt":
         out.write("\n\n".join(export.english_paragraphs(doc, list(targets))) + "\n")
     else:
@@ -224,7 +226,7 @@ def _translate(args: argparse.Namespace, out: TextIO) -> int:
 
         with tempfile.TemporaryDirectory() as tmp:
             target = Path(tmp) / f"out.{fmt}"
-            Workspace.export_translation(opened, target, fmt)
+            Workspace.export_translation(opened, target, fmt, args.raw)
             out.write(target.read_text(encoding="utf-8"))
     return EXIT_OK
 

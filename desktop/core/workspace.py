@@ -254,10 +254,11 @@ class Workspace(GlossaryActions, WordActions, VocabActions):
         return list(dict.fromkeys(h for h in hypotheses[0] if h))
 
     @staticmethod
-    def export_translation(doc: OpenDocument, path: Path, fmt: str | None = None) -> str:
+    def export_translation(doc: OpenDocument, path: Path, fmt: str | None = None, raw: bool = False) -> str:
         """Write the document and its English (untranslated rows empty) atomically; returns
-        the format (any thread, with a snapshot of ``doc``)."""
-        return export.export_translation(doc.document, list(doc.translations), Path(path), fmt)
+        the format (any thread, with a snapshot of ``doc``). CSV/TSV cells that would run as
+        formulas are guarded unless ``raw``."""
+        return export.export_translation(doc.document, list(doc.translations), Path(path), fmt, raw)
 
     # -- the engine and models -------------------------------------------------------------
     def load_engine(self) -> ArgosEngine:

@@ -8,11 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.core.cells import protect_cell, unprotect_cell
 from desktop.core.db.engine import dispose, open_database
 from desktop.core.errors import BadInputError
 from desktop.core.glossary import exchange, store
 from desktop.core.glossary.exchange import delimited
-from desktop.core.glossary.exchange.rows import COLUMNS, protect_cell, unprotect_cell
+from desktop.core.glossary.exchange.rows import COLUMNS
 
 
 def _fill(path: Path) -> None:

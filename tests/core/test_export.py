@@ -92,3 +92,17 @@ def test_unknown_format_refused(tmp_path: Path) -> None:
         format_for(tmp_path / "x.docx")
     assert format_for(tmp_path / "x.htm") == "html"
     assert format_for(tmp_path / "x", "tmx") == "tmx"
+
+
+def test_translation_tables_guard_formula_cells_unless_raw(tmp_path: Path) -> None:
+    doc = document_from_text("=HYPERLINK(\"http://x\") في الرباط.", title="t")
+    targets = ["=1+1 in Rabat."]
+    for fmt, delimiter in (("csv", ","), ("tsv", "\t")):
+        guarded = tmp_path / f"guarded.{fmt}"
+        export_translation(doc, targets, guarded, fmt)
+        rows = list(csv.reader(guarded.open(encoding="utf-8", newline=""), delimiter=delimiter))
+        assert rows[1][1].startswith("'=HYPERLINK") and rows[1][2] == "'=1+1 in Rabat."
+        raw = tmp_path / f"raw.{fmt}"
+        export_translation(doc, targets, raw, fmt, raw=True)
+        rows = list(csv.reader(raw.open(encoding="utf-8", newline=""), delimiter=delimiter))
+        assert rows[1][2] == "=1+1 in Rabat."

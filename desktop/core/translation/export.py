@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from desktop import __version__
 from desktop.core.atomic import atomic_write
+from desktop.core.cells import protect_cell
 from desktop.core.documents import Document
 from desktop.core.errors import BadInputError
 
@@ -31,13 +32,17 @@ def format_for(path: Path, requested: str | None = None) -> str:
     return fmt
 
 
-def export_translation(doc: Document, targets: Targets, path: Path, fmt: str | None = None) -> str:
-    """Write ``doc`` and its ``targets`` to ``path``; returns the format used."""
+def export_translation(doc: Document, targets: Targets, path: Path, fmt: str | None = None,
+                       raw: bool = False) -> str:
+    """Write ``doc`` and its ``targets`` to ``path``; returns the format used. In CSV and TSV
+    a cell that a spreadsheet would run as a formula gets a leading ``'`` unless ``raw``."""
     fmt = format_for(Path(path), fmt)
     if len(targets) != len(doc.sentences):
         raise ValueError("one target per sentence is needed")
-    writer = {"txt": _write_txt, "html": _write_html, "tsv": _write_tsv, "csv": _write_csv,
-              "tmx": _write_tmx}[fmt]
+    if fmt in ("tsv", "csv"):
+        _write_table(doc, targets, Path(path), "\t" if fmt == "tsv" else ",", protect=not raw)
+        return fmt
+    writer = {"txt": _write_txt, "html": _write_html, "tmx": _write_tmx}[fmt]
     writer(doc, targets, Path(path))
     return fmt
 
@@ -84,20 +89,13 @@ def _write_html(doc: Document, targets: Targets, path: Path) -> None:
         fh.write("</table>\n</body>\n</html>\n")
 
 
-def _write_table(doc: Document, targets: Targets, path: Path, delimiter: str) -> None:
+def _write_table(doc: Document, targets: Targets, path: Path, delimiter: str, protect: bool = True) -> None:
+    guard = protect_cell if protect else str
     with atomic_write(path, encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
         writer.writerow(["paragraph", "arabic", "english"])
         for sentence, target in zip(doc.sentences, targets, strict=True):
-            writer.writerow([sentence.paragraph + 1, sentence.text, target or ""])
-
-
-def _write_tsv(doc: Document, targets: Targets, path: Path) -> None:
-    _write_table(doc, targets, path, "\t")
-
-
-def _write_csv(doc: Document, targets: Targets, path: Path) -> None:
-    _write_table(doc, targets, path, ",")
+            writer.writerow([sentence.paragraph + 1, guard(sentence.text), guard(target or "")])
 
 
 def _write_tmx(doc: Document, targets: Targets, path: Path) -> None:

@@ -1,7 +1,7 @@
 """Delimited glossary files: CSV, Excel CSV (UTF-8 with BOM) and TSV, written and read.
 
 The CSV has a header row ``source,target,category,note,context,document,created``, is quoted
-per RFC 4180 and is written atomically, with formula-like cells guarded (``rows.protect_cell``).
+per RFC 4180 and is written atomically, with formula-like cells guarded (``desktop.core.cells.protect_cell``).
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from typing import Iterable
 from sqlalchemy.orm import Session
 
 from desktop.core.atomic import atomic_write
+from desktop.core.cells import protect_cell
 from desktop.core.glossary.store import TermRecord, search
 
 from .rows import (
     COLUMNS,
     ImportRow,
     guess_mapping,
-    protect_cell,
     read_glossary_text,
     read_table,
     rows_from_table,

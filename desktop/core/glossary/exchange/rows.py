@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from desktop.core.arabic import has_arabic
+from desktop.core.cells import unprotect_cell
 from desktop.core.errors import BadInputError
 from desktop.core.files import read_user_file
 from desktop.core.glossary.store import NewTerm, add_terms, category_key
@@ -28,18 +28,7 @@ from desktop.core.tasks import CancelToken, ProgressFn
 COLUMNS = ("source", "target", "category", "note", "context", "document", "created")
 REQUIRED = ("source", "target")
 # A cell that starts with one of = + - @ tab CR, after any apostrophes already there.
-_FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
-
-
-def protect_cell(value: str) -> str:
-    """Prefix ``'`` to a cell a spreadsheet would evaluate (and to one that already looks escaped)."""
-    return "'" + value if _FORMULA.match(value) else value
-
-
-def unprotect_cell(value: str) -> str:
-    """Undo ``protect_cell``."""
-    return value[1:] if value.startswith("'") and _FORMULA.match(value[1:]) else value
 
 
 @dataclass(frozen=True)
