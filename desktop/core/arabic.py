@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Harakat and other combining marks (U+064B–U+065F), superscript alef (U+0670), tatweel.
 _STRIP = re.compile("[\u064b-\u065f\u0670\u0640]")
@@ -20,13 +21,26 @@ _SPACES = re.compile(r"\s+")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
+_PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def standard_text(text: str) -> str:
+    """Arabic as it should be stored and compared: Presentation Forms (contextual glyph codes
+    some PDFs and old tools produce) as standard letters, and composed (NFC: a hamza typed
+    as U+0654 after its seat becomes أ, ؤ, ئ…)."""
+    if _PRESENTATION_FORMS.search(text):
+        text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
 def normalize(text: str) -> str:
     """Fold Arabic spelling variants so that equal words compare equal.
 
-    Drops harakat and tatweel, folds hamza-carrying alefs to bare alef, alef maqsura to ya and
-    ta marbuta to ha, and collapses runs of whitespace; other characters are kept as they are.
+    Composes the text (``standard_text``), drops harakat and tatweel, folds hamza-carrying
+    alefs to bare alef, alef maqsura to ya and ta marbuta to ha, and collapses runs of
+    whitespace; other characters are kept as they are.
     """
-    return _SPACES.sub(" ", _STRIP.sub("", text).translate(_FOLD)).strip()
+    return _SPACES.sub(" ", _STRIP.sub("", standard_text(text)).translate(_FOLD)).strip()
 
 
 def search_key(text: str) -> str:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from desktop.core.arabic import standard_text
 from desktop.core.errors import BadInputError
 from desktop.core.files import read_user_file
 from desktop.core.segment import Sentence, clean_text, segment
@@ -45,17 +45,12 @@ class Document:
         return self.sentences[-1].paragraph + 1 if self.sentences else 0
 
 
-def standard_letters(text: str) -> str:
-    """Turn Arabic Presentation Forms (contextual glyph codes) into standard letters."""
-    if not _PRESENTATION_FORMS.search(text):
-        return text
-    return _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-
-
 def document_from_text(raw: str, title: str = "Pasted text", path: Path | None = None,
                        encoding: str = "utf-8", encoding_guessed: bool = False) -> Document:
     """Build a ``Document`` from already decoded text."""
-    text = clean_text(standard_letters(raw)).replace("\ufeff", "")
+    # Composed and in standard letters, so that search and matching work; offsets refer to
+    # this text, which is the text shown.
+    text = clean_text(standard_text(raw)).replace("\ufeff", "")
     return Document(text=text, title=title, path=path, encoding=encoding,
                     sentences=segment(text), encoding_guessed=encoding_guessed)
 
@@ -233,7 +228,7 @@ def _logical_order(page: str) -> str:
     lines = []
     for line in page.replace("\t", " ").split("\n"):
         visual = bool(_PRESENTATION_FORMS.search(line))
-        line = standard_letters(line)
+        line = standard_text(line)
         if visual and _ARABIC_RUN.search(line):
             reversed_line = line[::-1]
             # Numbers and Latin words were reversed too: put them back.

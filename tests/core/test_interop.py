@@ -69,3 +69,43 @@ def test_a_note_without_an_arabic_field_names_its_line(tmp_path: Path) -> None:
     path.write_text("#separator:tab\n#html:true\nhello\tworld\n", encoding="utf-8")
     with pytest.raises(BadInputError, match="line 3"):
         exchange.parse_file(path)
+
+
+DECOMPOSED = "\u0627\u062f\u0627\u0621\u0648\u0654\u0646\u0627"  # أداؤنا with ؤ as و + U+0654
+
+
+def test_decomposed_arabic_is_composed_in_documents_terms_and_search(tmp_path: Path) -> None:
+    import unicodedata
+
+    from desktop.core.documents import document_from_text
+    from desktop.core.preferences import Preferences
+    from desktop.core.workspace import Workspace
+
+    composed = unicodedata.normalize("NFC", DECOMPOSED)
+    assert composed != DECOMPOSED and len(composed) == len(DECOMPOSED) - 1
+    doc = document_from_text(f"تحسن {DECOMPOSED} كثيرا.")
+    assert composed in doc.text  # offsets refer to this, the text shown
+    ws = Workspace.open(tmp_path / "g.db")
+    try:
+        record, _ = ws.save_term(DECOMPOSED, "our performance").value
+        assert record.source == composed
+        assert [t.target for t in ws.search_terms(DECOMPOSED)] == ["our performance"]
+        ws.show_document(ws.prepare_document(doc))
+        ws.set_preferences(Preferences(lemma_matching=False))
+        assert [m.text for m in ws.find_terms()] == [composed]
+    finally:
+        ws.close()
+
+
+def test_presentation_forms_in_a_term_are_standard_letters(tmp_path: Path) -> None:
+    from desktop.core.workspace import Workspace
+
+    ws = Workspace.open(tmp_path / "g.db")
+    try:
+        record, created = ws.save_term("ﺍﻟﺮﺑﺎﻁ", "Rabat").value  # as pasted from some PDFs
+        assert created and record.source == "الرباط"
+        again, created = ws.save_term("الرباط", "Rabat").value
+        assert not created and again.id == record.id  # the same entry, not a duplicate
+        assert ws.duplicate_groups() == []
+    finally:
+        ws.close()

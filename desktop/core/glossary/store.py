@@ -14,7 +14,7 @@ from typing import Iterator, Sequence
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.core.arabic import normalize, search_key
+from desktop.core.arabic import normalize, search_key, standard_text
 from desktop.core.db.models import CATEGORIES, Category, Term, utcnow
 from desktop.core.errors import BadInputError
 from desktop.core.glossary.matcher import IndexedTerm, TermIndex
@@ -161,7 +161,7 @@ def delete_category(session: Session, name: str, move_to: str = "other") -> int:
 
 
 def _clean_pair(source: str, target: str) -> tuple[str, str]:
-    source, target = source.strip(), target.strip()
+    source, target = standard_text(source).strip(), standard_text(target).strip()
     if not normalize(source):
         raise BadInputError("A term needs its Arabic source text.")
     if not target:
