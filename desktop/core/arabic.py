@@ -55,3 +55,22 @@ def has_arabic(text: str) -> bool:
 
 def normalize_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
+
+
+# Proclitics that end in the article (folded: أ/إ/آ are ا already): a glossary search for
+# "الأمن" also finds "للأمن", "والأمن", "بالأمن".
+_ARTICLE_PREFIXES = ("ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال")
+
+
+def bare_key(text: str) -> str:
+    """``search_key`` with the article and the proclitics before it taken off every word
+    (a word keeps at least two letters): what the glossary search compares besides the
+    words as written."""
+    words = []
+    for word in search_key(text).split(" "):
+        for prefix in _ARTICLE_PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+                word = word[len(prefix):] if prefix != "لل" else word[2:]
+                break
+        words.append(word)
+    return " ".join(words)

@@ -145,7 +145,7 @@ class WordActions:
         # A word at a time: the dictionary's first sense, or a word it lacks romanised
         # ("المدير العام حموشي" → "director general Hammouchi").
         parts = [a.gloss.split(";")[0].strip() if a is not None else romanize_name(word)
-                 for a, (_s, _e, word) in zip(analyses, words(span), strict=True)]
+                 for a, (_s, _e, word) in zip(analyses, words(span), strict=True)] if analyses else []
         if parts:
             return Suggestion(" ".join(parts), "lexicon", romanized)
         return Suggestion(romanized, "name" if romanized else "", romanized)

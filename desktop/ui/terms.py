@@ -173,9 +173,14 @@ class TermsController(QObject):
         self.term_dialog = dialog
         if not existing:
             dialog.target.setPlaceholderText("Looking up…")
+        def failed(exc: BaseException) -> None:
+            log.warning("suggestion failed: %s", exc)
+            if self.term_dialog is dialog:
+                dialog.target.setPlaceholderText("English rendering")
+
         self.ctx.runner.start("suggest", lambda _t: workspace.suggest_english(span),
                               on_done=lambda suggestion: self._offer_suggestion(dialog, suggestion),
-                              on_error=lambda exc: log.warning("suggestion failed: %s", exc))
+                              on_error=failed)
         if existing:
             dialog.showExistingRequested.connect(lambda: self.window.glossary.show_term(existing[0].id))
         dialog.accepted.connect(lambda: self._save_term(dialog))

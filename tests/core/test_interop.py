@@ -109,3 +109,24 @@ def test_presentation_forms_in_a_term_are_standard_letters(tmp_path: Path) -> No
         assert ws.duplicate_groups() == []
     finally:
         ws.close()
+
+
+def test_glossary_search_folds_the_article_as_matching_does(tmp_path: Path) -> None:
+    from desktop.core.glossary.catalog import Catalog
+    from desktop.core.workspace import Workspace
+
+    ws = Workspace.open(tmp_path / "g.db")
+    try:
+        dgsn, _ = ws.save_term("المديرية العامة للأمن الوطني", "DGSN").value
+        security, _ = ws.save_term("الأمن", "security").value
+        ws.save_term("أمين", "secretary")
+        assert [t.id for t in ws.search_terms("الأمن")] == [security.id, dgsn.id]  # the CLI's search
+        catalog = ws.catalog()  # the window's search
+        assert catalog.query("الأمن") == [security.id, dgsn.id]
+        fresh = Catalog()
+        for record in ws.get_terms([dgsn.id, security.id]):
+            fresh.upsert(record)
+        assert fresh.query("والأمن") == [security.id, dgsn.id]
+        assert catalog.query("الأمن", category="person") == []
+    finally:
+        ws.close()

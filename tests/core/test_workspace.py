@@ -143,3 +143,9 @@ def test_capture_suggests_english_without_a_model(ws: Workspace) -> None:
     assert ws.suggest_english("الرباط").text == "Rabat"  # a proper noun's gloss is its name
     ws.save_term("المدير العام", "Director General")
     assert ws.suggest_english("المدير العام") == type(word)("Director General", "glossary", "al-mudir al-amm")
+
+
+def test_capture_suggests_a_name_before_the_dictionary_is_loaded(ws: Workspace) -> None:
+    assert ws.lexicon is None
+    suggestion = ws.suggest_english("المدير العام حموشي")
+    assert suggestion.text == suggestion.romanized != ""

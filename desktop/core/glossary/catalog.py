@@ -18,7 +18,7 @@ from typing import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.arabic import normalize, search_key
+from desktop.core.arabic import bare_key, normalize, search_key
 from desktop.core.db.models import Term
 from desktop.core.glossary.store import TermRecord
 
@@ -73,8 +73,8 @@ class Catalog:
             select(Term.id, Term.search_text, Term.source_norm, Term.target, Term.category,
                    Term.note, Term.created_at).order_by(Term.source_norm, func.lower(Term.target), Term.id)
         )
-        catalog = cls([_Entry(i, s, src, tgt.casefold(), cat, note.casefold(), created)
-                       for i, s, src, tgt, cat, note, created in rows])
+        catalog = cls([_Entry(i, f"{s}\x1f{bare_key(src)}", src, tgt.casefold(), cat, note.casefold(),
+                              created) for i, s, src, tgt, cat, note, created in rows])
         entries = list(catalog._entries.values())  # insertion order = the query's order
         keys = [_sort_key("source", e) for e in entries]
         # SQLite's lower() folds ASCII only: where that orders a name differently, Python sorts.
@@ -96,7 +96,8 @@ class Catalog:
         microseconds, where sorting 100,000 terms again takes a tenth of a second)."""
         entry = _Entry(
             record.id,
-            "\x1f".join((search_key(record.source), search_key(record.target), search_key(record.note))),
+            "\x1f".join((search_key(record.source), search_key(record.target), search_key(record.note),
+                         bare_key(record.source))),
             normalize(record.source), record.target.casefold(), record.category,
             record.note.casefold(), record.created_at)
         old = self._entries.get(record.id)
@@ -173,17 +174,22 @@ class Catalog:
         if sort not in SORT_FIELDS:
             raise ValueError(sort)
         key = search_key(text)
+        # "الأمن" also finds "للأمن": the query without its article, against the terms'
+        # Arabic without theirs (the last part of each search string).
+        bare = bare_key(text) if key else ""
+        keys = [key] if bare == key else [key, bare]
         ids, searches, categories, _keys = self._order(sort)
         if key and not category:
-            hits = self._rare_hits(key)
-            if hits is not None:
+            found_sets = [self._rare_hits(k) for k in keys]
+            if all(h is not None for h in found_sets):
+                hits = set().union(*(h for h in found_sets if h is not None))
                 found = [i for i in ids if i in hits]
                 return found[::-1] if descending else found
         if key and category:
             found = [i for i, s, c in zip(ids, searches, categories, strict=True)
-                     if c == category and key in s]
+                     if c == category and any(k in s for k in keys)]
         elif key:
-            found = [i for i, s in zip(ids, searches, strict=True) if key in s]
+            found = [i for i, s in zip(ids, searches, strict=True) if any(k in s for k in keys)]
         elif category:
             found = [i for i, c in zip(ids, categories, strict=True) if c == category]
         else:

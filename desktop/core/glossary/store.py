@@ -14,7 +14,7 @@ from typing import Iterator, Sequence
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.core.arabic import normalize, search_key, standard_text
+from desktop.core.arabic import bare_key, normalize, search_key, standard_text
 from desktop.core.db.models import CATEGORIES, Category, Term, utcnow
 from desktop.core.errors import BadInputError
 from desktop.core.glossary.matcher import IndexedTerm, TermIndex
@@ -287,6 +287,13 @@ def search_ids(session: Session, query: str = "") -> list[int]:
     """
     stmt = select(Term.id).order_by(Term.source_norm, Term.target, Term.id)
     key = search_key(query)
+    bare = bare_key(query) if key else ""
+    if key and bare != key:
+        # "الأمن" also finds "للأمن": compare the Arabic without articles, in Python.
+        return [i for i, text, norm in session.execute(
+                    select(Term.id, Term.search_text, Term.source_norm)
+                    .order_by(Term.source_norm, Term.target, Term.id))
+                if key in text or bare in bare_key(norm)]
     if key:
         stmt = stmt.where(Term.search_text.like(f"%{_escape_like(key)}%", escape="\\"))
     return list(session.scalars(stmt))
