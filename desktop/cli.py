@@ -129,6 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--policy", choices=("update", "skip", "keep-both"), default="update",
                    help="for Arabic already in the glossary (default: update)")
+    p.add_argument("--new-categories", choices=("other", "create"), default="other",
+                   help="a category the glossary lacks: map it to “other” (default) or create it")
     return parser
 
 
@@ -347,7 +349,7 @@ def _glossary(args: argparse.Namespace, out: TextIO) -> int:
                 print(f"{len(done.skipped)} terms cannot be written as {done.format} and were left "
                       f"out: {', '.join(done.skipped)}", file=out)
         elif cmd == "import":
-            imported = workspace.import_file(args.file, args.policy)
+            imported = workspace.import_file(args.file, args.policy, args.new_categories)
             result = imported.value.result
             print(f"Imported {result.total} terms ({result.added} new, {result.updated} updated, "
                   f"{result.skipped} skipped) from {imported.value.format.upper()}", file=out)

@@ -263,15 +263,16 @@ class GlossaryActions:
         fmt, table, rows = exchange.read_import(Path(path))
         return ImportFile(Path(path), fmt, table, rows)
 
-    def dry_run_import(self, rows: list[exchange.ImportRow], policy: str = "update") -> exchange.ImportResult:
+    def dry_run_import(self, rows: list[exchange.ImportRow], policy: str = "update",
+                       new_categories: str = "other") -> exchange.ImportResult:
         """What importing ``rows`` would do (any thread); nothing is written."""
         with self.factory.begin() as session:
-            result = exchange.import_rows(session, rows, policy=policy)
+            result = exchange.import_rows(session, rows, policy=policy, new_categories=new_categories)
             session.rollback()
         return result
 
     def import_rows(self, rows: list[exchange.ImportRow], policy: str = "update", *,
-                    progress: ProgressFn | None = None,
+                    new_categories: str = "other", progress: ProgressFn | None = None,
                     cancel: CancelToken | None = None) -> Outcome[exchange.ImportResult]:
         """Back the glossary up, then add or update every row in one transaction: all or
         nothing (any thread). A cancelled import leaves the glossary as it was; old backups
@@ -280,7 +281,7 @@ class GlossaryActions:
         started = utcnow()
         with self.factory.begin() as session:
             result = exchange.import_rows(session, rows, progress=progress, cancel=cancel,
-                                          policy=policy)
+                                          policy=policy, new_categories=new_categories)
             changed = (store.changed_since(session, started)
                        if result.total <= IN_PLACE_LIMIT else [])
         backup.prune(self.db_path, self.preferences.backups_kept)
@@ -288,10 +289,11 @@ class GlossaryActions:
             return Outcome(result, Changes(all_terms=True))
         return Outcome(result, Changes(terms=tuple(changed)))
 
-    def import_file(self, path: Path, policy: str = "update") -> Outcome[Imported]:
+    def import_file(self, path: Path, policy: str = "update",
+                    new_categories: str = "other") -> Outcome[Imported]:
         """Read and import a glossary file (its format detected), backing up first."""
         fmt, rows = exchange.parse_file(Path(path))
-        outcome = self.import_rows(rows, policy)
+        outcome = self.import_rows(rows, policy, new_categories=new_categories)
         return Outcome(Imported(fmt, outcome.value), outcome.changes)
 
     def export_glossary(self, path: Path, fmt: str | None = None, *, deck: str = "Tarjuman",

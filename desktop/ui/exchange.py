@@ -140,15 +140,17 @@ class ExchangeController(QObject):
         dialog = ImportPreviewDialog(file, self.ctx.workspace, self.window, runner=self.ctx.runner)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.import_preview = dialog
-        dialog.accepted.connect(lambda: self._run_import(dialog.rows(), dialog.policy()))
+        dialog.accepted.connect(lambda: self._run_import(dialog.rows(), dialog.policy(),
+                                                         dialog.new_categories()))
         dialog.finished.connect(lambda _r: setattr(self, "import_preview", None))
         dialog.open()
 
-    def _run_import(self, rows: list[ImportRow], policy: str) -> None:
+    def _run_import(self, rows: list[ImportRow], policy: str, new_categories: str = "other") -> None:
         workspace = self.ctx.workspace
 
         def work(task: TaskContext) -> Outcome[ImportResult]:
-            return workspace.import_rows(rows, policy, progress=task.progress, cancel=task.cancel)
+            return workspace.import_rows(rows, policy, new_categories=new_categories,
+                                         progress=task.progress, cancel=task.cancel)
 
         def done(outcome: Outcome[ImportResult]) -> None:
             result = outcome.value

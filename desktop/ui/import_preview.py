@@ -32,6 +32,7 @@ IGNORE = "(ignore)"
 POLICIES = {"Update entries with the same Arabic and English": "update",
             "Skip terms whose Arabic is already in the glossary": "skip",
             "Keep both (add new English, leave existing entries as they are)": "keep-both"}
+NEW_CATEGORIES = {"Map them to “other”": "other", "Create them": "create"}
 PREVIEW_ROWS = 12
 COUNT_UP_TO = 20_000  # rows: counting what would happen is a rolled-back import
 COUNT_DELAY_MS = 50  # after the dialog shows
@@ -68,6 +69,10 @@ class ImportPreviewDialog(QDialog):
         self.policy_box.setObjectName("importPolicy")
         self.policy_box.addItems(list(POLICIES))
         form.addRow("Terms already in the glossary:", self.policy_box)
+        self.categories_box = QComboBox(self)
+        self.categories_box.setObjectName("importNewCategories")
+        self.categories_box.addItems(list(NEW_CATEGORIES))
+        form.addRow("Categories the glossary lacks:", self.categories_box)
         layout.addLayout(form)
         self.summary = QLabel(self)
         self.summary.setObjectName("importSummary")
@@ -83,6 +88,7 @@ class ImportPreviewDialog(QDialog):
         # A count still running when the dialog closes must not touch its deleted widgets.
         self.finished.connect(self._forget_counts)
         self.policy_box.currentTextChanged.connect(lambda _t: self.update_summary())
+        self.categories_box.currentTextChanged.connect(lambda _t: self.update_summary())
         self._counting_started = runner is None
         if runner is None:
             self.update_summary()
@@ -140,6 +146,9 @@ class ImportPreviewDialog(QDialog):
     def policy(self) -> str:
         return POLICIES[self.policy_box.currentText()]
 
+    def new_categories(self) -> str:
+        return NEW_CATEGORIES[self.categories_box.currentText()]
+
     def rows(self) -> list[ImportRow]:
         return self._rows
 
@@ -154,6 +163,7 @@ class ImportPreviewDialog(QDialog):
         serial = self._count_serial
         workspace, table, fixed, mapping, policy = (self._workspace, self._table, self._fixed_rows,
                                                     self.mapping(), self.policy())
+        new_categories = self.new_categories()
 
         def work() -> Count:
             try:
@@ -161,7 +171,7 @@ class ImportPreviewDialog(QDialog):
                         else list(fixed or []))
                 if len(rows) > COUNT_UP_TO:
                     return rows, None
-                return rows, workspace.dry_run_import(rows, policy)
+                return rows, workspace.dry_run_import(rows, policy, new_categories)
             except TarjumanError as exc:
                 return exc
 

@@ -321,3 +321,15 @@ def test_vocab_refuses_bad_input_before_touching_a_glossary(tmp_path: Path) -> N
     code, _, err = run("vocab", "export", str(tmp_path / "words.apkg"), "--db", str(db))
     assert code == 4 and "nothing to export" in err
     assert not (tmp_path / "words.apkg").exists()
+
+
+def test_import_maps_or_creates_categories_the_glossary_lacks(tmp_path: Path) -> None:
+    rows = tmp_path / "g.csv"
+    rows.write_text("source,target,category\nالقمر,Moon,planet\n", encoding="utf-8")
+    def category(db: str) -> str:
+        return str(json.loads(run("glossary", "list", "--json", "--db", db)[1])[0]["category"])
+
+    a, b = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    assert run("glossary", "import", str(rows), "--db", a)[0] == 0 and category(a) == "other"
+    assert run("glossary", "import", str(rows), "--new-categories", "create", "--db", b)[0] == 0
+    assert category(b) == "planet"

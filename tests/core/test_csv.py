@@ -122,7 +122,7 @@ def test_import_is_all_or_nothing(tmp_path: Path) -> None:
     db = tmp_path / "g.db"
     factory = open_database(db)
     rows = delimited.parse_csv_text("source,target\nالرباط,Rabat\nالمغرب,Morocco\n")
-    bad = exchange.ImportRow(4, "كلمة", "word", "planet", "", "", "", None)
+    bad = exchange.ImportRow(4, "كلمة", "   ", "other", "", "", "", None)  # no English
     with pytest.raises(BadInputError, match="Line 4"):
         with factory.begin() as s:
             exchange.import_rows(s, rows + [bad])
@@ -158,15 +158,19 @@ def test_import_updates_duplicates_within_the_file_and_on_reimport(tmp_path: Pat
         assert store.search_ids(s, "second") == [terms["Rabat"].id]  # search text follows the note
 
 
-def test_unknown_category_refused_at_import_with_its_line(tmp_path: Path) -> None:
+def test_unknown_categories_are_mapped_to_other_or_created(tmp_path: Path) -> None:
     factory = open_database(tmp_path / "g.db")
     rows = delimited.parse_csv_text("source,target,category\nالرباط,Rabat,place\nحموشي,H,planet\n")
-    with pytest.raises(BadInputError, match="Line 3.*planet"):
-        with factory.begin() as s:
-            exchange.import_rows(s, rows)
+    with factory.begin() as s:
+        exchange.import_rows(s, rows)  # default: "other"
+        assert [(t.source, t.category) for t in store.search(s)] == [("الرباط", "place"), ("حموشي", "other")]
+        s.rollback()
+    with factory.begin() as s:
+        assert exchange.import_rows(s, rows, new_categories="create").added == 2
     with factory() as s:
-        assert store.count_terms(s) == 0
-    with factory.begin() as s:
-        store.add_category(s, "Planet", "#123456")
-    with factory.begin() as s:
-        assert exchange.import_rows(s, rows).added == 2
+        assert "planet" in store.category_names(s)
+        assert {t.category for t in store.search(s)} == {"place", "planet"}
+    bad_name = delimited.parse_csv_text("source,target,category\nالقمر,Moon," + "x" * 60 + "\n")
+    with pytest.raises(BadInputError, match="Line 2"):
+        with factory.begin() as s:
+            exchange.import_rows(s, bad_name, new_categories="create")

@@ -130,3 +130,44 @@ def test_glossary_search_folds_the_article_as_matching_does(tmp_path: Path) -> N
         assert catalog.query("الأمن", category="person") == []
     finally:
         ws.close()
+
+
+FOREIGN_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>Some CAT tool</p>
+</sourceDesc></fileDesc></martifHeader><text><body>
+<termEntry id="c17"><descrip type="subjectField">manufacturing</descrip>
+<langSet xml:lang="ar"><tig><term>مصنع</term><termNote type="partOfSpeech">noun</termNote></tig></langSet>
+<langSet xml:lang="en"><tig><term>factory</term></tig></langSet></termEntry>
+<termEntry id="c18"><langSet xml:lang="ar"><tig><term>آلة</term></tig></langSet>
+<langSet xml:lang="en"><tig><term> </term></tig></langSet></termEntry>
+</body></text></martif>"""
+
+
+def test_tbx_subject_field_and_part_of_speech_are_not_categories(tmp_path: Path) -> None:
+    path = tmp_path / "tool.tbx"
+    first_entry_only = FOREIGN_TBX.split('<termEntry id="c18">')[0] + "</body></text></martif>"
+    path.write_text(first_entry_only, encoding="utf-8")
+    _fmt, [row] = exchange.parse_file(path)
+    assert (row.source, row.target, row.category) == ("مصنع", "factory", "other")
+    assert row.note == "subject field: manufacturing; part of speech: noun"
+
+
+def test_tbx_errors_name_the_entry(tmp_path: Path) -> None:
+    path = tmp_path / "tool.tbx"
+    path.write_text(FOREIGN_TBX, encoding="utf-8")
+    with pytest.raises(BadInputError, match="termEntry c18"):
+        exchange.parse_file(path)
+
+
+def test_our_own_tbx_keeps_its_categories(tmp_path: Path) -> None:
+    from desktop.core.workspace import Workspace
+
+    ws = Workspace.open(tmp_path / "g.db")
+    try:
+        ws.add_category("agency", "#123456")
+        ws.save_term("المديرية", "Directorate", category="agency")
+        ws.export_glossary(tmp_path / "g.tbx")
+    finally:
+        ws.close()
+    _fmt, [row] = exchange.parse_file(tmp_path / "g.tbx")
+    assert row.category == "agency" and row.note == ""

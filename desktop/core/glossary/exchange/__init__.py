@@ -41,6 +41,7 @@ from .rows import (
 from .tbx import parse_tbx, write_tbx
 
 __all__ = [
+    "NEW_CATEGORY_POLICIES",
     "EXPORT_FORMATS",
     "FIELDS",
     "SUFFIXES",

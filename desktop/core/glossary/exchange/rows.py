@@ -22,7 +22,7 @@ from desktop.core.arabic import has_arabic
 from desktop.core.cells import unprotect_cell
 from desktop.core.errors import BadInputError
 from desktop.core.files import read_user_file
-from desktop.core.glossary.store import NewTerm, add_terms, category_key
+from desktop.core.glossary.store import NewTerm, add_category, add_terms, category_key, category_names
 from desktop.core.tasks import CancelToken, ProgressFn
 
 COLUMNS = ("source", "target", "category", "note", "context", "document", "created")
@@ -41,6 +41,12 @@ class ImportRow:
     context: str
     document: str
     created: datetime | None
+    #: How a message names this row when "Line N" would not (a TBX entry: its id).
+    where: str = ""
+
+    @property
+    def place(self) -> str:
+        return self.where or f"Line {self.line}"
 
 
 @dataclass(frozen=True)
@@ -180,12 +186,28 @@ def rows_from_table(table: Table, mapping: dict[str, int], unprotect: bool = Tru
     return rows
 
 
+NEW_CATEGORY_POLICIES = ("other", "create")
+
+
 def import_rows(session: Session, rows: list[ImportRow], *, progress: ProgressFn | None = None,
-                cancel: CancelToken | None = None, policy: str = "update") -> ImportResult:
+                cancel: CancelToken | None = None, policy: str = "update",
+                new_categories: str = "other") -> ImportResult:
     """Add or update every row in the caller's transaction (roll it back to undo all);
-    ``policy`` is ``store.add_terms``'s."""
-    items = [NewTerm(r.source, r.target, r.category, r.note, r.context, r.document, r.created)
-             for r in rows]
+    ``policy`` is ``store.add_terms``'s. A category the glossary does not have is mapped to
+    "other" or, with ``new_categories="create"``, added (in the same transaction)."""
+    if new_categories not in NEW_CATEGORY_POLICIES:
+        raise ValueError(new_categories)
+    known = set(category_names(session))
+    unknown = sorted({category_key(r.category) for r in rows if r.category} - known)
+    for name in unknown if new_categories == "create" else ():
+        try:
+            add_category(session, name)
+        except BadInputError as exc:
+            first = next(r for r in rows if category_key(r.category) == name)
+            raise BadInputError(f"{first.place}: {exc}") from None
+    mapped = set(unknown) if new_categories == "other" else set()
+    items = [NewTerm(r.source, r.target, "other" if category_key(r.category) in mapped else r.category,
+                     r.note, r.context, r.document, r.created) for r in rows]
     try:
         added, updated, skipped = add_terms(session, items, progress=progress, cancel=cancel,
                                             policy=policy)
@@ -193,7 +215,7 @@ def import_rows(session: Session, rows: list[ImportRow], *, progress: ProgressFn
         message = str(exc)
         if message.startswith("Item "):
             number, _, rest = message[5:].partition(":")
-            message = f"Line {rows[int(number) - 1].line}:{rest}"
+            message = f"{rows[int(number) - 1].place}:{rest}"
         raise BadInputError(message) from None
     return ImportResult(added, updated, skipped)
 

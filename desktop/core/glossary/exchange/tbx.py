@@ -86,8 +86,19 @@ def parse_tbx(text: str, name: str) -> list[ImportRow]:
         where = f"termEntry {entry.get('id') or number}"
         if not source or not target:
             raise BadInputError(f"“{name}”, {where}: an Arabic and an English term are needed.")
-        category = (entry.findtext("descrip[@type='subjectField']")
-                    or entry.findtext(".//termNote[@type='partOfSpeech']") or "other")
+        # A category only from what names one (Tarjuman writes its own as a subject field
+        # with the origin "tarjuman"); another subject field or a part of speech is kept
+        # in the note as what it is.
+        subject = (entry.findtext("descrip[@type='subjectField']") or "").strip()
+        speech = (entry.findtext(".//termNote[@type='partOfSpeech']") or "").strip()
+        own = root.findtext("./martifHeader/fileDesc/sourceDesc/p") or ""
+        category = subject if subject and own.startswith("Glossary exported from Tarjuman") else "other"
+        extras = []
+        if subject and category == "other":
+            extras.append(f"subject field: {subject}")
+        if speech:
+            extras.append(f"part of speech: {speech}")
+        note = "; ".join(part for part in [entry.findtext("note") or "", *extras] if part)
         created = None
         date = entry.findtext("./transacGrp/date")
         if date:
@@ -97,6 +108,6 @@ def parse_tbx(text: str, name: str) -> list[ImportRow]:
                 raise BadInputError(f"“{name}”, {where}: “{date}” is not a date.") from None
             if created.tzinfo is None:
                 created = created.replace(tzinfo=timezone.utc)
-        rows.append(ImportRow(number, source, target, category_key(category),
-                              entry.findtext("note") or "", context, document, created))
+        rows.append(ImportRow(number, source, target, category_key(category), note, context, document,
+                              created, where))
     return rows
