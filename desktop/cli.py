@@ -19,7 +19,7 @@ from desktop.core.workspace import BUILTIN_CATEGORIES as CATEGORIES
 from desktop.core.workspace import Workspace
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, EXIT_NO_MODEL, EXIT_BAD_INPUT = 0, 1, 2, 3, 4
-COMMANDS = ("segment", "translate", "terms", "models", "glossary", "lookup", "gloss", "vocab")
+COMMANDS = ("segment", "translate", "terms", "models", "glossary", "lookup", "gloss", "vocab", "memory")
 log = logging.getLogger(__name__)
 
 
@@ -70,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("gloss", parents=[json_parent, encoding_parent],
                        help="each Arabic word of a document with its first analysis")
+    p.add_argument("file", type=Path)
+
+    mem = sub.add_parser("memory", help="the translation memory: TMX from and for CAT tools") \
+        .add_subparsers(dest="memory_command", metavar="ACTION", required=True)
+    p = mem.add_parser("import", parents=[db_parent],
+                       help="load Arabic→English TMX units as preferred translations (backup first)")
+    p.add_argument("file", type=Path)
+    p = mem.add_parser("export", parents=[db_parent], help="write the memory as TMX 1.4")
     p.add_argument("file", type=Path)
 
     vocab = sub.add_parser("vocab", help="a learner's words: statuses, statistics, Anki decks") \
@@ -163,7 +171,7 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _models(args, out, err)
     commands: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
         "segment": _segment, "translate": _translate, "terms": _terms, "glossary": _glossary,
-        "lookup": _lookup, "vocab": _vocab, "gloss": _gloss,
+        "lookup": _lookup, "vocab": _vocab, "gloss": _gloss, "memory": _memory,
     }
     return commands[args.command](args, out)
 
@@ -402,6 +410,25 @@ def _gloss(args: argparse.Namespace, out: TextIO) -> int:
                 print(f"{g.start}\t{g.end}\t{g.word}\t{shown[0]}\t{shown[1]}", file=out)
     finally:
         lexicon.close()
+    return EXIT_OK
+
+
+def _memory(args: argparse.Namespace, out: TextIO) -> int:
+    if args.memory_command == "import":
+        units = Workspace.read_memory_file(args.file)  # a bad file changes no glossary
+        workspace = _open_workspace(args)
+        try:
+            count = workspace.import_memory(units).value
+        finally:
+            workspace.close(save_position=False)
+        print(f"Imported {count} translations from {args.file} ({len(units)} units)", file=out)
+        return EXIT_OK
+    workspace = _open_workspace(args)
+    try:
+        count = workspace.export_memory(args.file).value
+    finally:
+        workspace.close(save_position=False)
+    print(f"Exported {count} translations to {args.file}", file=out)
     return EXIT_OK
 
 

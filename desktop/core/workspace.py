@@ -39,6 +39,7 @@ from desktop.core.translation import export, memory, packages
 from desktop.core.translation.engine import ArgosEngine
 from desktop.core.translation.packages import ModelInfo
 from desktop.core.translation.service import Translated, translate_sentences
+from desktop.core.translation.tmx import MemoryUnit, read_tmx, write_tmx
 from desktop.core.workspace_glossary import Exported, GlossaryActions, Imported, ImportFile
 from desktop.core.workspace_vocab import VocabActions
 from desktop.core.workspace_words import Suggestion, WordActions
@@ -259,6 +260,38 @@ class Workspace(GlossaryActions, WordActions, VocabActions):
         the format (any thread, with a snapshot of ``doc``). CSV/TSV cells that would run as
         formulas are guarded unless ``raw``."""
         return export.export_translation(doc.document, list(doc.translations), Path(path), fmt, raw)
+
+    # -- translation memories from CAT tools ------------------------------------------------
+    @staticmethod
+    def read_memory_file(path: Path) -> list[MemoryUnit]:
+        """The Arabic → English units of a TMX file (any thread); nothing is written."""
+        return read_tmx(Path(path))
+
+    def import_memory(self, units: Sequence[MemoryUnit]) -> Outcome[int]:
+        """Back the glossary up, then store ``units`` as preferred translations, all or
+        nothing; the open document shows them at once. The value is how many sentences."""
+        if not units:
+            raise BadInputError("The file holds no Arabic → English units to import.")
+        backup.make_backup(self.db_path, "before-import", keep=None)
+        with self.factory.begin() as session:
+            count = memory.import_units(session, [(u.source, u.target) for u in units])
+        backup.prune(self.db_path, self.preferences.backups_kept)
+        doc = self.document
+        if doc is None:
+            return Outcome(count)
+        by_key = {memory.source_key(u.source): u.target for u in units}
+        rows = [s.index for s in doc.sentences if memory.source_key(s.text) in by_key]
+        targets = [by_key[memory.source_key(doc.sentences[r].text)] for r in rows]
+        return Outcome(count, Changes(translations=doc.set_translations(rows, targets, [True] * len(rows))))
+
+    def export_memory(self, path: Path) -> Outcome[int]:
+        """Write the translation memory as TMX 1.4 (any thread): the translator's
+        translations, then the machine's for the other sentences."""
+        with self.factory() as session:
+            units = memory.export_units(session)
+        if not units:
+            raise BadInputError("The translation memory is empty: nothing was translated yet.")
+        return Outcome(write_tmx(units, Path(path)))
 
     # -- the engine and models -------------------------------------------------------------
     def load_engine(self) -> ArgosEngine:

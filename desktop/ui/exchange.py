@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TypeVar
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressBar, QToolButton
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressBar, QToolButton
 
 from desktop.core.changes import Outcome
 from desktop.core.errors import BadInputError
 from desktop.core.glossary import exchange
 from desktop.core.glossary.exchange import ImportResult, ImportRow
+from desktop.core.translation.tmx import MemoryUnit
 from desktop.core.workspace import Exported, ImportFile
 from desktop.ui.context import AppContext
 from desktop.ui.import_preview import ImportPreviewDialog
@@ -38,6 +39,7 @@ class ExchangeController(QObject):
         super().__init__(window)
         self.ctx, self.window = ctx, window
         self.import_preview: ImportPreviewDialog | None = None
+        self.memory_preview: QMessageBox | None = None
         self._job: TaskHandle | None = None
         action = ctx.action
         self.export_action = action("&Export Glossary…", lambda: self.export_glossary(excel=False),
@@ -46,6 +48,10 @@ class ExchangeController(QObject):
                                           lambda: self.export_glossary(excel=True))
         self.import_action = action("&Import Glossary…", lambda: self.import_glossary(),
                                     None, "CSV, TSV, Anki, TBX or OmegaT, with a preview")
+        self.import_memory_action = action("Import Translation &Memory…", lambda: self.import_memory(),
+                                           None, "TMX from a CAT tool: preferred translations")
+        self.export_memory_action = action("Export Translation Memor&y…", self.export_memory, None,
+                                           "The translation memory as TMX 1.4")
         bar = window.statusBar()
         self.job_progress = QProgressBar(window)
         self.job_progress.setObjectName("jobProgress")
@@ -161,6 +167,63 @@ class ExchangeController(QObject):
 
         self._run_job("import", work, "Importing", done, "Import failed",
                       "Import stopped; the glossary is as it was.")
+
+    # -- translation memories ------------------------------------------------------------------
+    def import_memory(self, path: Path | None = None) -> None:
+        """File → Import Translation Memory…: read the TMX in the background, show what it
+        holds, and store it (after a backup, all or nothing) when the user agrees."""
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self.window, "Import translation memory", "",
+                                                  "Translation memories (*.tmx);;All files (*)")
+            if not name:
+                return
+            path = Path(name)
+        chosen, workspace = path, self.ctx.workspace
+        self.ctx.runner.start("read memory", lambda _t: workspace.read_memory_file(chosen), heavy=True,
+                              on_done=lambda units: self._confirm_memory(chosen, units),
+                              on_error=self.ctx.error_handler("Cannot import the translation memory"))
+
+    def _confirm_memory(self, path: Path, units: list[MemoryUnit]) -> None:
+        if not units:
+            self.ctx.show_error("Nothing to import", BadInputError(
+                f"“{path.name}” holds no Arabic → English translation units."))
+            return
+        sample = "\n".join(f"• {u.source}  →  {u.target}" for u in units[:5])
+        box = QMessageBox(QMessageBox.Icon.Question, "Import translation memory",
+                          f"“{path.name}” holds {len(units)} Arabic → English units, for example:\n\n"
+                          f"{sample}\n\nThey become your preferred translations, used wherever these "
+                          "sentences appear. The glossary is backed up first.",
+                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self.window)
+        box.setObjectName("memoryPreview")
+        box.button(QMessageBox.StandardButton.Ok).setText("Import")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.memory_preview = box
+        box.accepted.connect(lambda: self._run_memory_import(units))
+        box.open()
+
+    def _run_memory_import(self, units: list[MemoryUnit]) -> None:
+        workspace = self.ctx.workspace
+
+        def done(outcome: Outcome[int]) -> None:
+            self.ctx.publish(outcome.changes)
+            self.ctx.status(f"Imported {outcome.value} translations into the memory", 8000)
+            self.window.memoryImported.emit()
+
+        self._run_job("import", lambda _t: workspace.import_memory(units), "Importing", done,
+                      "Import failed", "Import stopped; the memory is as it was.")
+
+    def export_memory(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self.window, "Export translation memory",
+                                              str(Path.home() / "tarjuman-memory.tmx"),
+                                              "Translation memories (*.tmx)")
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".tmx") else Path(name + ".tmx")
+        workspace = self.ctx.workspace
+        self.ctx.runner.start(
+            "export memory", lambda _t: workspace.export_memory(path), heavy=True,
+            on_done=lambda done: self.ctx.status(f"Exported {done.value} translations to {path}", 8000),
+            on_error=self.ctx.error_handler("Export failed"))
 
     # -- export ------------------------------------------------------------------------------
     def export_glossary(self, excel: bool = False) -> None:

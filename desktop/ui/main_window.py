@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
     glossesShown = Signal()  # word glosses of the page were drawn
     wordStatusesShown = Signal()  # learner mode coloured the words by status
     vowelsShown = Signal()  # the Arabic is shown vowelled
+    memoryImported = Signal()  # a translation memory (TMX) was imported
 
     def __init__(self, workspace: Workspace, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -140,7 +141,8 @@ class MainWindow(QMainWindow):
                           files.backup_action, files.restore_action, None,
                           tr.export_translation_action, None,
                           ex.import_action, ex.export_action, ex.export_excel_action,
-                          self.learner.export_action, None, self.quit_action])
+                          self.learner.export_action, None, ex.import_memory_action,
+                          ex.export_memory_action, None, self.quit_action])
         _fill(menu.addMenu("&Edit"), [
             self.undo_action, self.redo_action, None,
             terms.capture_action, tr.edit_translation_action, terms.find_action,

@@ -333,3 +333,18 @@ def test_import_maps_or_creates_categories_the_glossary_lacks(tmp_path: Path) ->
     assert run("glossary", "import", str(rows), "--db", a)[0] == 0 and category(a) == "other"
     assert run("glossary", "import", str(rows), "--new-categories", "create", "--db", b)[0] == 0
     assert category(b) == "planet"
+
+
+def test_memory_import_and_export(tmp_path: Path) -> None:
+    from translate.storage import tmx
+
+    memory = tmx.tmxfile(sourcelanguage="ar", targetlanguage="en")
+    memory.addtranslation("في الرباط.", "ar", "In Rabat.", "en")
+    (tmp_path / "in.tmx").write_bytes(bytes(memory))
+    db = str(tmp_path / "g.db")
+    assert run("memory", "import", str(tmp_path / "in.tmx"), "--db", db) == \
+        (0, f"Imported 1 translations from {tmp_path / 'in.tmx'} (1 units)\n", "")
+    code, out, _ = run("memory", "export", str(tmp_path / "out.tmx"), "--db", db)
+    assert code == 0 and "Exported 1 translations" in out
+    code, _, err = run("memory", "import", str(tmp_path / "missing.tmx"), "--db", str(tmp_path / "n.db"))
+    assert code == 4 and not (tmp_path / "n.db").exists()

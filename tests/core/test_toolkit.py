@@ -73,3 +73,36 @@ def test_files_translate_toolkit_writes_are_imported(tmp_path: Path) -> None:
     (tmp_path / "tt.utf8").write_bytes(bytes(table))
     fmt, rows = exchange.parse_file(tmp_path / "tt.utf8")
     assert fmt == "omegat" and [(r.source, r.target) for r in rows] == [("الأمن", "security")]
+
+
+def test_a_memory_from_translate_toolkit_imports_and_exports_again(ws: Workspace, tmp_path: Path) -> None:
+    from desktop.core.workspace import backups_of
+
+    memory = tmx.tmxfile(sourcelanguage="ar", targetlanguage="en")
+    memory.addtranslation("وصل المدير إلى الرباط.", "ar", "The director reached Rabat.", "en")
+    memory.addtranslation("قال المدير.", "ar", "The director said.", "en")
+    (tmp_path / "cat.tmx").write_bytes(bytes(memory))
+    units = ws.read_memory_file(tmp_path / "cat.tmx")
+    assert [(u.source, u.target) for u in units] == [
+        ("وصل المدير إلى الرباط.", "The director reached Rabat."), ("قال المدير.", "The director said.")]
+    doc = ws.prepare_document(document_from_text("قال المدير. ثم غادر."))
+    ws.show_document(doc)
+    outcome = ws.import_memory(units)
+    assert outcome.value == 2 and outcome.changes.translations == (0,)
+    assert doc.translations[0] == "The director said." and doc.edited[0]  # preferred, as a post-edit
+    assert [b.reason for b in backups_of(ws.db_path)] == ["before-import"]
+    out = tmp_path / "out.tmx"
+    assert ws.export_memory(out).value == 2
+    parsed = tmx.tmxfile.parsefile(str(out))
+    assert {(u.source, u.target) for u in parsed.units} == {(u.source, u.target) for u in units}
+
+
+def test_a_file_that_is_not_a_memory_changes_nothing(ws: Workspace, tmp_path: Path) -> None:
+    from desktop.core.errors import BadInputError
+
+    bad = tmp_path / "bad.tmx"
+    bad.write_text("<martif/>", encoding="utf-8")
+    with pytest.raises(BadInputError, match="not a translation memory"):
+        ws.read_memory_file(bad)
+    with pytest.raises(BadInputError, match="no Arabic"):
+        ws.import_memory([])

@@ -174,3 +174,25 @@ def test_stopping_an_import_leaves_the_glossary_as_it_was(qtbot: QtBot, make_win
         assert store.count_terms(session) == 1
     assert window.glossary.model.rowCount() == 1
     assert "Import stopped" in window.statusBar().currentMessage()
+
+
+def test_import_a_translation_memory_from_the_window(qtbot: QtBot, make_window: WindowFactory,
+                                                     empty_model_dir: Path, tmp_path: Path) -> None:
+    from translate.storage import tmx
+
+    document = tmp_path / "doc.txt"
+    document.write_text("قال المدير. ثم غادر.", encoding="utf-8")
+    window = make_window()
+    with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
+        window.start(document)
+    memory = tmx.tmxfile(sourcelanguage="ar", targetlanguage="en")
+    memory.addtranslation("قال المدير.", "ar", "The director said.", "en")
+    (tmp_path / "cat.tmx").write_bytes(bytes(memory))
+    window.exchange.import_memory(tmp_path / "cat.tmx")
+    qtbot.waitUntil(lambda: window.exchange.memory_preview is not None, timeout=TIMEOUT)
+    preview = window.exchange.memory_preview
+    assert preview is not None and "1 Arabic → English units" in preview.text()
+    with qtbot.waitSignal(window.memoryImported, timeout=TIMEOUT):
+        qtbot.mouseClick(preview.button(preview.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    doc = window.workspace.document
+    assert doc is not None and doc.translations[0] == "The director said." and doc.edited[0]

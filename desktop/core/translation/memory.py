@@ -127,3 +127,26 @@ def save_document_position(session: Session, path: str, title: str, position: in
         state.sentence_count = sentence_count
         state.opened_at = utcnow()
     session.flush()
+
+
+def import_units(session: Session, units: Sequence[tuple[str, str]]) -> int:
+    """Store units from another tool as preferred translations (like post-edits), in the
+    caller's transaction; returns how many distinct sentences they gave."""
+    seen: dict[str, tuple[str, str]] = {source_key(s): (s, t) for s, t in units}
+    for source, target in seen.values():
+        set_edit(session, source, target)
+    return len(seen)
+
+
+def export_units(session: Session) -> list[tuple[str, str]]:
+    """The memory as (Arabic, English): post-edits, then machine translations of sentences
+    without one (the newest model's where several translated it)."""
+    found: dict[str, tuple[str, str]] = {}
+    for key, source, target in session.execute(select(PostEdit.source_key, PostEdit.source, PostEdit.target)
+                                               .order_by(PostEdit.id)):
+        found[key] = (source, target)
+    for key, source, target in session.execute(
+            select(MemoryEntry.source_key, MemoryEntry.source, MemoryEntry.target)
+            .order_by(MemoryEntry.created_at.desc(), MemoryEntry.id.desc())):
+        found.setdefault(key, (source, target))
+    return list(found.values())
