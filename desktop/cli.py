@@ -125,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = glossary.add_parser("export", parents=[db_parent],
                             help="export the glossary (CSV, Excel CSV, Anki, TBX, OmegaT)")
     p.add_argument("file", type=Path)
-    p.add_argument("--format", choices=("csv", "excel", "anki", "tbx", "omegat"),
+    p.add_argument("--format", choices=("csv", "excel", "anki", "tbx", "tbx3", "omegat"),
                    help="default: from the file name (.tbx, .utf8, .tsv, else CSV)")
     p.add_argument("--excel", action="store_true", help="same as --format excel")
     p.add_argument("--deck", default="Tarjuman", help="Anki deck name")

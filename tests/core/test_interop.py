@@ -171,3 +171,49 @@ def test_our_own_tbx_keeps_its_categories(tmp_path: Path) -> None:
         ws.close()
     _fmt, [row] = exchange.parse_file(tmp_path / "g.tbx")
     assert row.category == "agency" and row.note == ""
+
+
+TBX3_DCA = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>A terminology tool</p></sourceDesc></fileDesc></tbxHeader>
+<text><body><conceptEntry id="c1"><descrip type="subjectField">security</descrip>
+<langSec xml:lang="ar"><termSec><term>الأمن الوطني</term><termNote type="partOfSpeech">noun</termNote>
+</termSec></langSec><langSec xml:lang="en"><termSec><term>national security</term></termSec></langSec>
+</conceptEntry></body></text></tbx>"""
+
+TBX3_DCT = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dct" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"
+     xmlns:basic="http://www.tbxinfo.net/ns/basic">
+<tbxHeader><fileDesc><sourceDesc><p>Another tool</p></sourceDesc></fileDesc></tbxHeader>
+<text><body><conceptEntry id="c2"><basic:subjectField>law</basic:subjectField>
+<langSec xml:lang="ar"><termSec><term>المحكمة</term>
+<basic:partOfSpeech>noun</basic:partOfSpeech></termSec></langSec>
+<langSec xml:lang="en"><termSec><term>the court</term></termSec></langSec>
+</conceptEntry></body></text></tbx>"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    (TBX3_DCA, ("الأمن الوطني", "national security", "subject field: security; part of speech: noun")),
+    (TBX3_DCT, ("المحكمة", "the court", "subject field: law; part of speech: noun")),
+])
+def test_tbx_v3_in_both_styles_imports(tmp_path: Path, text: str, expected: tuple[str, str, str]) -> None:
+    path = tmp_path / "v3.tbx"
+    path.write_text(text, encoding="utf-8")
+    fmt, [row] = exchange.parse_file(path)
+    assert fmt == "tbx" and (row.source, row.target, row.note) == expected and row.category == "other"
+
+
+def test_tbx_v3_export_round_trips(tmp_path: Path) -> None:
+    from desktop.core.workspace import Workspace
+
+    ws = Workspace.open(tmp_path / "g.db")
+    try:
+        ws.save_term("الرباط", "Rabat", category="place", note="capital", context="في الرباط")
+        assert ws.export_glossary(tmp_path / "g.tbx", "tbx3").value.count == 1
+    finally:
+        ws.close()
+    text = (tmp_path / "g.tbx").read_text(encoding="utf-8")
+    assert 'xmlns="urn:iso:std:iso:30042:ed-2"' in text and '<tbx type="TBX-Basic" style="dca"' in text
+    _fmt, [row] = exchange.parse_file(tmp_path / "g.tbx")
+    assert (row.source, row.target, row.category, row.note, row.context) == \
+        ("الرباط", "Rabat", "place", "capital", "في الرباط")

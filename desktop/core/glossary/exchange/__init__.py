@@ -38,7 +38,7 @@ from .rows import (
     read_table,
     rows_from_table,
 )
-from .tbx import parse_tbx, write_tbx
+from .tbx import parse_tbx, write_tbx, write_tbx3
 
 __all__ = [
     "NEW_CATEGORY_POLICIES",
@@ -58,8 +58,8 @@ __all__ = [
     "rows_from_table",
 ]
 
-EXPORT_FORMATS = ("csv", "excel", "anki", "tbx", "omegat")
-SUFFIXES = {"csv": ".csv", "excel": ".csv", "anki": ".tsv", "tbx": ".tbx", "omegat": ".utf8"}
+EXPORT_FORMATS = ("csv", "excel", "anki", "tbx", "tbx3", "omegat")
+SUFFIXES = {"csv": ".csv", "excel": ".csv", "anki": ".tsv", "tbx": ".tbx", "tbx3": ".tbx", "omegat": ".utf8"}
 
 
 def format_for_export(path: Path, requested: str | None = None) -> str:
@@ -92,6 +92,8 @@ def export_terms(terms: Iterable[TermRecord], path: Path, fmt: str, *, deck: str
         return write_anki(terms, path, deck=deck, cloze=cloze)
     if fmt == "tbx":
         return write_tbx(terms, path)
+    if fmt == "tbx3":
+        return write_tbx3(terms, path)
     if fmt == "omegat":
         return write_omegat(terms, path, skipped)
     raise BadInputError(f"“{fmt}” is not a glossary format.")
@@ -110,7 +112,7 @@ def _watched(terms: Iterable[TermRecord], progress: ProgressFn | None, cancel: C
 def detect_format(path: Path, text: str) -> str:
     """Which import format ``text`` is, from its content first and then its file name."""
     head = text.lstrip()[:500]
-    if head.startswith("<?xml") or "<martif" in head:
+    if head.startswith("<?xml") or "<martif" in head or "<tbx" in head:
         return "tbx"
     if head.startswith(("#separator:", "#html:", "#deck:", "#columns:", "#guid column:",
                         "#notetype column:", "#deck column:", "#tags column:")):

@@ -66,8 +66,10 @@ def parse_tbx(text: str, name: str) -> list[ImportRow]:
     except ET.ParseError as exc:
         line, column = exc.position
         raise BadInputError(f"“{name}” is not well-formed XML (line {line}, column {column}).") from None
+    if _local(root.tag) == "tbx":
+        return _parse_tbx3(root, name)
     if root.tag != "martif":
-        raise BadInputError(f"“{name}” is XML but not a TBX glossary (no <martif> root).")
+        raise BadInputError(f"“{name}” is XML but not a TBX glossary (no <martif> or <tbx> root).")
     rows: list[ImportRow] = []
     for number, entry in enumerate(root.iter("termEntry"), 1):
         terms: dict[str, str] = {}
@@ -111,3 +113,86 @@ def parse_tbx(text: str, name: str) -> list[ImportRow]:
         rows.append(ImportRow(number, source, target, category_key(category), note, context, document,
                               created, where))
     return rows
+
+
+# -- TBX v3 (ISO 30042:2019): <tbx> › text › body › conceptEntry › langSec › termSec › term ----
+TBX3 = "urn:iso:std:iso:30042:ed-2"
+
+
+def _local(tag: str) -> str:
+    """An element's name without its namespace."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def _children(element: ET.Element, name: str) -> list[ET.Element]:
+    return [child for child in element.iter() if _local(child.tag) == name]
+
+
+def _parse_tbx3(root: ET.Element, name: str) -> list[ImportRow]:
+    """TBX-Basic in either style: DCA (``<descrip type="subjectField">``) or DCT
+    (``<basic:subjectField>``); subject fields and parts of speech go into the note, as for
+    TBX 2."""
+    own = next((p.text or "" for p in _children(root, "p")), "").startswith("Glossary exported from Tarjuman")
+    rows: list[ImportRow] = []
+    for number, entry in enumerate(_children(root, "conceptEntry"), 1):
+        terms: dict[str, str] = {}
+        notes: list[str] = []
+        category = "other"
+        context = ""
+        for lang_sec in _children(entry, "langSec"):
+            lang = (lang_sec.get(XML_LANG) or "").lower()[:2]
+            for term in _children(lang_sec, "term"):
+                if term.text and lang not in terms:
+                    terms[lang] = term.text.strip()
+            for element in lang_sec.iter():
+                kind = element.get("type") or _local(element.tag)
+                if kind == "partOfSpeech" and element.text:
+                    notes.append(f"part of speech: {element.text.strip()}")
+                elif kind == "context" and lang == "ar" and element.text:
+                    context = element.text.strip()
+        for element in entry:
+            kind = element.get("type") or _local(element.tag)
+            if kind == "subjectField" and element.text:
+                if own:  # our own export: the subject field is the category
+                    category = element.text.strip()
+                else:
+                    notes.insert(0, f"subject field: {element.text.strip()}")
+            elif _local(element.tag) == "note" and element.text:
+                notes.insert(0, element.text.strip())
+        where = f"conceptEntry {entry.get('id') or number}"
+        source, target = terms.get("ar", ""), terms.get("en", "")
+        if not source or not target:
+            raise BadInputError(f"“{name}”, {where}: an Arabic and an English term are needed.")
+        rows.append(ImportRow(number, source, target, category_key(category), "; ".join(dict.fromkeys(notes)),
+                              context, "", None, where))
+    return rows
+
+
+def write_tbx3(terms: Iterable[TermRecord], path: Path) -> int:
+    """TBX-Basic v3, DCA style: the category as a subject field, the note as a note, the
+    context as a context (as in our TBX 2)."""
+    root = ET.Element("tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en", "xmlns": TBX3})
+    header = ET.SubElement(root, "tbxHeader")
+    ET.SubElement(ET.SubElement(ET.SubElement(header, "fileDesc"), "sourceDesc"), "p").text = \
+        "Glossary exported from Tarjuman (Arabic → English)"
+    body = ET.SubElement(ET.SubElement(root, "text"), "body")
+    count = 0
+    for t in terms:
+        count += 1
+        entry = ET.SubElement(body, "conceptEntry", {"id": f"t{t.id}"})
+        ET.SubElement(entry, "descrip", {"type": "subjectField"}).text = t.category
+        if t.note:
+            ET.SubElement(entry, "note").text = _xml_safe(t.note)
+        for lang, text in (("ar", t.source), ("en", t.target)):
+            term_sec = ET.SubElement(ET.SubElement(entry, "langSec", {XML_LANG: lang}), "termSec")
+            ET.SubElement(term_sec, "term").text = _xml_safe(text)
+            if lang == "ar" and t.context:
+                ET.SubElement(term_sec, "descrip", {"type": "context"}).text = _xml_safe(t.context)
+    ET.indent(root)
+    with atomic_write(path, encoding="utf-8", newline="") as fh:
+        fh.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        fh.write('<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/'
+                 'master/DCA/TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" '
+                 'schematypens="http://relaxng.org/ns/structure/1.0"?>\n')
+        fh.write(ET.tostring(root, encoding="unicode").replace("\r", "&#13;") + "\n")
+    return count
