@@ -28,6 +28,7 @@ GLOSSARY_EXPORT_FILTERS = {
     "CSV for Excel (*.csv)": "excel",
     "Anki deck (*.tsv)": "anki",
     "TBX for CAT tools (*.tbx)": "tbx",
+    "TBX v3, ISO 30042:2019 (*.tbx)": "tbx3",
     "OmegaT glossary (*.utf8)": "omegat",
 }
 
