@@ -19,21 +19,32 @@ from desktop.core.glossary.store import TermRecord, category_key
 from .rows import ImportRow
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: What our TBX files say they are; in them, and only in them, the subject field is the category.
+OWN_MARK = "Glossary exported from Tarjuman"
+
+
+def _describe(root: ET.Element, header_tag: str) -> ET.Element:
+    """The header saying who wrote the file; returns the body to fill."""
+    header = ET.SubElement(root, header_tag)
+    ET.SubElement(ET.SubElement(ET.SubElement(header, "fileDesc"), "sourceDesc"), "p").text = \
+        f"{OWN_MARK} (Arabic → English)"
+    return ET.SubElement(ET.SubElement(root, "text"), "body")
+
+
+def _category_and_note(entry: ET.Element, term: TermRecord) -> None:
+    ET.SubElement(entry, "descrip", {"type": "subjectField"}).text = term.category
+    if term.note:
+        ET.SubElement(entry, "note").text = _xml_safe(term.note)
 
 
 def write_tbx(terms: Iterable[TermRecord], path: Path) -> int:
     martif = ET.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
-    header = ET.SubElement(martif, "martifHeader")
-    source_desc = ET.SubElement(ET.SubElement(header, "fileDesc"), "sourceDesc")
-    ET.SubElement(source_desc, "p").text = "Glossary exported from Tarjuman (Arabic → English)"
-    body = ET.SubElement(ET.SubElement(martif, "text"), "body")
+    body = _describe(martif, "martifHeader")
     count = 0
     for t in terms:
         count += 1
         entry = ET.SubElement(body, "termEntry", {"id": f"t{t.id}"})
-        ET.SubElement(entry, "descrip", {"type": "subjectField"}).text = t.category
-        if t.note:
-            ET.SubElement(entry, "note").text = _xml_safe(t.note)
+        _category_and_note(entry, t)
         transaction = ET.SubElement(entry, "transacGrp")
         ET.SubElement(transaction, "transac", {"type": "transactionType"}).text = "origination"
         ET.SubElement(transaction, "date").text = t.created_at.astimezone(timezone.utc).isoformat(
@@ -94,7 +105,7 @@ def parse_tbx(text: str, name: str) -> list[ImportRow]:
         subject = (entry.findtext("descrip[@type='subjectField']") or "").strip()
         speech = (entry.findtext(".//termNote[@type='partOfSpeech']") or "").strip()
         own = root.findtext("./martifHeader/fileDesc/sourceDesc/p") or ""
-        category = subject if subject and own.startswith("Glossary exported from Tarjuman") else "other"
+        category = subject if subject and own.startswith(OWN_MARK) else "other"
         extras = []
         if subject and category == "other":
             extras.append(f"subject field: {subject}")
@@ -132,7 +143,7 @@ def _parse_tbx3(root: ET.Element, name: str) -> list[ImportRow]:
     """TBX-Basic in either style: DCA (``<descrip type="subjectField">``) or DCT
     (``<basic:subjectField>``); subject fields and parts of speech go into the note, as for
     TBX 2."""
-    own = next((p.text or "" for p in _children(root, "p")), "").startswith("Glossary exported from Tarjuman")
+    own = next((p.text or "" for p in _children(root, "p")), "").startswith(OWN_MARK)
     rows: list[ImportRow] = []
     for number, entry in enumerate(_children(root, "conceptEntry"), 1):
         terms: dict[str, str] = {}
@@ -172,17 +183,12 @@ def write_tbx3(terms: Iterable[TermRecord], path: Path) -> int:
     """TBX-Basic v3, DCA style: the category as a subject field, the note as a note, the
     context as a context (as in our TBX 2)."""
     root = ET.Element("tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en", "xmlns": TBX3})
-    header = ET.SubElement(root, "tbxHeader")
-    ET.SubElement(ET.SubElement(ET.SubElement(header, "fileDesc"), "sourceDesc"), "p").text = \
-        "Glossary exported from Tarjuman (Arabic → English)"
-    body = ET.SubElement(ET.SubElement(root, "text"), "body")
+    body = _describe(root, "tbxHeader")
     count = 0
     for t in terms:
         count += 1
         entry = ET.SubElement(body, "conceptEntry", {"id": f"t{t.id}"})
-        ET.SubElement(entry, "descrip", {"type": "subjectField"}).text = t.category
-        if t.note:
-            ET.SubElement(entry, "note").text = _xml_safe(t.note)
+        _category_and_note(entry, t)
         for lang, text in (("ar", t.source), ("en", t.target)):
             term_sec = ET.SubElement(ET.SubElement(entry, "langSec", {XML_LANG: lang}), "termSec")
             ET.SubElement(term_sec, "term").text = _xml_safe(text)
