@@ -356,6 +356,8 @@ def _glossary(args: argparse.Namespace, out: TextIO) -> int:
             if done.skipped:
                 print(f"{len(done.skipped)} terms cannot be written as {done.format} and were left "
                       f"out: {', '.join(done.skipped)}", file=out)
+            if done.not_carried:
+                print(f"{done.format} does not carry a term's {', '.join(done.not_carried)}.", file=out)
         elif cmd == "import":
             imported = workspace.import_file(args.file, args.policy, args.new_categories)
             result = imported.value.result

@@ -52,6 +52,8 @@ class Exported:
     format: str
     #: The Arabic of terms the format cannot carry (not written).
     skipped: tuple[str, ...] = ()
+    #: What the format leaves out of every term ("document", "date added"…).
+    not_carried: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -307,7 +309,7 @@ class GlossaryActions:
             count = exchange.export_terms(store.iter_terms(session), Path(path), fmt, deck=deck,
                                           cloze=cloze, raw=raw, progress=progress, cancel=cancel,
                                           total=store.count_terms(session), skipped=skipped)
-        return Outcome(Exported(count, fmt, tuple(skipped)))
+        return Outcome(Exported(count, fmt, tuple(skipped), exchange.NOT_CARRIED.get(fmt, ())))
 
     # -- glossary files and backups ----------------------------------------------------------
     def switch_glossary(self, path: Path) -> Changes:

@@ -258,7 +258,10 @@ class ExchangeController(QObject):
 
         def exported(done: Outcome[Exported]) -> None:
             result = done.value
-            self.ctx.status(f"Exported {result.count} terms to {path}", 8000)
+            lost = ""
+            if result.not_carried:
+                lost = f" ({result.format} does not carry {', '.join(result.not_carried)})"
+            self.ctx.status(f"Exported {result.count} terms to {path}{lost}", 10000)
             if result.skipped:
                 self.ctx.show_error("Some terms were left out", BadInputError(
                     f"{len(result.skipped)} terms cannot be written as {result.format}: "

@@ -348,3 +348,16 @@ def test_memory_import_and_export(tmp_path: Path) -> None:
     assert code == 0 and "Exported 1 translations" in out
     code, _, err = run("memory", "import", str(tmp_path / "missing.tmx"), "--db", str(tmp_path / "n.db"))
     assert code == 4 and not (tmp_path / "n.db").exists()
+
+
+@pytest.mark.parametrize("fmt, said", [
+    ("csv", None), ("tbx", None), ("omegat", "omegat does not carry a term's category, context, document, "
+                                              "date added."),
+    ("anki", "anki does not carry a term's document, date added."),
+])
+def test_export_says_what_a_format_does_not_carry(tmp_path: Path, fmt: str, said: str | None) -> None:
+    db = str(tmp_path / "g.db")
+    run("glossary", "add", "الرباط", "Rabat", "--note", "capital", "--db", db)
+    code, out, _ = run("glossary", "export", str(tmp_path / "out"), "--format", fmt, "--db", db)
+    assert code == 0 and out.startswith("Exported 1 terms")
+    assert (said in out) if said else ("does not carry" not in out)

@@ -42,6 +42,7 @@ from .tbx import parse_tbx, write_tbx, write_tbx3
 
 __all__ = [
     "NEW_CATEGORY_POLICIES",
+    "NOT_CARRIED",
     "EXPORT_FORMATS",
     "FIELDS",
     "SUFFIXES",
@@ -60,6 +61,9 @@ __all__ = [
 
 EXPORT_FORMATS = ("csv", "excel", "anki", "tbx", "tbx3", "omegat")
 SUFFIXES = {"csv": ".csv", "excel": ".csv", "anki": ".tsv", "tbx": ".tbx", "tbx3": ".tbx", "omegat": ".utf8"}
+#: What a format cannot carry of a term (the export says so; everything else round-trips).
+NOT_CARRIED = {"anki": ("document", "date added"), "tbx3": ("document", "date added"),
+               "omegat": ("category", "context", "document", "date added")}
 
 
 def format_for_export(path: Path, requested: str | None = None) -> str:
