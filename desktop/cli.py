@@ -489,7 +489,7 @@ def _vocab(args: argparse.Namespace, out: TextIO) -> int:
             doc = read_document(args.file, encoding=args.encoding)
             workspace.ensure_lexicon()
             statuses = workspace.word_statuses(doc.text)
-            known, total = workspace.known_share(doc.text)
+            known, total = workspace.known_share(doc.text, statuses)
             by_status: dict[str, int] = {}
             for status in statuses.values():
                 name = "learning" if status in (1, 2, 3, 4) else \

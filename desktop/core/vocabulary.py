@@ -8,7 +8,6 @@ return plain dataclasses.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Sequence
@@ -244,11 +243,3 @@ def reviews(session: Session, card_id: int) -> list[tuple[int, datetime]]:
     return [(r, t) for r, t in session.execute(
         select(ReviewEntry.rating, ReviewEntry.reviewed_at).where(ReviewEntry.card_id == card_id)
         .order_by(ReviewEntry.id))]
-
-
-def card_state(session: Session, card_id: int) -> dict[str, object]:
-    row = session.get(StudyCard, card_id)
-    if row is None:
-        raise BadInputError("That card no longer exists.")
-    state: dict[str, object] = json.loads(row.card)
-    return state

@@ -51,8 +51,6 @@ __all__ = ["BUILTIN_CATEGORIES", "DEFAULT_COLOURS", "BackupInfo", "CategoryInfo"
            "ImportFile", "Imported", "ModelInfo", "OpenDocument", "TermRecord", "TranslationJob",
            "Workspace", "backups_of", "restore_into", "Suggestion"]
 ALTERNATIVES = 4
-#: The ``engine_state`` values.
-ENGINE_STATES = ("loading", "ready", "missing", "broken")
 
 ResultsFn = Callable[[list[int], list[str], list[bool]], None]
 

@@ -80,10 +80,10 @@ class VocabActions:
             stored = vocabulary.statuses(session, keys.values())
         return {word: stored.get(key, vocabulary.NEW) for word, key in keys.items()}
 
-    def known_share(self, text: str) -> tuple[int, int]:
+    def known_share(self, text: str, statuses: dict[str, int] | None = None) -> tuple[int, int]:
         """(known words, all words) of ``text``, counting each occurrence; ignored words are
-        left out of both."""
-        statuses = self.word_statuses(text)
+        left out of both. ``statuses``: ``word_statuses(text)`` when the caller has it."""
+        statuses = self.word_statuses(text) if statuses is None else statuses
         known = total = 0
         for _s, _e, word in words(text):
             status = statuses[word]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.core.lexicon.analyzer import Analysis, Lexicon
-from desktop.core.lexicon.words import WordGloss, gloss_text, words
+from desktop.core.lexicon.words import words
 from desktop.core.names import romanize_name
 from desktop.core.tasks import CancelToken, ProgressFn
 
@@ -76,15 +76,6 @@ class WordActions:
         if self.lexicon is None:
             self.lexicon = self.load_lexicon()
         return self.lexicon
-
-    def lookup(self, word: str) -> list[Analysis]:
-        """Every analysis of one Arabic word, its own spelling first."""
-        return self.ensure_lexicon().analyze(word)
-
-    def gloss_document(self) -> list[WordGloss]:
-        """Each Arabic word of the open document with its offsets and first analysis."""
-        assert self.document is not None
-        return gloss_text(self.ensure_lexicon(), self.document.text)
 
     def search_terms(self, query: str = "") -> list[TermRecord]:  # GlossaryActions'
         raise NotImplementedError

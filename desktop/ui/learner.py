@@ -111,7 +111,8 @@ class LearnerController(QObject):
         text = doc.text
 
         def work() -> tuple[dict[str, int], tuple[int, int]]:
-            return workspace.word_statuses(text), workspace.known_share(text)
+            statuses = workspace.word_statuses(text)
+            return statuses, workspace.known_share(text, statuses)
 
         def done(result: tuple[dict[str, int], tuple[int, int]]) -> None:
             if serial != self._serial or not self.learner_mode or doc is not workspace.document:
