@@ -119,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--category", default=None,
                    help=f"one of {', '.join(CATEGORIES)} or a category you added in the window")
     p.add_argument("--note", default="")
+    p.add_argument("--subject", default="", help="the subject field, e.g. law")
+    p.add_argument("--pos", default="", help="the part of speech, e.g. noun")
     glossary.add_parser("list", parents=[db_parent, json_parent], help="list all terms")
     p = glossary.add_parser("search", parents=[db_parent, json_parent], help="search terms")
     p.add_argument("query")
@@ -337,7 +339,8 @@ def _glossary(args: argparse.Namespace, out: TextIO) -> int:
         cmd = args.glossary_command
         if cmd == "add":
             term, created = workspace.save_term(args.source, args.target, category=args.category,
-                                                note=args.note).value
+                                                note=args.note, subject=args.subject,
+                                                pos=args.pos).value
             print(f"{'Added' if created else 'Updated'} #{term.id}: {term.source} → {term.target}",
                   file=out)
         elif cmd in ("list", "search"):
@@ -516,5 +519,5 @@ def _vocab(args: argparse.Namespace, out: TextIO) -> int:
 def _term_json(t: Any) -> dict[str, Any]:
     return {"id": t.id, "source": t.source, "target": t.target, "category": t.category,
             "note": t.note, "context": t.context, "document": t.document,
-            "created": t.created_at.isoformat(timespec="seconds"),
+            "subject": t.subject, "pos": t.pos, "created": t.created_at.isoformat(timespec="seconds"),
             "updated": t.updated_at.isoformat(timespec="seconds")}

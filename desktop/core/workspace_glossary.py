@@ -89,12 +89,14 @@ class GlossaryActions:
             return store.find_by_source(session, source)
 
     def save_term(self, source: str, target: str, *, category: str | None = None, note: str = "",
-                  context: str = "", document: str = "") -> Outcome[tuple[TermRecord, bool]]:
+                  context: str = "", document: str = "", subject: str = "",
+                  pos: str = "") -> Outcome[tuple[TermRecord, bool]]:
         """Add a term, or update the entry with the same Arabic and English. The value is
         (record, created); a new term joins the term index at once."""
         with self.factory.begin() as session:
             record, created = store.add_term(session, source, target, category=category, note=note,
-                                             context=context, document=document)
+                                             context=context, document=document, subject=subject,
+                                             pos=pos)
         if created and self.term_index is not None:
             indexed = IndexedTerm(record.id, record.source, record.target, record.category, record.note)
             self.term_index.add(indexed)

@@ -17,8 +17,8 @@ from desktop.ui.workers import TaskRunner
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = (("source", "Arabic"), ("target", "English"), ("category", "Category"), ("note", "Note"),
-           ("created", "Added"))
-EDITABLE = 4  # the first four columns
+           ("subject", "Subject"), ("pos", "Part of speech"), ("created", "Added"))
+EDITABLE = 6  # all but the date
 PAGE = 200
 
 
@@ -236,6 +236,10 @@ class GlossaryModel(QStandardItemModel):
     def total(self) -> int:
         return len(self._catalog)
 
+    def uses(self, field: str) -> bool:
+        """Whether any term of the glossary has a value in ``field`` (a column worth showing)."""
+        return self._catalog.uses(field)
+
     def record(self, row: int) -> TermRecord | None:
         if not 0 <= row < len(self._ids):
             return None
@@ -272,6 +276,10 @@ class GlossaryModel(QStandardItemModel):
             lines.append(f"Context: {rec.context}")
         if rec.document:
             lines.append(f"From: {rec.document}")
+        if rec.subject:
+            lines.append(f"Subject field: {rec.subject}")
+        if rec.pos:
+            lines.append(f"Part of speech: {rec.pos}")
         lines.append(f"Added {rec.created_at.astimezone():%Y-%m-%d %H:%M}")
         tooltip = "\n".join(lines)
         for column, (field, _label) in enumerate(COLUMNS):

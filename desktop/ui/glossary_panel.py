@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 from desktop.core.changes import Changes
 from desktop.core.workspace import TermRecord, Workspace
 from desktop.ui import style
-from desktop.ui.glossary_model import GlossaryModel
+from desktop.ui.glossary_model import COLUMNS, GlossaryModel
 from desktop.ui.workers import TaskRunner
+
+OPTIONAL_COLUMNS = tuple(i for i, (field, _label) in enumerate(COLUMNS) if field in ("subject", "pos"))
 
 SEARCH_DELAY_MS = 120
 ALL_CATEGORIES = "All categories"
@@ -138,9 +140,16 @@ class GlossaryPanel(QDockWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((2, 96), (3, 96), (4, 84)):
+        for column, width in ((2, 96), (3, 96), (4, 96), (5, 84), (6, 84)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)  # the Arabic and English columns get the rest
+        # Subject field and part of speech show once a term has one (TBX imports), or by choice
+        # from the header's menu.
+        self._chosen_columns: set[int] = set()
+        for column in OPTIONAL_COLUMNS:
+            self.table.setColumnHidden(column, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
@@ -172,6 +181,7 @@ class GlossaryPanel(QDockWidget):
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.model.modelReset.connect(self._update_count)
+        self.model.loaded.connect(self._show_used_columns)
         self.model.modelReset.connect(self._fill_visible)
         self.model.rowsInserted.connect(lambda *_args: self._fill_visible())
         self.table.verticalScrollBar().valueChanged.connect(self._fill_visible)
@@ -179,6 +189,7 @@ class GlossaryPanel(QDockWidget):
         self.model.errorOccurred.connect(self._show_error)
         self.model.changed.connect(self.changed)
         self._update_count()
+        self._show_used_columns()
 
     def apply(self, changes: Changes) -> None:
         """Show what an action changed: categories, rows (in place), another glossary."""
@@ -191,6 +202,29 @@ class GlossaryPanel(QDockWidget):
             self._fill_visible()
         if changes.terms or changes.removed_terms:
             self._update_count()
+            self._show_used_columns()
+
+    def _show_used_columns(self) -> None:
+        """Show the subject and part-of-speech columns when a term has one (unless the user
+        chose otherwise)."""
+        for column in OPTIONAL_COLUMNS:
+            if column not in self._chosen_columns:
+                self.table.setColumnHidden(column, not self.model.uses(COLUMNS[column][0]))
+
+    def _header_menu(self, pos: QPoint) -> None:
+        """Show or hide columns (the Arabic and English always show)."""
+        menu = QMenu(self)
+        for column in range(2, len(COLUMNS)):
+            action = menu.addAction(COLUMNS[column][1])
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(lambda on, c=column: self.set_column_shown(c, on))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def set_column_shown(self, column: int, shown: bool) -> None:
+        self._chosen_columns.add(column)
+        self.table.setColumnHidden(column, not shown)
 
     def show_term(self, term_id: int) -> None:
         """Show every term and select this one (the term dialog's "Show existing")."""

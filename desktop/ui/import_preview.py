@@ -127,12 +127,13 @@ class ImportPreviewDialog(QDialog):
                     self.preview.setItem(row, column, QTableWidgetItem(value))
         else:
             rows = self._fixed_rows or []
-            labels = ["Arabic", "English", "Category", "Note", "Context"]
+            labels = ["Arabic", "English", "Category", "Note", "Context", "Subject", "Part of speech"]
             self.preview.setColumnCount(len(labels))
             self.preview.setHorizontalHeaderLabels(labels)
             self.preview.setRowCount(min(len(rows), PREVIEW_ROWS))
             for row, r in enumerate(rows[:PREVIEW_ROWS]):
-                for column, value in enumerate((r.source, r.target, r.category, r.note, r.context)):
+                for column, value in enumerate((r.source, r.target, r.category, r.note, r.context,
+                                                r.subject, r.pos)):
                     self.preview.setItem(row, column, QTableWidgetItem(value))
         self.preview.resizeColumnsToContents()
 

@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
 from desktop.core.glossary.store import TermRecord
 from desktop.ui import style
 
+#: TBX-Basic's picklist for partOfSpeech, after an empty choice.
+PARTS_OF_SPEECH = ("", "noun", "properNoun", "verb", "adjective", "adverb", "other")
+
 
 class TermDialog(QDialog):
     """Collects source, target, category and note. The caller saves on ``accept``.
@@ -74,6 +77,21 @@ class TermDialog(QDialog):
         self.note.setObjectName("termNote")
         form.addRow("Note:", self.note)
 
+        # TBX's subject field and part of speech: optional, kept for CAT tools.
+        details = QHBoxLayout()
+        self.subject = QLineEdit(self)
+        self.subject.setObjectName("termSubject")
+        self.subject.setPlaceholderText("e.g. law, security")
+        details.addWidget(self.subject, 1)
+        self.part_of_speech = QComboBox(self)
+        self.part_of_speech.setObjectName("termPos")
+        self.part_of_speech.setEditable(True)
+        self.part_of_speech.addItems(PARTS_OF_SPEECH)
+        self.part_of_speech.setToolTip("Part of speech (TBX-Basic's values, or your own)")
+        details.addWidget(QLabel("Part of speech:", self))
+        details.addWidget(self.part_of_speech)
+        form.addRow("Subject field:", details)
+
         self.context = QPlainTextEdit(context, self)
         self.context.setReadOnly(True)
         self.context.setFont(style.arabic_font(12))
@@ -104,6 +122,8 @@ class TermDialog(QDialog):
             self.target.setText(best.target)
             self.category.setCurrentText(best.category)
             self.note.setText(best.note)
+            self.subject.setText(best.subject)
+            self.part_of_speech.setCurrentText(best.pos)
             self._typed = True  # the glossary's English beats the machine's
         elif suggestion:
             self.target.setText(suggestion)
@@ -154,4 +174,6 @@ class TermDialog(QDialog):
             "target": self.target.text().strip(),
             "category": self.category.currentText(),
             "note": self.note.text().strip(),
+            "subject": self.subject.text().strip(),
+            "pos": self.part_of_speech.currentText().strip(),
         }

@@ -199,7 +199,8 @@ class TermsController(QObject):
         try:
             outcome = self.ctx.workspace.save_term(
                 values["source"], values["target"], category=values["category"], note=values["note"],
-                context=dialog.context.toPlainText(), document=dialog.document)
+                context=dialog.context.toPlainText(), document=dialog.document,
+                subject=values["subject"], pos=values["pos"])
         except Exception as exc:
             self.ctx.show_error("Cannot save the term", exc)
             return

@@ -352,8 +352,9 @@ def test_memory_import_and_export(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt, said", [
     ("csv", None), ("tbx", None), ("omegat", "omegat does not carry a term's category, context, document, "
-                                              "date added."),
-    ("anki", "anki does not carry a term's document, date added."),
+                                              "date added, subject field, part of speech."),
+    ("anki", "anki does not carry a term's document, date added, subject field, part of speech."),
+    ("tbx3", "tbx3 does not carry a term's document, date added."),
 ])
 def test_export_says_what_a_format_does_not_carry(tmp_path: Path, fmt: str, said: str | None) -> None:
     db = str(tmp_path / "g.db")

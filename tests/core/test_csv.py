@@ -35,7 +35,7 @@ def test_export_format(tmp_path: Path) -> None:
         assert delimited.export_csv(s, out) == 3
     raw = out.read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
-    assert raw.startswith(b"source,target,category,note,context,document,created\r\n")
+    assert raw.startswith(b"source,target,category,note,context,document,created,subject,pos\r\n")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
     assert rows[0] == list(COLUMNS)
     by_source = {r[0]: r for r in rows[1:]}

@@ -82,10 +82,11 @@ def test_tbx_structure(tmp_path: Path) -> None:
     entries = root.findall("text/body/termEntry")
     assert len(entries) == 3
     first = entries[0]
-    assert first.findtext("descrip[@type='subjectField']") == "person"
+    # TBX-Basic has no category: it is a note that names it; the subject field is the term's own.
+    assert first.find("descrip[@type='subjectField']") is None
+    assert [n.text for n in first.findall("note")] == ["Tarjuman category: person", "DGSN, DGST chief"]
     langs = {ls.get(XML_LANG): ls.findtext("tig/term") for ls in first.findall("langSet")}
     assert langs == {"ar": "عبد اللطيف حموشي", "en": "Abdellatif Hammouchi"}
-    assert first.findtext("note") == "DGSN, DGST chief"
     rows = parse_tbx(path.read_text(encoding="utf-8"), "glossary.tbx")
     assert fields(rows) == expected(SAMPLE_TERMS)
     assert rows[0].document == "article.txt" and rows[0].created == NOW
@@ -180,14 +181,17 @@ _text = st.text(alphabet=st.sampled_from(list("ابتَةىأ ءـحموشيRab,
                 max_size=12)
 
 
-@pytest.mark.parametrize("fmt", ["csv", "excel", "anki", "tbx", "omegat"])
+@pytest.mark.parametrize("fmt", ["csv", "excel", "anki", "tbx", "tbx3", "omegat"])
 @given(st.lists(st.tuples(_text, _text, _text, _text), min_size=1, max_size=6, unique_by=lambda t: t[0]))
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_round_trip_into_an_empty_glossary(tmp_path: Path, fmt: str,
                                            cells: list[tuple[str, str, str, str]]) -> None:
-    terms = [term(i + 1, "ك" + a.strip() + str(i), "t" + b.strip(), "place", c, d) for i, (a, b, c, d)
-             in enumerate(cells)]
-    path = tmp_path / f"out-{fmt}.{ {'tbx': 'tbx', 'omegat': 'utf8', 'anki': 'tsv'}.get(fmt, 'csv') }"
+    """Everything a format carries comes back as it was; what it does not carry is listed in
+    ``NOT_CARRIED`` (and said by every export)."""
+    terms = [TermRecord(i + 1, "ك" + a.strip() + str(i), "t" + b.strip(), "place", c, d, f"doc{i}.txt",
+                        NOW, NOW, subject=b.strip(), pos=a.strip()) for i, (a, b, c, d) in enumerate(cells)]
+    suffix = {"tbx": "tbx", "tbx3": "tbx", "omegat": "utf8", "anki": "tsv"}.get(fmt, "csv")
+    path = tmp_path / f"out-{fmt}.{suffix}"
     exchange.export_terms(terms, path, fmt)
     _, rows = exchange.parse_file(path)
     if fmt == "omegat":  # one line per entry: tabs and line breaks become spaces, no category
@@ -200,3 +204,11 @@ def test_round_trip_into_an_empty_glossary(tmp_path: Path, fmt: str,
                                        for t in terms]
     else:
         assert fields(rows) == expected(terms)
+    lost = set(exchange.NOT_CARRIED.get(fmt, ()))
+    for label, read, written in (
+            ("subject field", [r.subject for r in rows], [t.subject for t in terms]),
+            ("part of speech", [r.pos for r in rows], [t.pos for t in terms]),
+            ("document", [r.document for r in rows], [t.document for t in terms]),
+            ("date added", [r.created for r in rows], [t.created_at for t in terms])):
+        if label not in lost:
+            assert read == written, label

@@ -149,13 +149,13 @@ def test_tbx_subject_field_and_part_of_speech_are_not_categories(tmp_path: Path)
     path.write_text(first_entry_only, encoding="utf-8")
     _fmt, [row] = exchange.parse_file(path)
     assert (row.source, row.target, row.category) == ("مصنع", "factory", "other")
-    assert row.note == "subject field: manufacturing; part of speech: noun"
+    assert (row.subject, row.pos, row.note) == ("manufacturing", "noun", "")
 
 
 def test_tbx_errors_name_the_entry(tmp_path: Path) -> None:
     path = tmp_path / "tool.tbx"
     path.write_text(FOREIGN_TBX, encoding="utf-8")
-    with pytest.raises(BadInputError, match="termEntry c18"):
+    with pytest.raises(BadInputError, match=r"termEntry c18 \(line 7\)"):
         exchange.parse_file(path)
 
 
@@ -193,14 +193,15 @@ TBX3_DCT = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 @pytest.mark.parametrize("text, expected", [
-    (TBX3_DCA, ("الأمن الوطني", "national security", "subject field: security; part of speech: noun")),
-    (TBX3_DCT, ("المحكمة", "the court", "subject field: law; part of speech: noun")),
+    (TBX3_DCA, ("الأمن الوطني", "national security", "security", "noun")),
+    (TBX3_DCT, ("المحكمة", "the court", "law", "noun")),
 ])
-def test_tbx_v3_in_both_styles_imports(tmp_path: Path, text: str, expected: tuple[str, str, str]) -> None:
+def test_tbx_v3_in_both_styles_imports(tmp_path: Path, text: str, expected: tuple[str, ...]) -> None:
     path = tmp_path / "v3.tbx"
     path.write_text(text, encoding="utf-8")
     fmt, [row] = exchange.parse_file(path)
-    assert fmt == "tbx" and (row.source, row.target, row.note) == expected and row.category == "other"
+    assert fmt == "tbx" and (row.source, row.target, row.subject, row.pos) == expected
+    assert row.category == "other" and row.note == ""
 
 
 def test_tbx_v3_export_round_trips(tmp_path: Path) -> None:
@@ -217,3 +218,90 @@ def test_tbx_v3_export_round_trips(tmp_path: Path) -> None:
     _fmt, [row] = exchange.parse_file(tmp_path / "g.tbx")
     assert (row.source, row.target, row.category, row.note, row.context) == \
         ("الرباط", "Rabat", "place", "capital", "في الرباط")
+
+
+def test_subject_field_and_part_of_speech_are_stored_and_exported_back(tmp_path: Path) -> None:
+    """Imported from another tool's TBX, kept as fields, written back in TBX 2, TBX 3 and CSV,
+    and read again the same; Anki and OmegaT say they cannot carry them."""
+    from translate.storage import tbx as toolkit_tbx
+
+    from desktop.core.workspace import Workspace
+
+    ws = Workspace.open(tmp_path / "g.db")
+    try:
+        (tmp_path / "tool.tbx").write_text(FOREIGN_TBX.split('<termEntry id="c18">')[0]
+                                           + "</body></text></martif>", encoding="utf-8")
+        ws.import_file(tmp_path / "tool.tbx")
+        [term] = ws.search_terms("")
+        assert (term.subject, term.pos, term.category, term.note) == ("manufacturing", "noun", "other", "")
+        assert [t.id for t in ws.search_terms("manufacturing")] == [term.id]  # the search finds it
+        for fmt, name in (("tbx", "out2.tbx"), ("tbx3", "out3.tbx"), ("csv", "out.csv")):
+            exported = ws.export_glossary(tmp_path / name, fmt).value
+            assert "subject field" not in exported.not_carried
+            _fmt, [row] = exchange.parse_file(tmp_path / name)
+            assert (row.source, row.target, row.subject, row.pos, row.category) == \
+                ("مصنع", "factory", "manufacturing", "noun", "other"), fmt
+        assert toolkit_tbx.tbxfile.parsefile(str(tmp_path / "out2.tbx")).units[0].target == "factory"
+        for fmt in ("anki", "omegat"):
+            exported = ws.export_glossary(tmp_path / f"x.{fmt}", fmt).value
+            assert {"subject field", "part of speech"} <= set(exported.not_carried)
+        ws.update_term(term.id, subject="industry", pos="properNoun")
+        assert ws.get_terms([term.id])[0].subject == "industry"
+    finally:
+        ws.close()
+
+
+def test_tbx_from_before_subject_fields_keeps_its_categories(tmp_path: Path) -> None:
+    # What Tarjuman wrote before: the category as the subject field, no category note.
+    path = tmp_path / "old.tbx"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc><sourceDesc>
+<p>Glossary exported from Tarjuman (Arabic → English)</p></sourceDesc></fileDesc></martifHeader>
+<text><body><termEntry id="t1"><descrip type="subjectField">person</descrip><note>chief</note>
+<langSet xml:lang="ar"><tig><term>حموشي</term></tig></langSet>
+<langSet xml:lang="en"><tig><term>Hammouchi</term></tig></langSet></termEntry></body></text></martif>
+""", encoding="utf-8")
+    _fmt, [row] = exchange.parse_file(path)
+    assert (row.category, row.subject, row.note) == ("person", "", "chief")
+
+
+def test_a_delimited_file_with_subject_and_part_of_speech_columns(tmp_path: Path) -> None:
+    path = tmp_path / "terms.csv"
+    path.write_text("Arabic,English,Subject field,Part of speech\nالمحكمة,the court,law,noun\n",
+                    encoding="utf-8")
+    _fmt, [row] = exchange.parse_file(path)
+    assert (row.source, row.subject, row.pos) == ("المحكمة", "law", "noun")
+
+
+def test_upgrade_moves_labelled_notes_into_the_new_fields(tmp_path: Path) -> None:
+    """Glossaries that imported TBX before revision 0004 kept subject and part of speech in
+    the note; the upgrade moves them into their fields and keeps the rest of the note."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, text
+
+    from desktop.core.db import migrate
+    from desktop.core.db.engine import dispose, open_database
+    from desktop.core.glossary import store
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        config = Config()
+        config.set_main_option("script_location", str(migrate.MIGRATIONS))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0003")
+        for number, note in ((1, "from the client; subject field: law; part of speech: noun"),
+                             (2, "part of speech: verb"), (3, "nothing labelled")):
+            connection.execute(text(
+                "INSERT INTO terms (id, source, target, source_norm, search_text, category, note, "
+                "context, document, created_at, updated_at) VALUES (:i, 'كلمة', :t, 'كلمة', '', "
+                "'other', :n, '', '', '2024-01-01 10:00:00', '2024-01-01 10:00:00')"),
+                {"i": number, "t": f"word {number}", "n": note})
+    engine.dispose()
+    factory = open_database(path)
+    with factory.begin() as session:
+        terms = {t.id: (t.note, t.subject, t.pos) for t in store.search(session)}
+    dispose(factory)
+    assert terms == {1: ("from the client", "law", "noun"), 2: ("", "", "verb"),
+                     3: ("nothing labelled", "", "")}

@@ -57,8 +57,12 @@ def test_new_term_is_highlighted_everywhere_at_once(qtbot: QtBot, make_window: W
     assert dialog.target.text() == "Hammouchi"
     dialog.target.setText("Hammouchi")
     dialog.category.setCurrentText("person")
+    qtbot.keyClicks(dialog.subject, "security")
+    dialog.part_of_speech.setCurrentText("properNoun")
     with qtbot.waitSignal(window.termsHighlighted, timeout=TIMEOUT):
         qtbot.keyClick(dialog.target, Qt.Key.Key_Return)
+    [saved] = window.workspace.search_terms("Hammouchi")
+    assert (saved.subject, saved.pos) == ("security", "properNoun")
     person = style.category_colour("person")
     rows = [s.index for s in window.workspace.document.sentences if "حموشي" in s.text]  # type: ignore[union-attr]
     assert len(rows) >= 3

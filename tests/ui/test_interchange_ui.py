@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.core.glossary import store
+from desktop.ui.glossary_model import COLUMNS
 from tests.conftest import SAMPLE
 from tests.ui.conftest import WindowFactory, add_numbered_terms, drop_file, numbered_csv
 
@@ -75,7 +76,8 @@ def test_preview_import_with_policy(qtbot: QtBot, make_window: WindowFactory, em
     ("Anki deck (*.tsv)", ".tsv", "#separator:tab"),
     ("TBX for CAT tools (*.tbx)", ".tbx", '<?xml version="1.0" encoding="UTF-8"?>'),
     ("OmegaT glossary (*.utf8)", ".utf8", "# Glossary in tab-separated format -*- coding: utf-8 -*-"),
-    ("CSV for Excel (*.csv)", ".csv", "\ufeffsource,target,category,note,context,document,created"),
+    ("CSV for Excel (*.csv)", ".csv",
+     "\ufeffsource,target,category,note,context,document,created,subject,pos"),
 ])
 def test_export_presets_from_the_window(qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path,
                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chosen: str,
@@ -196,3 +198,37 @@ def test_import_a_translation_memory_from_the_window(qtbot: QtBot, make_window: 
         qtbot.mouseClick(preview.button(preview.StandardButton.Ok), Qt.MouseButton.LeftButton)
     doc = window.workspace.document
     assert doc is not None and doc.translations[0] == "The director said." and doc.edited[0]
+
+
+def test_subject_field_and_part_of_speech_show_in_the_preview_and_the_table(
+        qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path, tmp_path: Path) -> None:
+    from tests.core.test_interop import FOREIGN_TBX
+
+    path = tmp_path / "tool.tbx"
+    path.write_text(FOREIGN_TBX.split('<termEntry id="c18">')[0] + "</body></text></martif>",
+                    encoding="utf-8")
+    window = make_window()
+    table = window.glossary.table
+    subject_column = [label for _f, label in COLUMNS].index("Subject")
+    assert table.isColumnHidden(subject_column)  # no term has one yet
+    dialog = open_preview(qtbot, window, path)
+    headers = [dialog.preview.horizontalHeaderItem(c).text() for c in range(dialog.preview.columnCount())]
+    row = {h: dialog.preview.item(0, c).text() for c, h in enumerate(headers)}
+    assert (row["Subject"], row["Part of speech"], row["Category"]) == ("manufacturing", "noun", "other")
+    with qtbot.waitSignal(window.glossaryImported, timeout=TIMEOUT):
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not table.isColumnHidden(subject_column), timeout=TIMEOUT)
+    model = window.glossary.model
+    assert model.item(0, subject_column).text() == "manufacturing"
+    assert model.item(0, subject_column + 1).text() == "noun"
+    assert "Part of speech: noun" in model.item(0, 0).toolTip()
+    # Edited in the table like the other fields.
+    table.setCurrentIndex(model.index(0, subject_column))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    [editor] = table.viewport().findChildren(QLineEdit)
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "industry")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    with window.workspace.factory() as session:
+        [term] = store.search(session)
+    assert term.subject == "industry"

@@ -66,6 +66,9 @@ class Term(Base):
     document: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # TBX's subjectField ("law", "manufacturing") and partOfSpeech ("noun", "properNoun").
+    subject: Mapped[str] = mapped_column(Text, default="", server_default="")
+    pos: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
 
 class MemoryEntry(Base):

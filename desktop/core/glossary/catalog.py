@@ -20,10 +20,11 @@ from sqlalchemy.orm import Session
 
 from desktop.core.arabic import bare_key, normalize, search_key
 from desktop.core.db.models import Term
-from desktop.core.glossary.store import TermRecord
+from desktop.core.glossary.store import TermRecord, search_text
 
-SORT_FIELDS = ("source", "target", "category", "note", "created")
+SORT_FIELDS = ("source", "target", "category", "note", "subject", "pos", "created")
 _SortKey = tuple[object, ...]
+OPTIONAL_FIELDS = ("subject", "pos")
 
 
 @dataclass
@@ -35,6 +36,8 @@ class _Entry:
     category: str
     note: str
     created: datetime
+    subject: str = ""
+    pos: str = ""
 
 
 def _sort_key(field: str, e: _Entry) -> _SortKey:
@@ -47,6 +50,10 @@ def _sort_key(field: str, e: _Entry) -> _SortKey:
         return (e.category, e.source, e.id)
     if field == "note":
         return (e.note, e.source, e.id)
+    if field == "subject":
+        return (e.subject, e.source, e.id)
+    if field == "pos":
+        return (e.pos, e.source, e.id)
     return (e.created, e.id)
 
 
@@ -55,6 +62,9 @@ class Catalog:
 
     def __init__(self, entries: Sequence[_Entry] = ()) -> None:
         self._entries: dict[int, _Entry] = {e.id: e for e in entries}
+        # How many terms have a subject field and a part of speech (the table shows their
+        # columns when any has).
+        self._used = {field: sum(1 for e in entries if getattr(e, field)) for field in OPTIONAL_FIELDS}
         # Per sort field: ids, search strings and categories in that order (parallel lists,
         # so that a query is one comprehension over plain strings).
         self._orders: dict[str, tuple[list[int], list[str], list[str], list[_SortKey]]] = {}
@@ -71,10 +81,12 @@ class Catalog:
         # which a 100,000-item sort in Python would hold for tens of milliseconds.
         rows = session.execute(
             select(Term.id, Term.search_text, Term.source_norm, Term.target, Term.category,
-                   Term.note, Term.created_at).order_by(Term.source_norm, func.lower(Term.target), Term.id)
+                   Term.note, Term.created_at, Term.subject, Term.pos)
+            .order_by(Term.source_norm, func.lower(Term.target), Term.id)
         )
-        catalog = cls([_Entry(i, f"{s}\x1f{bare_key(src)}", src, tgt.casefold(), cat, note.casefold(),
-                              created) for i, s, src, tgt, cat, note, created in rows])
+        catalog = cls([_Entry(i, f"{s}\x1f{bare_key(src)}", src, tgt.casefold(), cat,
+                              note.casefold(), created, subject.casefold(), pos.casefold())
+                       for i, s, src, tgt, cat, note, created, subject, pos in rows])
         entries = list(catalog._entries.values())  # insertion order = the query's order
         keys = [_sort_key("source", e) for e in entries]
         # SQLite's lower() folds ASCII only: where that orders a name differently, Python sorts.
@@ -96,12 +108,14 @@ class Catalog:
         microseconds, where sorting 100,000 terms again takes a tenth of a second)."""
         entry = _Entry(
             record.id,
-            "\x1f".join((search_key(record.source), search_key(record.target), search_key(record.note),
-                         bare_key(record.source))),
+            f"{search_text(record.source, record.target, record.note, record.subject)}"
+            f"\x1f{bare_key(record.source)}",
             normalize(record.source), record.target.casefold(), record.category,
-            record.note.casefold(), record.created_at)
+            record.note.casefold(), record.created_at, record.subject.casefold(), record.pos.casefold())
         old = self._entries.get(record.id)
         self._entries[record.id] = entry
+        self._count(old, -1)
+        self._count(entry, 1)
         for field in list(self._orders):
             if old is not None and not self._unplace(field, old):
                 continue
@@ -117,10 +131,20 @@ class Catalog:
     def remove(self, ids: Sequence[int]) -> None:
         for term_id in ids:
             old = self._entries.pop(term_id, None)
+            self._count(old, -1)
             if old is not None:
                 for field in list(self._orders):
                     self._unplace(field, old)
         self._blob = None
+
+    def _count(self, entry: _Entry | None, step: int) -> None:
+        for field in OPTIONAL_FIELDS if entry is not None else ():
+            if getattr(entry, field):
+                self._used[field] += step
+
+    def uses(self, field: str) -> bool:
+        """Whether any term has a value in ``field`` ("subject" or "pos")."""
+        return self._used.get(field, 0) > 0
 
     def _unplace(self, field: str, entry: _Entry) -> bool:
         """Take ``entry`` out of one sorted order; False (the order is dropped, to be sorted

@@ -20,7 +20,7 @@ from desktop.core.errors import BadInputError
 from desktop.core.glossary.matcher import IndexedTerm, TermIndex
 from desktop.core.tasks import CancelToken, ProgressFn, check, report
 
-EDITABLE_FIELDS = ("source", "target", "category", "note", "context", "document")
+EDITABLE_FIELDS = ("source", "target", "category", "note", "context", "document", "subject", "pos")
 
 
 @dataclass(frozen=True)
@@ -36,11 +36,14 @@ class TermRecord:
     document: str
     created_at: datetime
     updated_at: datetime
+    #: The subject field ("law") and part of speech ("noun") that TBX files carry.
+    subject: str = ""
+    pos: str = ""
 
 
 # A TermRecord's fields, in order, read as a plain row (no ORM object: several times faster).
 _RECORD_COLUMNS = select(Term.id, Term.source, Term.target, Term.category, Term.note, Term.context,
-                         Term.document, Term.created_at, Term.updated_at)
+                         Term.document, Term.created_at, Term.updated_at, Term.subject, Term.pos)
 
 
 def _record(term: Term) -> TermRecord:
@@ -54,11 +57,18 @@ def _record(term: Term) -> TermRecord:
         document=term.document,
         created_at=term.created_at,
         updated_at=term.updated_at,
+        subject=term.subject,
+        pos=term.pos,
     )
 
 
-def _search_text(source: str, target: str, note: str) -> str:
-    return "\x1f".join((search_key(source), search_key(target), search_key(note)))
+def search_text(source: str, target: str, note: str, subject: str = "") -> str:
+    """What the search box matches in a term: its source, target, note and subject field."""
+    return "\x1f".join((search_key(source), search_key(target), search_key(note), search_key(subject)))
+
+
+def _search_text(term: Term) -> str:
+    return search_text(term.source, term.target, term.note, term.subject)
 
 
 def category_key(category: str) -> str:
@@ -179,14 +189,19 @@ def add_term(
     context: str = "",
     document: str = "",
     created_at: datetime | None = None,
+    subject: str = "",
+    pos: str = "",
 ) -> tuple[TermRecord, bool]:
     """Add a term, or update the entry with the same normalised source and target.
 
-    Returns ``(record, created)``. On update, a given category and non-empty note, context and
-    document replace the stored ones and ``updated_at`` moves; ``created_at`` stays.
+    Returns ``(record, created)``. On update, a given category and non-empty note, context,
+    document, subject field and part of speech replace the stored ones and ``updated_at``
+    moves; ``created_at`` stays.
     """
     source, target = _clean_pair(source, target)
     category = check_category(category, session) if category is not None else None
+    if len(pos.strip()) > 40:
+        raise BadInputError("A part of speech has at most 40 characters.")
     source_norm = normalize(source)
     existing = session.scalars(
         select(Term).where(Term.source_norm == source_norm, Term.target == target)
@@ -196,10 +211,11 @@ def add_term(
         existing.source = source
         if category is not None:
             existing.category = category
-        for name, value in (("note", note), ("context", context), ("document", document)):
+        for name, value in (("note", note), ("context", context), ("document", document),
+                            ("subject", subject), ("pos", pos)):
             if value:
-                setattr(existing, name, value)
-        existing.search_text = _search_text(existing.source, existing.target, existing.note)
+                setattr(existing, name, value.strip())
+        existing.search_text = _search_text(existing)
         existing.updated_at = now
         session.flush()
         return _record(existing), False
@@ -207,11 +223,13 @@ def add_term(
         source=source,
         target=target,
         source_norm=source_norm,
-        search_text=_search_text(source, target, note),
+        search_text=search_text(source, target, note, subject),
         category=category or "other",
         note=note,
         context=context,
         document=document,
+        subject=subject.strip(),
+        pos=pos.strip(),
         created_at=created_at or now,
         updated_at=now,
     )
@@ -236,6 +254,11 @@ def update_term(session: Session, term_id: int, **changes: str) -> TermRecord:
     source, target = _clean_pair(source, target)
     if "category" in changes:
         changes["category"] = check_category(changes["category"], session)
+    for name in ("subject", "pos"):
+        if name in changes:
+            changes[name] = changes[name].strip()
+    if len(changes.get("pos", "")) > 40:
+        raise BadInputError("A part of speech has at most 40 characters.")
     source_norm = normalize(source)
     clash = session.scalars(
         select(Term.id).where(
@@ -248,7 +271,7 @@ def update_term(session: Session, term_id: int, **changes: str) -> TermRecord:
     for name, value in changes.items():
         setattr(term, name, value)
     term.source_norm = source_norm
-    term.search_text = _search_text(term.source, term.target, term.note)
+    term.search_text = _search_text(term)
     term.updated_at = utcnow()
     session.flush()
     return _record(term)
@@ -363,6 +386,8 @@ class NewTerm:
     context: str = ""
     document: str = ""
     created_at: datetime | None = None
+    subject: str = ""
+    pos: str = ""
 
 
 POLICIES = ("update", "skip", "keep-both")
@@ -399,6 +424,8 @@ def add_terms(session: Session, items: Sequence[NewTerm], *, progress: ProgressF
         try:
             source, target = _clean_pair(item.source, item.target)
             category = check_category(item.category, known=known) if item.category is not None else None
+            if len(item.pos.strip()) > 40:
+                raise BadInputError(f"“{item.pos.strip()[:50]}…” is too long for a part of speech.")
         except BadInputError as exc:
             raise BadInputError(f"Item {n + 1}: {exc}") from None
         key = (normalize(source), target)
@@ -417,31 +444,36 @@ def add_terms(session: Session, items: Sequence[NewTerm], *, progress: ProgressF
                 "source": source, "target": target, "source_norm": key[0],
                 "category": category or "other", "note": item.note, "context": item.context,
                 "document": item.document, "created_at": item.created_at or now, "updated_at": now,
+                "subject": item.subject.strip(), "pos": item.pos.strip(),
             }
             continue
         row["source"] = source
         row["updated_at"] = now
         if category is not None:
             row["category"] = category
-        for name, value in (("note", item.note), ("context", item.context), ("document", item.document)):
+        for name, value in (("note", item.note), ("context", item.context), ("document", item.document),
+                            ("subject", item.subject.strip()), ("pos", item.pos.strip())):
             if value:
                 row[name] = value
     if updates:
         ids = list(updates)
-        stored: dict[int, tuple[str, str]] = {}
+        stored: dict[int, tuple[str, str, str]] = {}
         for start in range(0, len(ids), 500):
-            for term_id, target, note in session.execute(
-                select(Term.id, Term.target, Term.note).where(Term.id.in_(ids[start : start + 500]))
+            for term_id, target, note, subject in session.execute(
+                select(Term.id, Term.target, Term.note, Term.subject)
+                .where(Term.id.in_(ids[start : start + 500]))
             ):
-                stored[term_id] = (target, note)
+                stored[term_id] = (target, note, subject)
         for term_id, row in updates.items():
-            target, note = stored[term_id]
-            row["search_text"] = _search_text(str(row["source"]), target, str(row.get("note", note)))
+            target, note, subject = stored[term_id]
+            row["search_text"] = search_text(str(row["source"]), target, str(row.get("note", note)),
+                                             str(row.get("subject", subject)))
         session.execute(update(Term), list(updates.values()))
     if inserts:
         values = list(inserts.values())
         for row in values:
-            row["search_text"] = _search_text(str(row["source"]), str(row["target"]), str(row["note"]))
+            row["search_text"] = search_text(str(row["source"]), str(row["target"]), str(row["note"]),
+                                             str(row["subject"]))
         session.execute(insert(Term), values)
     session.flush()
     report(progress, len(items), len(items))
@@ -453,9 +485,9 @@ def restore_terms(session: Session, records: Sequence[TermRecord]) -> None:
     for rec in records:
         session.add(Term(
             id=rec.id, source=rec.source, target=rec.target, source_norm=normalize(rec.source),
-            search_text=_search_text(rec.source, rec.target, rec.note), category=rec.category,
-            note=rec.note, context=rec.context, document=rec.document,
-            created_at=rec.created_at, updated_at=rec.updated_at))
+            search_text=search_text(rec.source, rec.target, rec.note, rec.subject),
+            category=rec.category, note=rec.note, context=rec.context, document=rec.document,
+            created_at=rec.created_at, updated_at=rec.updated_at, subject=rec.subject, pos=rec.pos))
     session.flush()
 
 
@@ -484,9 +516,10 @@ def merge_terms(session: Session, keep_id: int, other_ids: Sequence[int]) -> Ter
         parts = [getattr(keep, name)] + [getattr(t, name) for t in others]
         merged = list(dict.fromkeys(p.strip() for p in parts if p and p.strip()))
         setattr(keep, name, separator.join(merged))
-    if not keep.document:
-        keep.document = next((t.document for t in others if t.document), "")
-    keep.search_text = _search_text(keep.source, keep.target, keep.note)
+    for name in ("document", "subject", "pos"):
+        if not getattr(keep, name):
+            setattr(keep, name, next((getattr(t, name) for t in others if getattr(t, name)), ""))
+    keep.search_text = _search_text(keep)
     keep.updated_at = utcnow()
     for term in others:
         session.delete(term)

@@ -62,8 +62,10 @@ __all__ = [
 EXPORT_FORMATS = ("csv", "excel", "anki", "tbx", "tbx3", "omegat")
 SUFFIXES = {"csv": ".csv", "excel": ".csv", "anki": ".tsv", "tbx": ".tbx", "tbx3": ".tbx", "omegat": ".utf8"}
 #: What a format cannot carry of a term (the export says so; everything else round-trips).
-NOT_CARRIED = {"anki": ("document", "date added"), "tbx3": ("document", "date added"),
-               "omegat": ("category", "context", "document", "date added")}
+NOT_CARRIED = {"anki": ("document", "date added", "subject field", "part of speech"),
+               "tbx3": ("document", "date added"),
+               "omegat": ("category", "context", "document", "date added", "subject field",
+                          "part of speech")}
 
 
 def format_for_export(path: Path, requested: str | None = None) -> str:

@@ -1,6 +1,6 @@
 """Delimited glossary files: CSV, Excel CSV (UTF-8 with BOM) and TSV, written and read.
 
-The CSV has a header row ``source,target,category,note,context,document,created``, is quoted
+The CSV has a header row ``source,target,category,note,context,document,created,subject,pos``, is quoted
 per RFC 4180 and is written atomically, with formula-like cells guarded (``desktop.core.cells.protect_cell``).
 """
 
@@ -36,6 +36,8 @@ def _row(term: TermRecord) -> list[str]:
         term.context,
         term.document,
         term.created_at.astimezone(timezone.utc).isoformat(timespec="seconds"),
+        term.subject,
+        term.pos,
     ]
 
 

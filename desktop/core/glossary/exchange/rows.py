@@ -25,7 +25,7 @@ from desktop.core.files import read_user_file
 from desktop.core.glossary.store import NewTerm, add_category, add_terms, category_key, category_names
 from desktop.core.tasks import CancelToken, ProgressFn
 
-COLUMNS = ("source", "target", "category", "note", "context", "document", "created")
+COLUMNS = ("source", "target", "category", "note", "context", "document", "created", "subject", "pos")
 REQUIRED = ("source", "target")
 # A cell that starts with one of = + - @ tab CR, after any apostrophes already there.
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
@@ -41,8 +41,10 @@ class ImportRow:
     context: str
     document: str
     created: datetime | None
-    #: How a message names this row when "Line N" would not (a TBX entry: its id).
+    #: How a message names this row when "Line N" would not (a TBX entry: its id and line).
     where: str = ""
+    subject: str = ""
+    pos: str = ""
 
     @property
     def place(self) -> str:
@@ -71,6 +73,8 @@ HEADER_NAMES = {
     "context": ("context", "example", "sentence", "السياق"),
     "document": ("document", "file", "source document", "المستند"),
     "created": ("created", "date", "added"),
+    "subject": ("subject", "subject field", "subjectfield", "subject_field", "domain", "field", "المجال"),
+    "pos": ("pos", "part of speech", "part_of_speech", "partofspeech", "word class", "نوع الكلمة"),
 }
 FIELDS = tuple(HEADER_NAMES)
 
@@ -182,7 +186,8 @@ def rows_from_table(table: Table, mapping: dict[str, int], unprotect: bool = Tru
             if created.tzinfo is None:
                 created = created.replace(tzinfo=timezone.utc)
         rows.append(ImportRow(line, source, target, category, cell("note"), cell("context"),
-                              cell("document"), created))
+                              cell("document"), created, subject=cell("subject").strip(),
+                              pos=cell("pos").strip()))
     return rows
 
 
@@ -207,7 +212,7 @@ def import_rows(session: Session, rows: list[ImportRow], *, progress: ProgressFn
             raise BadInputError(f"{first.place}: {exc}") from None
     mapped = set(unknown) if new_categories == "other" else set()
     items = [NewTerm(r.source, r.target, "other" if category_key(r.category) in mapped else r.category,
-                     r.note, r.context, r.document, r.created) for r in rows]
+                     r.note, r.context, r.document, r.created, r.subject, r.pos) for r in rows]
     try:
         added, updated, skipped = add_terms(session, items, progress=progress, cancel=cancel,
                                             policy=policy)

@@ -1,16 +1,26 @@
-"""TBX glossaries (TBX-Basic, for CAT tools), written and read.
+"""TBX glossaries (TBX-Basic, for CAT tools), written and read: TBX 2 (``martif``) and TBX 3
+(ISO 30042:2019, ``tbx``, DCA and DCT styles).
 
-The structure is ``martif`` › ``text`` › ``body`` › ``termEntry`` › ``langSet`` › ``tig`` ›
-``term``. The category is a ``descrip type="subjectField"``, the note a ``note`` and the
-context a ``descrip type="context"``.
+TBX 2 is ``martif`` › ``text`` › ``body`` › ``termEntry`` › ``langSet`` › ``tig`` › ``term``;
+TBX 3 is ``tbx`` › ``text`` › ``body`` › ``conceptEntry`` › ``langSec`` › ``termSec`` ›
+``term``. A term's subject field is a ``subjectField`` of its entry, its part of speech a
+``partOfSpeech`` of the Arabic term, its context a ``context`` of the Arabic term and its
+note a ``note``. TBX-Basic has no data category for Tarjuman's categories, so the category
+is written as a note that names it, ``Tarjuman category: person``: another tool shows it as
+a note, and an import takes a category only from such a note (or from the subject field of
+a file Tarjuman wrote before it had subject fields, which used it for the category).
+
+Files are read as a stream, entry by entry (an entry is dropped once read), so the work is
+linear in the size of the file, and every message names the entry by its id and line.
 """
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from desktop.core.atomic import atomic_write
 from desktop.core.errors import BadInputError
@@ -19,10 +29,14 @@ from desktop.core.glossary.store import TermRecord, category_key
 from .rows import ImportRow
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-#: What our TBX files say they are; in them, and only in them, the subject field is the category.
+TBX3 = "urn:iso:std:iso:30042:ed-2"
+#: What our TBX files say they are.
 OWN_MARK = "Glossary exported from Tarjuman"
+#: The note that carries a term's category.
+CATEGORY_NOTE = "Tarjuman category: "
 
 
+# -- writing ---------------------------------------------------------------------------------
 def _describe(root: ET.Element, header_tag: str) -> ET.Element:
     """The header saying who wrote the file; returns the body to fill."""
     header = ET.SubElement(root, header_tag)
@@ -31,10 +45,22 @@ def _describe(root: ET.Element, header_tag: str) -> ET.Element:
     return ET.SubElement(ET.SubElement(root, "text"), "body")
 
 
-def _category_and_note(entry: ET.Element, term: TermRecord) -> None:
-    ET.SubElement(entry, "descrip", {"type": "subjectField"}).text = term.category
+def _entry_fields(entry: ET.Element, term: TermRecord) -> None:
+    """Subject field, category and note: what belongs to the concept, not to one term."""
+    if term.subject:
+        ET.SubElement(entry, "descrip", {"type": "subjectField"}).text = _xml_safe(term.subject)
+    ET.SubElement(entry, "note").text = CATEGORY_NOTE + term.category
     if term.note:
         ET.SubElement(entry, "note").text = _xml_safe(term.note)
+
+
+def _arabic_fields(term_group: ET.Element, term: TermRecord, document: bool) -> None:
+    if term.pos:
+        ET.SubElement(term_group, "termNote", {"type": "partOfSpeech"}).text = _xml_safe(term.pos)
+    if term.context:
+        ET.SubElement(term_group, "descrip", {"type": "context"}).text = _xml_safe(term.context)
+    if document and term.document:
+        ET.SubElement(term_group, "admin", {"type": "source"}).text = _xml_safe(term.document)
 
 
 def write_tbx(terms: Iterable[TermRecord], path: Path) -> int:
@@ -44,17 +70,14 @@ def write_tbx(terms: Iterable[TermRecord], path: Path) -> int:
     for t in terms:
         count += 1
         entry = ET.SubElement(body, "termEntry", {"id": f"t{t.id}"})
-        _category_and_note(entry, t)
+        _entry_fields(entry, t)
         transaction = ET.SubElement(entry, "transacGrp")
         ET.SubElement(transaction, "transac", {"type": "transactionType"}).text = "origination"
         ET.SubElement(transaction, "date").text = t.created_at.astimezone(timezone.utc).isoformat(
             timespec="seconds")
         arabic = ET.SubElement(ET.SubElement(entry, "langSet", {XML_LANG: "ar"}), "tig")
         ET.SubElement(arabic, "term").text = _xml_safe(t.source)
-        if t.context:
-            ET.SubElement(arabic, "descrip", {"type": "context"}).text = _xml_safe(t.context)
-        if t.document:
-            ET.SubElement(arabic, "admin", {"type": "source"}).text = _xml_safe(t.document)
+        _arabic_fields(arabic, t, document=True)
         english = ET.SubElement(ET.SubElement(entry, "langSet", {XML_LANG: "en"}), "tig")
         ET.SubElement(english, "term").text = _xml_safe(t.target)
     ET.indent(martif)
@@ -67,133 +90,21 @@ def write_tbx(terms: Iterable[TermRecord], path: Path) -> int:
     return count
 
 
-def _xml_safe(text: str) -> str:
-    return "".join(c for c in text if c in "\t\n\r" or (ord(c) >= 0x20 and c not in "\ufffe\uffff"))
-
-
-def parse_tbx(text: str, name: str) -> list[ImportRow]:
-    try:
-        root = ET.fromstring(text.encode("utf-8"))
-    except ET.ParseError as exc:
-        line, column = exc.position
-        raise BadInputError(f"“{name}” is not well-formed XML (line {line}, column {column}).") from None
-    if _local(root.tag) == "tbx":
-        return _parse_tbx3(root, name)
-    if root.tag != "martif":
-        raise BadInputError(f"“{name}” is XML but not a TBX glossary (no <martif> or <tbx> root).")
-    rows: list[ImportRow] = []
-    for number, entry in enumerate(root.iter("termEntry"), 1):
-        terms: dict[str, str] = {}
-        context = document = ""
-        for lang_set in entry.iter("langSet"):
-            lang = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").lower()[:2]
-            term = lang_set.find("./tig/term")
-            if term is None:
-                term = lang_set.find(".//term")
-            if term is not None and term.text and lang not in terms:
-                terms[lang] = term.text
-            if lang == "ar":
-                context = lang_set.findtext(".//descrip[@type='context']") or context
-                document = lang_set.findtext(".//admin[@type='source']") or document
-        source, target = terms.get("ar", "").strip(), terms.get("en", "").strip()
-        where = f"termEntry {entry.get('id') or number}"
-        if not source or not target:
-            raise BadInputError(f"“{name}”, {where}: an Arabic and an English term are needed.")
-        # A category only from what names one (Tarjuman writes its own as a subject field
-        # with the origin "tarjuman"); another subject field or a part of speech is kept
-        # in the note as what it is.
-        subject = (entry.findtext("descrip[@type='subjectField']") or "").strip()
-        speech = (entry.findtext(".//termNote[@type='partOfSpeech']") or "").strip()
-        own = root.findtext("./martifHeader/fileDesc/sourceDesc/p") or ""
-        category = subject if subject and own.startswith(OWN_MARK) else "other"
-        extras = []
-        if subject and category == "other":
-            extras.append(f"subject field: {subject}")
-        if speech:
-            extras.append(f"part of speech: {speech}")
-        note = "; ".join(part for part in [entry.findtext("note") or "", *extras] if part)
-        created = None
-        date = entry.findtext("./transacGrp/date")
-        if date:
-            try:
-                created = datetime.fromisoformat(date.strip())
-            except ValueError:
-                raise BadInputError(f"“{name}”, {where}: “{date}” is not a date.") from None
-            if created.tzinfo is None:
-                created = created.replace(tzinfo=timezone.utc)
-        rows.append(ImportRow(number, source, target, category_key(category), note, context, document,
-                              created, where))
-    return rows
-
-
-# -- TBX v3 (ISO 30042:2019): <tbx> › text › body › conceptEntry › langSec › termSec › term ----
-TBX3 = "urn:iso:std:iso:30042:ed-2"
-
-
-def _local(tag: str) -> str:
-    """An element's name without its namespace."""
-    return tag.rsplit("}", 1)[-1]
-
-
-def _children(element: ET.Element, name: str) -> list[ET.Element]:
-    return [child for child in element.iter() if _local(child.tag) == name]
-
-
-def _parse_tbx3(root: ET.Element, name: str) -> list[ImportRow]:
-    """TBX-Basic in either style: DCA (``<descrip type="subjectField">``) or DCT
-    (``<basic:subjectField>``); subject fields and parts of speech go into the note, as for
-    TBX 2."""
-    own = next((p.text or "" for p in _children(root, "p")), "").startswith(OWN_MARK)
-    rows: list[ImportRow] = []
-    for number, entry in enumerate(_children(root, "conceptEntry"), 1):
-        terms: dict[str, str] = {}
-        notes: list[str] = []
-        category = "other"
-        context = ""
-        for lang_sec in _children(entry, "langSec"):
-            lang = (lang_sec.get(XML_LANG) or "").lower()[:2]
-            for term in _children(lang_sec, "term"):
-                if term.text and lang not in terms:
-                    terms[lang] = term.text.strip()
-            for element in lang_sec.iter():
-                kind = element.get("type") or _local(element.tag)
-                if kind == "partOfSpeech" and element.text:
-                    notes.append(f"part of speech: {element.text.strip()}")
-                elif kind == "context" and lang == "ar" and element.text:
-                    context = element.text.strip()
-        for element in entry:
-            kind = element.get("type") or _local(element.tag)
-            if kind == "subjectField" and element.text:
-                if own:  # our own export: the subject field is the category
-                    category = element.text.strip()
-                else:
-                    notes.insert(0, f"subject field: {element.text.strip()}")
-            elif _local(element.tag) == "note" and element.text:
-                notes.insert(0, element.text.strip())
-        where = f"conceptEntry {entry.get('id') or number}"
-        source, target = terms.get("ar", ""), terms.get("en", "")
-        if not source or not target:
-            raise BadInputError(f"“{name}”, {where}: an Arabic and an English term are needed.")
-        rows.append(ImportRow(number, source, target, category_key(category), "; ".join(dict.fromkeys(notes)),
-                              context, "", None, where))
-    return rows
-
-
 def write_tbx3(terms: Iterable[TermRecord], path: Path) -> int:
-    """TBX-Basic v3, DCA style: the category as a subject field, the note as a note, the
-    context as a context (as in our TBX 2)."""
+    """TBX-Basic v3, DCA style, with the same fields as our TBX 2 except the document and the
+    date."""
     root = ET.Element("tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en", "xmlns": TBX3})
     body = _describe(root, "tbxHeader")
     count = 0
     for t in terms:
         count += 1
         entry = ET.SubElement(body, "conceptEntry", {"id": f"t{t.id}"})
-        _category_and_note(entry, t)
+        _entry_fields(entry, t)
         for lang, text in (("ar", t.source), ("en", t.target)):
             term_sec = ET.SubElement(ET.SubElement(entry, "langSec", {XML_LANG: lang}), "termSec")
             ET.SubElement(term_sec, "term").text = _xml_safe(text)
-            if lang == "ar" and t.context:
-                ET.SubElement(term_sec, "descrip", {"type": "context"}).text = _xml_safe(t.context)
+            if lang == "ar":
+                _arabic_fields(term_sec, t, document=False)
     ET.indent(root)
     with atomic_write(path, encoding="utf-8", newline="") as fh:
         fh.write('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -202,3 +113,158 @@ def write_tbx3(terms: Iterable[TermRecord], path: Path) -> int:
                  'schematypens="http://relaxng.org/ns/structure/1.0"?>\n')
         fh.write(ET.tostring(root, encoding="unicode").replace("\r", "&#13;") + "\n")
     return count
+
+
+def _xml_safe(text: str) -> str:
+    return "".join(c for c in text if c in "\t\n\r" or (ord(c) >= 0x20 and c not in "\ufffe\uffff"))
+
+
+# -- reading ---------------------------------------------------------------------------------
+ENTRIES = {"termEntry", "conceptEntry"}  # TBX 2, TBX 3
+LANGUAGE_SECTIONS = {"langSet", "langSec"}
+TERM_SECTIONS = {"tig", "ntig", "termSec", "termGrp"}
+
+
+def _local(tag: str) -> str:
+    """An element's name without its namespace."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _kind(element: ET.Element) -> str:
+    """What a data category element holds: its ``type`` (DCA style) or its name (DCT style)."""
+    return element.get("type") or _local(element.tag)
+
+
+def _text(element: ET.Element, strip: bool = True) -> str:
+    text = "".join(element.itertext())
+    return text.strip() if strip else text
+
+
+def _events(text: str, name: str) -> Iterator[tuple[int, str, ET.Element]]:
+    """(line, event, element) for each start and end of an element, fed a line at a time so
+    that an element's line is known; a syntax error names its line and column."""
+    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
+
+    def read(line: int) -> Iterator[tuple[int, str, ET.Element]]:
+        for item in parser.read_events():
+            if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], ET.Element):
+                yield line, str(item[0]), item[1]  # start and end events carry elements
+
+    line = 0
+    try:
+        for line, chunk in enumerate(io.StringIO(text, newline=""), 1):
+            parser.feed(chunk)
+            yield from read(line)
+        parser.close()
+        yield from read(line)
+    except ET.ParseError as exc:
+        at, column = exc.position
+        raise BadInputError(f"“{name}” is not well-formed XML (line {at}, column {column}).") from None
+
+
+def parse_tbx(text: str, name: str) -> list[ImportRow]:
+    """Every entry of a TBX 2 or TBX 3 file, as rows; the first bad entry raises
+    ``BadInputError`` naming it by id and line."""
+    rows: list[ImportRow] = []
+    root_name = ""
+    own = False
+    depth = 0  # of entries: one inside another is read as its own entry
+    lines: dict[int, int] = {}  # id(entry element) → line of its start tag
+    for line, event, element in _events(text, name):
+        tag = _local(element.tag)
+        if not root_name:
+            root_name = tag
+            if tag not in ("martif", "tbx"):
+                raise BadInputError(f"“{name}” is XML but not a TBX glossary (no <martif> or <tbx> root).")
+            continue
+        if tag == "p" and event == "end" and not rows and (element.text or "").startswith(OWN_MARK):
+            own = True
+        if tag not in ENTRIES:
+            continue
+        if event == "start":
+            depth += 1
+            lines[id(element)] = line
+            continue
+        depth -= 1
+        number = len(rows) + 1
+        at = lines.pop(id(element), line)
+        where = f"{tag} {element.get('id') or number} (line {at})"
+        rows.append(_entry_row(element, number, where, name, own))
+        element.clear()  # read once: an enclosing entry does not read it again
+    if not root_name:
+        raise BadInputError(f"“{name}” is empty.")
+    return rows
+
+
+def _entry_row(entry: ET.Element, number: int, where: str, name: str, own: bool) -> ImportRow:
+    """One entry (``termEntry`` or ``conceptEntry``) as a row."""
+    terms: dict[str, str] = {}
+    notes: list[str] = []
+    category = subject = pos = context = document = ""
+    created = None
+    for child in entry:
+        kind, tag = _kind(child), _local(child.tag)
+        if tag in LANGUAGE_SECTIONS:
+            lang = (child.get(XML_LANG) or child.get("lang") or "").lower()[:2]
+            found = _language_section(child)
+            if found["term"] and lang not in terms:
+                terms[lang] = found["term"]
+            if lang == "ar":
+                pos = found["pos"] or pos
+                context = found["context"] or context
+                document = found["document"] or document
+            elif not pos and found["pos"] and lang != "en":
+                pos = found["pos"]
+        elif kind == "subjectField":
+            subject = subject or _text(child)
+        elif tag == "note":
+            note = _text(child, strip=False)
+            if note.startswith(CATEGORY_NOTE):
+                category = note[len(CATEGORY_NOTE):].strip()
+            elif note:
+                notes.append(note)
+        elif tag == "transacGrp" and created is None:
+            created = _date(child, where, name)
+    source, target = terms.get("ar", ""), terms.get("en", "")
+    if not source or not target:
+        raise BadInputError(f"“{name}”, {where}: an Arabic and an English term are needed.")
+    if own and not category and subject:
+        category, subject = subject, ""  # written before subject fields: it was the category
+    return ImportRow(number, source, target, category_key(category or "other"),
+                     "; ".join(dict.fromkeys(notes)), context, document, created, where,
+                     subject=subject, pos=pos)
+
+
+def _language_section(section: ET.Element) -> dict[str, str]:
+    """The first term of a ``langSet``/``langSec`` and its part of speech, context and source
+    (looked for two levels down: ``tig``/``termSec`` and ``ntig``'s ``termGrp``)."""
+    found = {"term": "", "pos": "", "context": "", "document": ""}
+    todo = [(section, 0)]
+    while todo:
+        element, level = todo.pop(0)
+        for child in element:
+            kind, tag = _kind(child), _local(child.tag)
+            if tag == "term":
+                found["term"] = found["term"] or _text(child)
+            elif kind == "partOfSpeech":
+                found["pos"] = found["pos"] or _text(child)
+            elif kind == "context":
+                found["context"] = found["context"] or _text(child, strip=False)
+            elif kind == "source" and tag == "admin":
+                found["document"] = found["document"] or _text(child, strip=False)
+            elif tag in TERM_SECTIONS and level < 2:
+                todo.append((child, level + 1))
+        if found["term"] and level >= 1:
+            break
+    return found
+
+
+def _date(group: ET.Element, where: str, name: str) -> datetime | None:
+    date = next((_text(c) for c in group if _local(c.tag) == "date"), "")
+    if not date:
+        return None
+    try:
+        created = datetime.fromisoformat(date)
+    except ValueError:
+        raise BadInputError(f"“{name}”, {where}: “{date}” is not a date.") from None
+    return created if created.tzinfo is not None else created.replace(tzinfo=timezone.utc)
