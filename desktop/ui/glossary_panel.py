@@ -140,7 +140,7 @@ class GlossaryPanel(QDockWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((2, 96), (3, 96), (4, 96), (5, 84), (6, 84)):
+        for column, width in ((2, 96), (3, 96), (4, 80), (5, 60), (6, 84)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)  # the Arabic and English columns get the rest
         # Subject field and part of speech show once a term has one (TBX imports), or by choice
