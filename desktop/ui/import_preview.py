@@ -132,7 +132,7 @@ class ImportPreviewDialog(QDialog):
             self.preview.setHorizontalHeaderLabels(labels)
             self.preview.setRowCount(min(len(rows), PREVIEW_ROWS))
             for row, r in enumerate(rows[:PREVIEW_ROWS]):
-                for column, value in enumerate((r.source, r.target, r.category, r.note, r.context,
+                for column, value in enumerate((r.source, r.target, r.category or "", r.note, r.context,
                                                 r.subject, r.pos)):
                     self.preview.setItem(row, column, QTableWidgetItem(value))
         self.preview.resizeColumnsToContents()

@@ -44,9 +44,9 @@ def test_notes_exported_by_anki_import_with_plain_text(tmp_path: Path, with_ever
     fmt, rows = exchange.parse_file(path)
     assert fmt == "anki"
     assert [(r.source, r.target, r.category) for r in rows] == [
-        ("المديرية العامة", "General Directorate\n(DGSN)", "other"),
-        ("الرباط", "Rabat", "other"),
-        ("عبد اللطيف حموشي", "Abdellatif Hammouchi", "other"),  # &nbsp; is a plain space
+        ("المديرية العامة", "General Directorate\n(DGSN)", None),
+        ("الرباط", "Rabat", None),
+        ("عبد اللطيف حموشي", "Abdellatif Hammouchi", None),  # &nbsp; is a plain space
     ]
     assert all(r.document == ("Arabic::Security" if with_everything else "") for r in rows)
 
@@ -148,7 +148,7 @@ def test_tbx_subject_field_and_part_of_speech_are_not_categories(tmp_path: Path)
     first_entry_only = FOREIGN_TBX.split('<termEntry id="c18">')[0] + "</body></text></martif>"
     path.write_text(first_entry_only, encoding="utf-8")
     _fmt, [row] = exchange.parse_file(path)
-    assert (row.source, row.target, row.category) == ("مصنع", "factory", "other")
+    assert (row.source, row.target, row.category) == ("مصنع", "factory", None)  # the file names none
     assert (row.subject, row.pos, row.note) == ("manufacturing", "noun", "")
 
 
@@ -201,7 +201,7 @@ def test_tbx_v3_in_both_styles_imports(tmp_path: Path, text: str, expected: tupl
     path.write_text(text, encoding="utf-8")
     fmt, [row] = exchange.parse_file(path)
     assert fmt == "tbx" and (row.source, row.target, row.subject, row.pos) == expected
-    assert row.category == "other" and row.note == ""
+    assert row.category is None and row.note == ""
 
 
 def test_tbx_v3_export_round_trips(tmp_path: Path) -> None:

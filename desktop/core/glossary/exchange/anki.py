@@ -51,6 +51,11 @@ def _lexicon() -> Lexicon | None:
         return None
 
 
+def _category(value: str) -> str | None:
+    """A category named by the note, or None (the glossary keeps the one it has)."""
+    return category_key(value) if value.strip() else None
+
+
 def write_anki(terms: Iterable[TermRecord], path: Path, deck: str = "Tarjuman", cloze: bool = False) -> int:
     columns = list(ANKI_COLUMNS) + (["Cloze"] if cloze else [])
     with atomic_write(path, encoding="utf-8", newline="") as fh:
@@ -142,6 +147,6 @@ def parse_anki(text: str, name: str) -> list[ImportRow]:
             raise BadInputError(f"“{name}”, line {row_line}: no Arabic field and English field "
                                 "were found in this note.")
         deck = next((plain[i] for i, kind in special.items() if kind == "deck" and i < len(plain)), "")
-        rows.append(ImportRow(row_line, source, target, category_key(named.get("category") or "other"),
+        rows.append(ImportRow(row_line, source, target, _category(named.get("category", "")),
                               named.get("note", ""), named.get("context", ""), deck, None))
     return rows

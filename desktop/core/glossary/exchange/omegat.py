@@ -51,6 +51,6 @@ def parse_omegat(text: str, name: str) -> list[ImportRow]:
         cells = line.split("\t")
         if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
             raise BadInputError(f"“{name}”, line {number}: expected “source<TAB>target<TAB>comment”.")
-        rows.append(ImportRow(number, cells[0].strip(), cells[1].strip(), "other",
+        rows.append(ImportRow(number, cells[0].strip(), cells[1].strip(), None,
                               cells[2] if len(cells) > 2 else "", "", "", None))
     return rows

@@ -36,7 +36,8 @@ class ImportRow:
     line: int
     source: str
     target: str
-    category: str
+    #: None when the file does not say: a new term gets "other", an existing one keeps its own.
+    category: str | None
     note: str
     context: str
     document: str
@@ -172,8 +173,9 @@ def rows_from_table(table: Table, mapping: dict[str, int], unprotect: bool = Tru
         source, target = cell("source").strip(), cell("target").strip()
         if not source or not target:
             raise BadInputError(f"“{name}”, line {line}: both source and target are needed.")
-        # Whether the category exists is checked against the glossary at import.
-        category = category_key(cell("category") or "other")
+        # Whether the category exists is checked against the glossary at import; a file
+        # without one leaves an existing term's category as it is.
+        category = category_key(cell("category")) if cell("category").strip() else None
         created = None
         if cell("created").strip():
             try:
@@ -203,16 +205,17 @@ def import_rows(session: Session, rows: list[ImportRow], *, progress: ProgressFn
     if new_categories not in NEW_CATEGORY_POLICIES:
         raise ValueError(new_categories)
     known = set(category_names(session))
-    unknown = sorted({category_key(r.category) for r in rows if r.category} - known)
+    unknown = sorted({category_key(r.category) for r in rows if r.category is not None} - known)
     for name in unknown if new_categories == "create" else ():
         try:
             add_category(session, name)
         except BadInputError as exc:
-            first = next(r for r in rows if category_key(r.category) == name)
+            first = next(r for r in rows if r.category is not None and category_key(r.category) == name)
             raise BadInputError(f"{first.place}: {exc}") from None
     mapped = set(unknown) if new_categories == "other" else set()
-    items = [NewTerm(r.source, r.target, "other" if category_key(r.category) in mapped else r.category,
-                     r.note, r.context, r.document, r.created, r.subject, r.pos) for r in rows]
+    items = [NewTerm(r.source, r.target,
+                     None if r.category is None else "other" if category_key(r.category) in mapped
+                     else r.category, r.note, r.context, r.document, r.created, r.subject, r.pos) for r in rows]
     try:
         added, updated, skipped = add_terms(session, items, progress=progress, cancel=cancel,
                                             policy=policy)

@@ -230,7 +230,7 @@ def _entry_row(entry: ET.Element, number: int, where: str, name: str, own: bool)
         raise BadInputError(f"“{name}”, {where}: an Arabic and an English term are needed.")
     if own and not category and subject:
         category, subject = subject, ""  # written before subject fields: it was the category
-    return ImportRow(number, source, target, category_key(category or "other"),
+    return ImportRow(number, source, target, category_key(category) if category else None,
                      "; ".join(dict.fromkeys(notes)), context, document, created, where,
                      subject=subject, pos=pos)
 
