@@ -4,6 +4,11 @@ Argostranslate's own ``install_from_path`` runs ``extractall`` straight into the
 folder with no checks, so a bad or hostile file can leave half a package (or write outside
 the folder). Tarjuman validates the zip first, extracts into a temporary folder next to the
 packages folder, checks that the package loads, and only then renames it into place.
+
+A package is untrusted input: its size, its number of files, its metadata.json (size and
+nesting), its type and its top folder name are all limited before anything is unpacked, and
+installed folders are read with the same metadata limits, so one hostile package can neither
+fill the disk nor make every listing of the installed models slow or crash it.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import http.client
 import json
 import logging
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -28,8 +34,19 @@ from desktop.core.translation import argos
 
 log = logging.getLogger(__name__)
 
-MAX_UNCOMPRESSED_BYTES = 4 * 1024**3
+# A real Argos model unpacks to a few hundred MB; the caps leave room for bigger ones.
+MAX_UNCOMPRESSED_BYTES = 2 * 1024**3
 MAX_MEMBERS = 10_000
+# metadata.json is a few hundred bytes of flat JSON, read at every listing of the models.
+MAX_METADATA_BYTES = 1024**2
+MAX_METADATA_DEPTH = 20
+# The top folder becomes the installed folder's name: listing skips names starting with ".",
+# so such a package could never be listed or removed.
+MAX_TOP_NAME = 100
+_TOP_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*")
+# Tokens that matter for JSON nesting: an escape pair (so an escaped quote is not a quote),
+# a quote, or a bracket.
+_JSON_TOKEN = re.compile(r'\\.|["\[\]{}]', re.DOTALL)
 SOURCE, TARGET = "ar", "en"
 
 
@@ -72,11 +89,86 @@ def _dir_size(path: Path) -> int:
     return total
 
 
+def _size(count: int) -> str:
+    """A byte count for a message, e.g. “3.5 GB” or “2.0 MB”."""
+    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if count >= scale:
+            return f"{count / scale:.1f} {unit}"
+    return f"{count} bytes"
+
+
+def _short(value: object, limit: int = 40) -> str:
+    """``repr(value)`` cut to ``limit`` characters: hostile names and values can be huge."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _nests_deeper_than(text: str, limit: int) -> bool:
+    """Whether arrays and objects in JSON ``text`` nest more than ``limit`` levels deep.
+
+    Found by scanning, without parsing: ``json.loads`` recurses once per level, so thousands
+    of levels raise ``RecursionError`` (and could overflow a worker thread's smaller stack).
+    """
+    depth = 0
+    in_string = False
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token == '"':
+            in_string = not in_string
+        elif in_string or token[0] == "\\":
+            continue
+        elif token in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        else:
+            depth -= 1
+    return False
+
+
+def _parse_metadata(raw: bytes) -> dict[str, Any]:
+    """The metadata.json object in ``raw``; ``ValueError`` (a plain reason) if it is unusable."""
+    if len(raw) > MAX_METADATA_BYTES:
+        raise ValueError(f"it is larger than the {_size(MAX_METADATA_BYTES)} allowed")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError("it is not UTF-8 text") from None
+    too_deep = f"it nests more than {MAX_METADATA_DEPTH} levels deep"
+    if _nests_deeper_than(text, MAX_METADATA_DEPTH):
+        raise ValueError(too_deep)
+    try:
+        metadata = json.loads(text)
+    except RecursionError:  # the scan above should make this impossible
+        raise ValueError(too_deep) from None
+    except ValueError:
+        raise ValueError("it is not valid JSON") from None
+    if not isinstance(metadata, dict):
+        raise ValueError("it is not a JSON object")
+    return metadata
+
+
+def _read_installed_metadata(folder: Path) -> dict[str, Any]:
+    """An installed folder's metadata.json, read with the install limits.
+
+    A folder installed by an older Tarjuman or by argostranslate itself may hold a huge file;
+    it is never read whole. Raises ``OSError`` or ``ValueError`` (a plain reason).
+    """
+    path = folder / "metadata.json"
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError("it is not a regular file")
+    if info.st_size > MAX_METADATA_BYTES:
+        raise ValueError(f"it is {_size(info.st_size)}, more than the {_size(MAX_METADATA_BYTES)} allowed")
+    with path.open("rb") as fh:
+        return _parse_metadata(fh.read(MAX_METADATA_BYTES + 1))
+
+
 def _info(pkg: Any) -> ModelInfo:
     path = Path(pkg.package_path)
     note = ""
     try:
-        meta = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
+        meta = _read_installed_metadata(path)
         note = str(meta.get("note") or meta.get("license") or "")
     except (OSError, ValueError):
         pass
@@ -96,7 +188,8 @@ def installed_packages() -> list[Any]:
     """Every loadable installed translation package (``argostranslate`` ``Package`` objects).
 
     Unlike ``argostranslate.package.get_installed_packages`` this skips (and logs) folders that
-    are not valid packages instead of failing on them.
+    are not valid packages instead of failing on them, and checks metadata.json against the
+    install limits before argostranslate reads it whole.
     """
     found = []
     for directory in argos.package_dirs():
@@ -104,6 +197,11 @@ def installed_packages() -> list[Any]:
             continue
         for child in sorted(directory.iterdir()):
             if not child.is_dir() or child.name.startswith("."):
+                continue
+            try:
+                _read_installed_metadata(child)
+            except (OSError, ValueError) as exc:
+                log.warning("skipping package folder %s: unusable metadata.json (%s)", child, exc)
                 continue
             try:
                 pkg = argos.load_package(child)
@@ -153,26 +251,24 @@ def validate_package_file(path: Path, expected: tuple[str, str] | None = (SOURCE
         with zipfile.ZipFile(path) as zf:
             members = zf.infolist()
             top = _check_members(name, members)
-            meta_name = f"{top}/metadata.json"
-            try:
-                raw = zf.read(meta_name)
-            except KeyError:
-                raise BadInputError(f"“{name}” is not an Argos model package (no metadata.json).") from None
+            metadata = _packed_metadata(zf, name, top)
     except zipfile.BadZipFile as exc:
         raise BadInputError(f"“{name}” is a damaged zip archive ({exc}).") from None
     except OSError as exc:
         raise BadInputError(f"“{name}” could not be read: {exc.strerror or exc}.") from None
-    try:
-        metadata = json.loads(raw.decode("utf-8"))
-        if not isinstance(metadata, dict):
-            raise ValueError("not an object")
-    except (UnicodeDecodeError, ValueError):
-        raise BadInputError(f"“{name}” has an unreadable metadata.json.") from None
     names = {m.filename.rstrip("/") for m in members}
     if f"{top}/model/model.bin" not in names:
         raise BadInputError(f"“{name}” has no CTranslate2 model (model/model.bin is missing).")
     if f"{top}/sentencepiece.model" not in names and f"{top}/bpe.model" not in names:
         raise BadInputError(f"“{name}” has no tokenizer (sentencepiece.model or bpe.model).")
+    # argostranslate reads a missing "type" as "translate" (IPackage.load_metadata_from_json:
+    # metadata.get("type", "translate")), so a package without one is a translation package.
+    # Any other type ("sbd") is not, yet would replace an installed package of the same name.
+    kind = metadata.get("type", "translate")
+    if kind != "translate":
+        raise BadInputError(
+            f"“{name}” is a {_short(kind)} package, not a translation model; refused."
+        )
     pair = (metadata.get("from_code"), metadata.get("to_code"))
     if not all(isinstance(c, str) and c for c in pair):
         raise BadInputError(f"“{name}”: metadata.json does not say which languages it translates.")
@@ -184,16 +280,39 @@ def validate_package_file(path: Path, expected: tuple[str, str] | None = (SOURCE
     return PackageCheck(top, metadata, members)
 
 
+def _packed_metadata(zf: zipfile.ZipFile, name: str, top: str) -> dict[str, Any]:
+    """The package's metadata.json, refused by its declared size before any of it is read."""
+    try:
+        info = zf.getinfo(f"{top}/metadata.json")
+    except KeyError:
+        raise BadInputError(f"“{name}” is not an Argos model package (no metadata.json).") from None
+    if info.file_size > MAX_METADATA_BYTES:
+        raise BadInputError(
+            f"“{name}” has an unusable metadata.json: it is {_size(info.file_size)}, more than "
+            f"the {_size(MAX_METADATA_BYTES)} allowed; refused."
+        )
+    with zf.open(info) as fh:
+        raw = fh.read(MAX_METADATA_BYTES + 1)
+    try:
+        return _parse_metadata(raw)
+    except ValueError as exc:
+        raise BadInputError(f"“{name}” has an unusable metadata.json: {exc}; refused.") from None
+
+
 def _check_members(name: str, members: list[zipfile.ZipInfo]) -> str:
     if not members:
         raise BadInputError(f"“{name}” is an empty archive.")
     if len(members) > MAX_MEMBERS:
-        raise BadInputError(f"“{name}” has too many files ({len(members)}) to be a model package.")
+        raise BadInputError(
+            f"“{name}” has too many files ({len(members):,}; a model package may have "
+            f"{MAX_MEMBERS:,}); refused."
+        )
     tops = set()
     total = 0
     for m in members:
         pure = PurePosixPath(m.filename.replace("\\", "/"))
-        unsafe = pure.is_absolute() or ".." in pure.parts or ":" in pure.parts[0]
+        # "" and "." have no parts at all
+        unsafe = not pure.parts or pure.is_absolute() or ".." in pure.parts or ":" in pure.parts[0]
         if unsafe or m.filename.startswith(("/", "\\")):
             raise BadInputError(f"“{name}” contains an unsafe path ({m.filename!r}); refused.")
         mode = m.external_attr >> 16
@@ -202,10 +321,19 @@ def _check_members(name: str, members: list[zipfile.ZipInfo]) -> str:
         tops.add(pure.parts[0])
         total += m.file_size
     if total > MAX_UNCOMPRESSED_BYTES:
-        raise BadInputError(f"“{name}” would unpack to {total / 1024**3:.1f} GB; refused.")
+        raise BadInputError(
+            f"“{name}” would unpack to {_size(total)}, more than the "
+            f"{_size(MAX_UNCOMPRESSED_BYTES)} a model package may take; refused."
+        )
     if len(tops) != 1 or all(len(PurePosixPath(m.filename).parts) == 1 and not m.is_dir() for m in members):
         raise BadInputError(f"“{name}” is not an Argos model package (expected one top folder).")
-    return tops.pop()
+    top = tops.pop()
+    if len(top) > MAX_TOP_NAME or not _TOP_NAME.fullmatch(top):
+        raise BadInputError(
+            f"“{name}” has an unusable top folder name ({_short(top)}): it must be at most "
+            f"{MAX_TOP_NAME} letters, digits, “_”, “-” or “.”, not starting with “.”; refused."
+        )
+    return top
 
 
 def install_package_file(
@@ -236,11 +364,20 @@ def install_package_file(
                     continue
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with zf.open(member) as src, target.open("wb") as dst:
+                    # zipfile stops at the declared size (then fails the CRC check); counting
+                    # here as well keeps every member within its declared size before a byte
+                    # reaches the disk, so the whole stays within the declared total that
+                    # _check_members held to MAX_UNCOMPRESSED_BYTES.
+                    written = 0
                     while chunk := src.read(1 << 20):
-                        written = dst.write(chunk)
-                        if dst.tell() > member.file_size:
-                            raise BadInputError(f"“{path.name}”: {member.filename} is larger than it claims.")
-                        done += written
+                        written += len(chunk)
+                        if written > member.file_size:
+                            raise BadInputError(
+                                f"“{path.name}”: {member.filename} unpacks to more than the "
+                                f"{_size(member.file_size)} it declares; refused."
+                            )
+                        dst.write(chunk)
+                        done += len(chunk)
                         report(progress, done, total)
                         check(cancel)
         unpacked = staging / checked.top
