@@ -9,16 +9,19 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Any, Callable, Sequence, TextIO
 
 from desktop import __version__
-from desktop.core.errors import TarjumanError
+from desktop.core.errors import BadInputError, TarjumanError
 from desktop.core.workspace import BUILTIN_CATEGORIES as CATEGORIES
 from desktop.core.workspace import Workspace
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, EXIT_NO_MODEL, EXIT_BAD_INPUT = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # Ctrl+C, SIGTERM (128 + signal number)
 COMMANDS = ("segment", "translate", "terms", "models", "glossary", "lookup", "gloss", "vocab", "memory")
 log = logging.getLogger(__name__)
 
@@ -154,6 +157,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
+    previous = _on_terminate()
     try:
         return _dispatch(args, out, err)
     except TarjumanError as exc:
@@ -161,11 +165,37 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
         return exc.exit_code
     except KeyboardInterrupt:
         print("tarjuman: interrupted", file=err)
-        return 130
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("tarjuman: stopped (SIGTERM); nothing was left half-written", file=err)
+        return EXIT_TERMINATED
     except Exception:
         log.exception("unexpected error in CLI")
         print("tarjuman: unexpected error; details are in the log file.", file=err)
         return EXIT_UNEXPECTED
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinding removes temporary files and rolls back transactions, as
+    Ctrl+C does."""
+
+
+def _terminated(_signum: int, _frame: object) -> None:
+    raise Terminated
+
+
+def _on_terminate() -> Any:
+    """Turn SIGTERM into ``Terminated`` while a command runs (main thread only); returns the
+    handler to restore."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    try:
+        return signal.signal(signal.SIGTERM, _terminated)
+    except (ValueError, OSError):
+        return None
 
 
 def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -334,41 +364,57 @@ class _TextProgress:
 
 
 def _glossary(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.paths import default_glossary_path
+
+    db = Path(args.db or default_glossary_path())
+    new = not db.exists()
+    if args.glossary_command == "import" and not Path(args.file).exists():
+        raise BadInputError(f"“{args.file}” does not exist.")  # and no glossary is created
     workspace = _open_workspace(args)
+    failed = True
     try:
-        cmd = args.glossary_command
-        if cmd == "add":
-            term, created = workspace.save_term(args.source, args.target, category=args.category,
-                                                note=args.note, subject=args.subject,
-                                                pos=args.pos).value
-            print(f"{'Added' if created else 'Updated'} #{term.id}: {term.source} → {term.target}",
-                  file=out)
-        elif cmd in ("list", "search"):
-            terms = workspace.search_terms(args.query if cmd == "search" else "")
-            if args.json:
-                _print_json([_term_json(t) for t in terms], out)
-            else:
-                for t in terms:
-                    print(f"{t.id}\t{t.source}\t{t.target}\t{t.category}\t{t.note}", file=out)
-        elif cmd == "export":
-            fmt = "excel" if args.excel else args.format
-            exported = workspace.export_glossary(args.file, fmt, deck=args.deck, cloze=args.cloze,
-                                                 raw=args.raw)
-            done = exported.value
-            print(f"Exported {done.count} terms to {args.file} ({done.format})", file=out)
-            if done.skipped:
-                print(f"{len(done.skipped)} terms cannot be written as {done.format} and were left "
-                      f"out: {', '.join(done.skipped)}", file=out)
-            if done.not_carried:
-                print(f"{done.format} does not carry a term's {', '.join(done.not_carried)}.", file=out)
-        elif cmd == "import":
-            imported = workspace.import_file(args.file, args.policy, args.new_categories)
-            result = imported.value.result
-            print(f"Imported {result.total} terms ({result.added} new, {result.updated} updated, "
-                  f"{result.skipped} skipped) from {imported.value.format.upper()}", file=out)
-        return EXIT_OK
+        code = _glossary_command(args, workspace, out)
+        failed = False
+        return code
     finally:
         workspace.close(save_position=False)
+        if failed and new:  # a command that failed leaves no glossary behind that it created
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+
+
+def _glossary_command(args: argparse.Namespace, workspace: Workspace, out: TextIO) -> int:
+    cmd = args.glossary_command
+    if cmd == "add":
+        term, created = workspace.save_term(args.source, args.target, category=args.category,
+                                            note=args.note, subject=args.subject,
+                                            pos=args.pos).value
+        print(f"{'Added' if created else 'Updated'} #{term.id}: {term.source} → {term.target}",
+              file=out)
+    elif cmd in ("list", "search"):
+        terms = workspace.search_terms(args.query if cmd == "search" else "")
+        if args.json:
+            _print_json([_term_json(t) for t in terms], out)
+        else:
+            for t in terms:
+                print(f"{t.id}\t{t.source}\t{t.target}\t{t.category}\t{t.note}", file=out)
+    elif cmd == "export":
+        fmt = "excel" if args.excel else args.format
+        exported = workspace.export_glossary(args.file, fmt, deck=args.deck, cloze=args.cloze,
+                                             raw=args.raw)
+        done = exported.value
+        print(f"Exported {done.count} terms to {args.file} ({done.format})", file=out)
+        if done.skipped:
+            print(f"{len(done.skipped)} terms cannot be written as {done.format} and were left "
+                  f"out: {', '.join(done.skipped)}", file=out)
+        if done.not_carried:
+            print(f"{done.format} does not carry a term's {', '.join(done.not_carried)}.", file=out)
+    elif cmd == "import":
+        imported = workspace.import_file(args.file, args.policy, args.new_categories)
+        result = imported.value.result
+        print(f"Imported {result.total} terms ({result.added} new, {result.updated} updated, "
+              f"{result.skipped} skipped) from {imported.value.format.upper()}", file=out)
+    return EXIT_OK
 
 
 def _lookup(args: argparse.Namespace, out: TextIO) -> int:

@@ -42,6 +42,14 @@ class GlossaryError(TarjumanError):
     """The glossary database cannot be opened or written."""
 
     exit_code = 4
+    #: The file is damaged (restoring a backup may help); other refusals are not damage.
+    damaged = False
+
+
+class GlossaryDamagedError(GlossaryError):
+    """The file is not a healthy SQLite database, or fails on reading."""
+
+    damaged = True
 
 
 class GlossaryBusyError(GlossaryError):

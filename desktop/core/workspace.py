@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.core.changes import NOTHING, Changes, Outcome
 from desktop.core.db import backup
 from desktop.core.db.backup import BackupInfo
-from desktop.core.db.engine import dispose, open_database
+from desktop.core.db.engine import dispose, is_read_only, open_database
 from desktop.core.db.models import CATEGORIES, DEFAULT_COLOURS
 from desktop.core.documents import Document, read_document
 from desktop.core.errors import BadInputError, NoModelError, TarjumanError
@@ -114,6 +114,12 @@ class Workspace(GlossaryActions, WordActions, VocabActions):
         self._added_in_place: set[int] = set()
         #: Opened on first use (``load_lexicon`` on a worker, or ``ensure_lexicon``).
         self.lexicon: Lexicon | None = None
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the glossary may only be read (a file or folder the user may not write):
+        reading works, every save fails with a message saying so."""
+        return is_read_only(self.factory)
 
     @classmethod
     def open(cls, db_path: Path, preferences: Preferences | None = None) -> Workspace:

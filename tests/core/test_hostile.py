@@ -56,3 +56,215 @@ def test_the_cli_import_keeps_categories_and_backs_up_first(ws: Workspace, tmp_p
     assert [b.reason for b in backups_of(db)] == ["before-import"]
     code, out, _ = run("glossary", "list", "--db", str(db))
     assert "\tagency\t" in out
+
+
+# -- a glossary file is data, never code -------------------------------------------------------
+def _healthy(tmp_path: Path, name: str = "shared.db") -> Path:
+    path = tmp_path / name
+    ws = Workspace.open(path)
+    ws.save_term("الرباط", "Rabat", category="place")
+    ws.save_term("المغرب", "Morocco", category="place")
+    ws.close()
+    return path
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+HOSTILE_SCHEMAS = {
+    "trigger": "CREATE TRIGGER wipe AFTER INSERT ON terms BEGIN DELETE FROM terms WHERE id != new.id; END",
+    "recursive view": "CREATE VIEW endless AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 "
+                      "FROM c) SELECT x FROM c",
+    "view as terms": "ALTER TABLE terms RENAME TO real_terms; CREATE VIEW terms AS SELECT * FROM "
+                     "real_terms",
+    "replaced table": "DROP TABLE terms; CREATE TABLE terms (id INTEGER PRIMARY KEY, source TEXT, "
+                      "target TEXT)",
+    "generated column": "ALTER TABLE categories ADD COLUMN big TEXT GENERATED ALWAYS AS "
+                        "(zeroblob(1000000000)) VIRTUAL",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_SCHEMAS))
+def test_a_glossary_with_code_of_its_own_is_refused_untouched(tmp_path: Path, kind: str) -> None:
+    import sqlite3
+
+    path = _healthy(tmp_path)
+    con = sqlite3.connect(path)
+    con.executescript(HOSTILE_SCHEMAS[kind])
+    con.close()
+    before = _digest(path)
+    for command in (["glossary", "add", "حموشي", "Hammouchi"], ["glossary", "list"]):
+        code, out, err = run(*command, "--db", str(path))
+        assert code == 4 and "Tarjuman does not open" in err and "import the file" in err, (kind, err)
+    assert _digest(path) == before
+    assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
+    from desktop.core.db.backup import list_backups
+
+    assert list_backups(path) == []
+
+
+def test_a_statement_that_would_run_forever_is_stopped(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy import text
+
+    from desktop.core.errors import GlossaryError
+
+    monkeypatch.setenv("TARJUMAN_QUERY_LIMIT_S", "0.3")
+    ws = Workspace.open(_healthy(tmp_path))
+    try:
+        with pytest.raises(GlossaryError, match="took more than 0.3 s"):
+            with ws.factory() as session:
+                session.execute(text("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                                     "SELECT count(*) FROM c")).scalar()
+        assert len(ws.search_terms("")) == 2  # the glossary goes on working
+    finally:
+        ws.close()
+
+
+def test_a_glossary_from_a_newer_tarjuman_is_named_and_not_backed_up(tmp_path: Path) -> None:
+    import sqlite3
+
+    from desktop.core.db.backup import list_backups
+
+    path = _healthy(tmp_path)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '0042'")
+    con.commit()
+    con.close()
+    code, _out, err = run("glossary", "list", "--db", str(path))
+    assert code == 4 and "made by a newer version of Tarjuman" in err and "0042" in err
+    assert list_backups(path) == []
+
+
+def test_a_glossary_cut_short_is_called_damaged(tmp_path: Path) -> None:
+    path = _healthy(tmp_path)
+    path.write_bytes(path.read_bytes()[:-1])
+    code, _out, err = run("glossary", "add", "حموشي", "Hammouchi", "--db", str(path))
+    assert code == 4 and "damaged" in err and "cut off" in err
+
+
+def test_a_read_only_glossary_reads_and_refuses_writes(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.core.db import engine
+
+    path = _healthy(tmp_path)
+    monkeypatch.setattr(engine, "writable", lambda _path: False)  # (root may write anything)
+    code, out, err = run("glossary", "list", "--db", str(path))
+    assert code == 0 and "Rabat" in out and "damaged" not in err
+    code, _out, err = run("glossary", "add", "حموشي", "Hammouchi", "--db", str(path))
+    assert code == 4 and "read-only" in err and "damaged" not in err
+    ws = Workspace.open(path)
+    assert ws.read_only
+    ws.close()
+
+
+# -- files Tarjuman writes ---------------------------------------------------------------------
+def test_an_export_never_replaces_a_folder_or_a_device(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    path = _healthy(tmp_path)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    code, _out, err = run("glossary", "export", str(folder), "--format", "csv", "--db", str(path))
+    assert code == 4 and "is a folder" in err and folder.is_dir()
+    code, _out, err = run("glossary", "export", "/dev/null", "--format", "csv", "--db", str(path))
+    assert code == 4 and "not a regular file" in err
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_full_disk_is_named_and_the_old_file_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    from desktop.core import atomic
+
+    path = _healthy(tmp_path)
+    out = tmp_path / "terms.csv"
+    out.write_text("old", encoding="utf-8")
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomic.os, "fsync", full)
+    code, _out, err = run("glossary", "export", str(out), "--db", str(path))
+    assert code == 4 and "The disk is full" in err
+    assert out.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_exports_follow_the_umask(tmp_path: Path) -> None:
+    import os
+
+    path = _healthy(tmp_path)
+    old = os.umask(0o022)
+    try:
+        assert run("glossary", "export", str(tmp_path / "t.csv"), "--db", str(path))[0] == 0
+    finally:
+        os.umask(old)
+    assert (tmp_path / "t.csv").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_very_long_field_round_trips(tmp_path: Path) -> None:
+    ws = Workspace.open(tmp_path / "a.db")
+    ws.save_term("الرباط", "Rabat", note="n" * 300_000)
+    ws.export_glossary(tmp_path / "long.csv")
+    ws.close()
+    other = Workspace.open(tmp_path / "b.db")
+    other.import_file(tmp_path / "long.csv")
+    assert len(other.search_terms("")[0].note) == 300_000
+    other.close()
+
+
+def test_a_failed_command_creates_no_glossary(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    code, _out, err = run("glossary", "import", str(tmp_path / "missing.csv"), "--db", str(db))
+    assert code == 4 and "does not exist" in err and not db.exists()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("source,target\n,oops\n", encoding="utf-8")
+    code, _out, err = run("glossary", "import", str(bad), "--db", str(db))
+    assert code == 4 and list(tmp_path.glob("new.db*")) == []
+
+
+# -- races and signals -------------------------------------------------------------------------
+def test_two_programs_creating_one_glossary_lose_nothing(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    for attempt in range(6):
+        db = tmp_path / f"race{attempt}.db"
+        procs = [subprocess.Popen([sys.executable, "-m", "desktop", "glossary", "add", f"مصطلح {n}",
+                                   f"term {n}", "--db", str(db)], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for n in range(2)]
+        results = [p.communicate(timeout=120) + (p.returncode,) for p in procs]
+        assert [r[2] for r in results] == [0, 0], results
+        code, out, _err = run("glossary", "list", "--db", str(db))
+        assert sorted(line.split("\t")[2] for line in out.splitlines()) == ["term 0", "term 1"]
+
+
+def test_sigterm_during_an_export_leaves_no_temporary_file(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from desktop.core.glossary.store import NewTerm, add_terms
+
+    ws = Workspace.open(tmp_path / "big.db")
+    with ws.factory.begin() as session:
+        add_terms(session, [NewTerm(f"مصطلح {i}", f"term {i}", note="note " * 40) for i in range(60_000)])
+    ws.close()
+    proc = subprocess.Popen([sys.executable, "-m", "desktop", "glossary", "export",
+                             str(tmp_path / "out.csv"), "--db", str(tmp_path / "big.db")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".out.csv.*.tmp")) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.002)
+    assert proc.poll() is None, "the export ended before it could be stopped"
+    proc.send_signal(signal.SIGTERM)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143 and "SIGTERM" in err
+    assert list(tmp_path.glob("*.tmp")) == [] and not (tmp_path / "out.csv").exists()

@@ -17,6 +17,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
 from desktop.core.db.models import Base
+from desktop.core.errors import GlossaryError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -43,11 +44,37 @@ def _legacy_revision(connection: Connection) -> str:
     return "0001" if sql and "ck_terms_category" in sql else head_revision()
 
 
-def upgrade(engine: Engine, before_upgrade: Callable[[str | None, str], None] | None = None) -> bool:
-    """Create or upgrade the schema; returns True if an upgrade ran."""
+def _name(engine: Engine) -> str:
+    return str(getattr(engine, "info", {}).get("path") or engine.url.database)
+
+
+def known_revision(revision: str) -> bool:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    try:
+        return ScriptDirectory.from_config(config).get_revision(revision) is not None
+    except Exception:  # alembic raises several kinds for an unknown revision
+        return False
+
+
+def upgrade(engine: Engine, before_upgrade: Callable[[str | None, str], None] | None = None,
+            read_only: bool = False) -> bool:
+    """Create or upgrade the schema; returns True if an upgrade ran. A glossary made by a newer
+    Tarjuman (a revision this one does not know), or one that is read-only and behind, is
+    refused before anything is written or backed up."""
     head = head_revision()
     with engine.begin() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
+        if current is not None and not known_revision(current):
+            raise GlossaryError(
+                f"The glossary “{_name(engine)}” was made by a newer version of Tarjuman "
+                f"(schema revision {current}); update Tarjuman to open it. The file was not "
+                "changed.")
+        if read_only and current != head:
+            raise GlossaryError(
+                f"The glossary “{_name(engine)}” is read-only and was made by an older "
+                "version of Tarjuman: it must be upgraded before use, which needs write access. "
+                "Copy it somewhere you may write, or ask for write access.")
         if current is None:
             if "terms" not in inspect(connection).get_table_names():
                 Base.metadata.create_all(connection)

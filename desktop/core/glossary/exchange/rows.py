@@ -29,6 +29,9 @@ COLUMNS = ("source", "target", "category", "note", "context", "document", "creat
 REQUIRED = ("source", "target")
 # A cell that starts with one of = + - @ tab CR, after any apostrophes already there.
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
+# Python's csv refuses fields over 131,072 characters; an export may write a longer note, so
+# any field that fits in an importable file is read back.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_IMPORT_BYTES))
 
 
 @dataclass(frozen=True)
@@ -215,7 +218,8 @@ def import_rows(session: Session, rows: list[ImportRow], *, progress: ProgressFn
     mapped = set(unknown) if new_categories == "other" else set()
     items = [NewTerm(r.source, r.target,
                      None if r.category is None else "other" if category_key(r.category) in mapped
-                     else r.category, r.note, r.context, r.document, r.created, r.subject, r.pos) for r in rows]
+                     else r.category, r.note, r.context, r.document, r.created, r.subject, r.pos)
+             for r in rows]
     try:
         added, updated, skipped = add_terms(session, items, progress=progress, cancel=cancel,
                                             policy=policy)
