@@ -93,8 +93,9 @@ def open_glossary_interactively(path: Path) -> Workspace | None:
             backups = backups_of(path)
             box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
                               f"{exc}\n\nThe file was not changed.")
+            # Restoring helps only with damage (not a newer, refused or unreadable file).
             restore = box.addButton("Restore from Backup…", QMessageBox.ButtonRole.AcceptRole) \
-                if backups else None
+                if backups and exc.damaged else None
             other = box.addButton("Open Another Glossary…", QMessageBox.ButtonRole.AcceptRole)
             create = box.addButton("Create New Glossary…", QMessageBox.ButtonRole.AcceptRole)
             box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)

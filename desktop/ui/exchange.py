@@ -134,7 +134,7 @@ class ExchangeController(QObject):
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
                 self.window, "Import glossary", "",
-                "Glossaries (*.csv *.tsv *.txt *.tbx *.xml *.utf8);;All files (*)")
+                "Glossaries (*.csv *.tsv *.txt *.tab *.tbx *.xml *.utf8 *.db);;All files (*)")
             if not name:
                 return
             path = Path(name)

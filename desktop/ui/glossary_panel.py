@@ -114,6 +114,14 @@ class GlossaryPanel(QDockWidget):
         row.addWidget(self.category_filter)
         layout.addLayout(row)
 
+        self.read_only_label = QLabel(
+            "<b>Read-only glossary.</b> You may read, search and export its terms; nothing can be "
+            "saved in it (you may not write the file or its folder).", body)
+        self.read_only_label.setObjectName("readOnlyBanner")
+        self.read_only_label.setWordWrap(True)
+        self.read_only_label.hide()
+        layout.addWidget(self.read_only_label)
+
         self.legend = QHBoxLayout()
         self.legend.setSpacing(4)
         layout.addLayout(self.legend)
@@ -124,11 +132,10 @@ class GlossaryPanel(QDockWidget):
         self.table.setObjectName("glossaryTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
+        self._edit_triggers = (QAbstractItemView.EditTrigger.DoubleClicked
+                               | QAbstractItemView.EditTrigger.EditKeyPressed
+                               | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setEditTriggers(self._edit_triggers)
         self.table.setItemDelegateForColumn(2, CategoryDelegate(self.table))
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -203,6 +210,13 @@ class GlossaryPanel(QDockWidget):
         if changes.terms or changes.removed_terms:
             self._update_count()
             self._show_used_columns()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only_label.setVisible(read_only)
+        self.delete_button.setEnabled(not read_only)
+        self.delete_action.setEnabled(not read_only)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only
+                                   else self._edit_triggers)
 
     def _show_used_columns(self) -> None:
         """Show the subject and part-of-speech columns when a term has one (unless the user

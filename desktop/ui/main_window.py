@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.lexiconReady.connect(self.learner.lexicon_ready)
         self._build_menus()
         self._update_title()
+        self._show_read_only()
         self._restore_state()
 
     # -- construction ----------------------------------------------------------------------
@@ -193,6 +194,8 @@ class MainWindow(QMainWindow):
             self.load_categories()
         if changes.document or changes.glossary:
             self._update_title()
+        if changes.glossary:
+            self._show_read_only()
 
     def load_categories(self) -> None:
         """Give the views the glossary's categories and colours (a handful of rows)."""
@@ -201,7 +204,18 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         doc = self.workspace.document
         prefix = f"{doc.title} — " if doc is not None else ""
-        self.setWindowTitle(f"{prefix}{self.workspace.db_path.name} — {APP_NAME}")
+        state = " (read-only)" if self.workspace.read_only else ""
+        self.setWindowTitle(f"{prefix}{self.workspace.db_path.name}{state} — {APP_NAME}")
+
+    def _show_read_only(self) -> None:
+        """A glossary the user may not write opens for reading: one banner says so, and the
+        actions that would change it are off (instead of failing on save)."""
+        read_only = self.workspace.read_only
+        self.glossary.set_read_only(read_only)
+        for action in (self.terms.capture_action, self.terms.duplicates_action,
+                       self.terms.categories_action, self.exchange.import_action,
+                       self.exchange.import_memory_action, self.files.restore_action):
+            action.setEnabled(not read_only)
 
     # -- dialogs ---------------------------------------------------------------------------
     def show_preferences(self) -> PreferencesDialog:

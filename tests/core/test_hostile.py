@@ -268,3 +268,21 @@ def test_sigterm_during_an_export_leaves_no_temporary_file(tmp_path: Path) -> No
     _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 143 and "SIGTERM" in err
     assert list(tmp_path.glob("*.tmp")) == [] and not (tmp_path / "out.csv").exists()
+
+
+def test_the_terms_of_a_refused_glossary_import_into_a_new_one(tmp_path: Path) -> None:
+    """The refusal's advice works: the terms are read as data and nothing in the file runs."""
+    import sqlite3
+
+    path = _healthy(tmp_path)
+    con = sqlite3.connect(path)
+    con.executescript(HOSTILE_SCHEMAS["trigger"] + ";" + HOSTILE_SCHEMAS["recursive view"])
+    con.close()
+    before = _digest(path)
+    code, out, err = run("glossary", "import", str(path), "--db", str(tmp_path / "new.db"))
+    assert code == 0, err
+    assert "Imported 2 terms (2 new" in out
+    code, out, _err = run("glossary", "list", "--db", str(tmp_path / "new.db"))
+    assert sorted(line.split("\t")[2:4] for line in out.splitlines()) == [["Morocco", "place"],
+                                                                           ["Rabat", "place"]]
+    assert _digest(path) == before

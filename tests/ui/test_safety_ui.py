@@ -8,7 +8,7 @@ from typing import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.core.db import backup
@@ -326,3 +326,28 @@ def test_saving_a_term_and_a_small_import_never_stall(qtbot: QtBot, make_window:
     figures = f"limit {limit * 1000:.0f} ms; max {max(gaps) * 1000:.0f} ms; {len(gaps)} beats"
     print(figures)
     assert max(gaps) <= limit, figures
+
+
+def test_a_read_only_glossary_opens_for_reading(qtbot: QtBot, make_window: WindowFactory,
+                                                empty_model_dir: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A glossary the user may not write opens with a banner, its terms readable, and the
+    actions that would change it off (root may write anything, so the check is patched)."""
+    from desktop.core.db import engine
+    from desktop.core.workspace import Workspace
+
+    db = tmp_path / "shared.db"
+    seed = Workspace.open(db)
+    seed.save_term("الرباط", "Rabat", category="place")
+    seed.close()
+    monkeypatch.setattr(engine, "writable", lambda _path: False)
+    window = make_window(db)
+    assert window.glossary.read_only_label.isVisible()
+    assert "(read-only)" in window.windowTitle()
+    assert window.glossary.model.rowCount() == 1
+    assert not window.terms.capture_action.isEnabled() and not window.exchange.import_action.isEnabled()
+    assert window.exchange.export_action.isEnabled()
+    table = window.glossary.table
+    table.setCurrentIndex(window.glossary.model.index(0, 1))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    assert table.viewport().findChildren(QLineEdit) == []  # no editor opens

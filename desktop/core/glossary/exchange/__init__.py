@@ -38,6 +38,7 @@ from .rows import (
     read_table,
     rows_from_table,
 )
+from .sqlite_file import is_sqlite, parse_glossary_file
 from .tbx import parse_tbx, write_tbx, write_tbx3
 
 __all__ = [
@@ -144,6 +145,8 @@ def read_import(path: Path) -> tuple[str, Table | None, list[ImportRow] | None]:
     Delimited files (CSV/TSV) come back as a ``Table`` whose columns the user may map; the
     others come back as rows directly.
     """
+    if is_sqlite(path):  # another glossary file: its terms, read as data
+        return "glossary", None, parse_glossary_file(path)
     text = read_glossary_text(path)
     fmt = detect_format(path, text)
     name = Path(path).name
