@@ -233,7 +233,12 @@ def _open_workspace(args: argparse.Namespace) -> Workspace:
     # The window's preferences live in its settings; the CLI keeps as many backups as the
     # window could (it prunes none that the window would keep).
     keep_all = Preferences(backups_kept=LIMITS["backups_kept"][1])
-    return Workspace.open(args.db or default_glossary_path(), keep_all)
+    workspace = Workspace.open(args.db or default_glossary_path(), keep_all)
+    if workspace.repaired:
+        print(f"tarjuman: note: {workspace.repaired} damaged values in the glossary were repaired "
+              "(a date that was not a date, binary data in a text field); a backup was made "
+              "first.", file=sys.stderr)
+    return workspace
 
 
 def _translate(args: argparse.Namespace, out: TextIO) -> int:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.core.changes import NOTHING, Changes, Outcome
 from desktop.core.db import backup
 from desktop.core.db.backup import BackupInfo
-from desktop.core.db.engine import dispose, is_read_only, open_database
+from desktop.core.db.engine import dispose, is_read_only, open_database, repaired_values
 from desktop.core.db.models import CATEGORIES, DEFAULT_COLOURS
 from desktop.core.documents import Document, read_document
 from desktop.core.errors import BadInputError, NoModelError, TarjumanError
@@ -120,6 +120,12 @@ class Workspace(GlossaryActions, WordActions, VocabActions):
         """Whether the glossary may only be read (a file or folder the user may not write):
         reading works, every save fails with a message saying so."""
         return is_read_only(self.factory)
+
+    @property
+    def repaired(self) -> int:
+        """How many damaged values (a date that is not a date, a blob in a text field)
+        opening the glossary repaired, after a "before-repair" backup."""
+        return repaired_values(self.factory)
 
     @classmethod
     def open(cls, db_path: Path, preferences: Preferences | None = None) -> Workspace:

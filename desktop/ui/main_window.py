@@ -211,6 +211,9 @@ class MainWindow(QMainWindow):
         """A glossary the user may not write opens for reading: one banner says so, and the
         actions that would change it are off (instead of failing on save)."""
         read_only = self.workspace.read_only
+        if self.workspace.repaired:
+            self.ctx.status(f"{self.workspace.repaired} damaged values in the glossary were repaired "
+                            "(a backup was made first).", 0)
         self.glossary.set_read_only(read_only)
         for action in (self.terms.capture_action, self.terms.duplicates_action,
                        self.terms.categories_action, self.exchange.import_action,

@@ -286,3 +286,26 @@ def test_the_terms_of_a_refused_glossary_import_into_a_new_one(tmp_path: Path) -
     assert sorted(line.split("\t")[2:4] for line in out.splitlines()) == [["Morocco", "place"],
                                                                            ["Rabat", "place"]]
     assert _digest(path) == before
+
+
+def test_damaged_values_are_repaired_after_a_backup_and_the_rest_is_usable(tmp_path: Path) -> None:
+    import sqlite3
+
+    from desktop.core.db.backup import list_backups
+
+    path = _healthy(tmp_path)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE terms SET created_at = 'yesterday', note = x'00ff10' WHERE target = 'Rabat'")
+    con.execute("UPDATE terms SET context = 42 WHERE target = 'Morocco'")
+    con.commit()
+    con.close()
+    code, out, err = run("glossary", "list", "--json", "--db", str(path))
+    assert code == 0, err
+    import json
+
+    terms = {t["target"]: t for t in json.loads(out)}
+    assert terms["Rabat"]["note"] == "00FF10" and terms["Rabat"]["created"].startswith("1970-01-01")
+    assert terms["Morocco"]["context"] == "42"
+    assert [b.reason for b in list_backups(path)] == ["before-repair"]
+    assert run("glossary", "list", "--db", str(path))[0] == 0
+    assert len(list_backups(path)) == 1  # repaired once

@@ -9,6 +9,7 @@ has a time limit (a progress handler), so that nothing in a file can hang Tarjum
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import sqlite3
@@ -16,17 +17,18 @@ import stat
 import time
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
-from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy import Engine, Text, create_engine, event, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.db import migrate
-from desktop.core.db.models import CATEGORIES, DEFAULT_COLOURS, Base, Category
+from desktop.core.db.models import CATEGORIES, DEFAULT_COLOURS, Base, Category, UTCDateTime
 from desktop.core.errors import GlossaryBusyError, GlossaryDamagedError, GlossaryError
 from desktop.core.files import read_only_uri
 
+log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
 QUERY_LIMIT_S = 120.0  # no statement of Tarjuman's comes near it; a hostile file's would
 PROGRESS_STEPS = 20_000  # virtual machine steps between two looks at the clock
@@ -152,6 +154,7 @@ def open_database(path: Path) -> sessionmaker[Session]:
         except OSError as exc:
             raise GlossaryError(f"Cannot create the folder for “{path}”: {exc.strerror}.") from None
     engine = create_db_engine(path, read_only)
+    repaired = 0
     try:
         with creation_lock(path):  # two programs creating or upgrading it: one does, once
             migrate.upgrade(engine, before_upgrade=lambda _old, _new: _backup_before_upgrade(path),
@@ -159,6 +162,7 @@ def open_database(path: Path) -> sessionmaker[Session]:
             if not read_only:
                 Base.metadata.create_all(engine)  # a table an old or partial file lacks
                 _seed_categories(engine)
+                repaired = repair_values(engine, lambda: _backup_before_upgrade(path, "before-repair"))
         with engine.connect() as connection:
             raw = connection.connection.dbapi_connection
             assert isinstance(raw, sqlite3.Connection)
@@ -171,7 +175,56 @@ def open_database(path: Path) -> sessionmaker[Session]:
     except BaseException:
         engine.dispose()
         raise
+    if repaired:
+        log.warning("repaired %d damaged values in %s", repaired, path)
+    engine.info["repaired"] = repaired
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def repaired_values(factory: sessionmaker[Session]) -> int:
+    """How many damaged values opening the glossary repaired (0 for most files)."""
+    bind = factory.kw.get("bind")
+    return int(getattr(bind, "info", {}).get("repaired", 0)) if isinstance(bind, Engine) else 0
+
+
+def _damaged(column: Any) -> str:
+    """SQL that is true where a value cannot be what its column says (a file edited by another
+    program, or damaged): a number or blob in a text column, a date that is not a date."""
+    name = f'"{column.name}"'
+    if isinstance(column.type, UTCDateTime):
+        return (f"({name} IS NULL OR typeof({name}) != 'text' OR {name} NOT GLOB "
+                "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]*')")
+    return f"({name} IS NULL OR typeof({name}) != 'text')"
+
+
+def repair_values(engine: Engine, before: Callable[[], None]) -> int:
+    """Make every value of the text and date columns readable (a damaged date becomes
+    1970-01-01, a blob its hexadecimal text, a missing value empty), after ``before`` (a
+    backup); returns how many rows were repaired. Checking costs one scan per table."""
+    plan: list[tuple[str, list[Any]]] = []
+    with engine.connect() as connection:
+        for table in Base.metadata.sorted_tables:
+            columns = [c for c in table.columns if isinstance(c.type, (Text, UTCDateTime))]
+            if not columns:
+                continue
+            where = " OR ".join(_damaged(c) for c in columns)
+            if connection.execute(text(f'SELECT 1 FROM "{table.name}" WHERE {where} LIMIT 1')).first():
+                plan.append((table.name, columns))
+    if not plan:
+        return 0
+    before()
+    fixed = 0
+    with engine.begin() as connection:
+        for table_name, columns in plan:
+            for column in columns:
+                name = f'"{column.name}"'
+                value = ("'1970-01-01 00:00:00.000000'" if isinstance(column.type, UTCDateTime)
+                         else f"CASE WHEN typeof({name}) = 'blob' THEN hex({name}) "
+                              f"WHEN {name} IS NULL THEN '' ELSE CAST({name} AS TEXT) END")
+                result = connection.execute(text(
+                    f'UPDATE "{table_name}" SET {name} = {value} WHERE {_damaged(column)}'))
+                fixed += int(getattr(result, "rowcount", 0) or 0)
+    return fixed
 
 
 def writable(path: Path) -> bool:
@@ -237,10 +290,10 @@ def _refusal(path: Path, problem: str) -> str:
             "glossary (File → Import Glossary… or `tarjuman glossary import`).")
 
 
-def _backup_before_upgrade(path: Path) -> None:
+def _backup_before_upgrade(path: Path, reason: str = "before-upgrade") -> None:
     from desktop.core.db.backup import make_backup
 
-    make_backup(path, "before-upgrade")
+    make_backup(path, reason)
 
 
 def _seed_categories(engine: Engine) -> None:
