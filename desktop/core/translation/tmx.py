@@ -18,6 +18,7 @@ from desktop import __version__
 from desktop.core.atomic import atomic_write
 from desktop.core.errors import BadInputError
 from desktop.core.files import read_user_file
+from desktop.core.xml_stream import events, local
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MAX_TMX_BYTES = 200 * 1024 * 1024
@@ -33,37 +34,47 @@ class MemoryUnit:
 
 
 def _segment_text(seg: ET.Element) -> str:
-    """A segment's text without its inline markup (bpt/ept/ph codes are dropped)."""
+    """A segment's text without its inline markup (bpt/ept/ph codes are dropped; the text of
+    hi and sub is kept). Nesting is bounded by the reader (``xml_stream.MAX_DEPTH``)."""
     parts = [seg.text or ""]
     for child in seg:
-        if child.tag in ("hi", "sub"):
+        if local(child.tag) in ("hi", "sub"):
             parts.append(_segment_text(child))
         parts.append(child.tail or "")
     return "".join(parts).strip()
 
 
 def read_tmx(path: Path) -> list[MemoryUnit]:
-    """The Arabic → English units of a TMX file; a unit without both is skipped, a file
-    that is not TMX is refused with a plain message."""
+    """The Arabic → English units of a TMX file, read as a stream (each unit once, in time
+    linear in the file); a unit without both is skipped, a file that is not TMX is refused
+    with a plain message."""
+    name = Path(path).name
     data = read_user_file(Path(path), MAX_TMX_BYTES, "translation memory")
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        line, column = exc.position
-        raise BadInputError(f"“{Path(path).name}” is not well-formed XML (line {line}, column {column}).") \
-            from None
-    if root.tag != "tmx":
-        raise BadInputError(f"“{Path(path).name}” is XML but not a translation memory (no <tmx> root).")
     units: list[MemoryUnit] = []
-    for number, tu in enumerate(root.iter("tu"), 1):
+    root = ""
+    number = 0
+    for _line, event, element in events(data, name):
+        tag = local(element.tag)
+        if not root:
+            root = tag
+            if tag != "tmx":
+                raise BadInputError(f"“{name}” is XML but not a translation memory (no <tmx> root).")
+        if event != "end" or tag != "tu":
+            continue
+        number += 1
         segments: dict[str, str] = {}
-        for tuv in tu.iter("tuv"):
+        for tuv in element:
+            if local(tuv.tag) != "tuv":
+                continue
             lang = (tuv.get(XML_LANG) or tuv.get("lang") or "").lower()[:2]
-            seg = tuv.find("seg")
+            seg = next((child for child in tuv if local(child.tag) == "seg"), None)
             if seg is not None and lang in ("ar", "en") and lang not in segments:
                 segments[lang] = _segment_text(seg)
         if segments.get("ar") and segments.get("en"):
-            units.append(MemoryUnit(segments["ar"], segments["en"], f"tu {tu.get('tuid') or number}"))
+            units.append(MemoryUnit(segments["ar"], segments["en"], f"tu {element.get('tuid') or number}"))
+        element.clear()  # read once: an enclosing unit does not read it again
+    if not root:
+        raise BadInputError(f"“{name}” is empty.")
     return units
 
 

@@ -16,15 +16,15 @@ linear in the size of the file, and every message names the entry by its id and 
 
 from __future__ import annotations
 
-import io
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from desktop.core.atomic import atomic_write
 from desktop.core.errors import BadInputError
 from desktop.core.glossary.store import TermRecord, category_key
+from desktop.core.xml_stream import events, local
 
 from .rows import ImportRow
 
@@ -125,41 +125,14 @@ LANGUAGE_SECTIONS = {"langSet", "langSec"}
 TERM_SECTIONS = {"tig", "ntig", "termSec", "termGrp"}
 
 
-def _local(tag: str) -> str:
-    """An element's name without its namespace."""
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
 def _kind(element: ET.Element) -> str:
     """What a data category element holds: its ``type`` (DCA style) or its name (DCT style)."""
-    return element.get("type") or _local(element.tag)
+    return element.get("type") or local(element.tag)
 
 
 def _text(element: ET.Element, strip: bool = True) -> str:
     text = "".join(element.itertext())
     return text.strip() if strip else text
-
-
-def _events(text: str, name: str) -> Iterator[tuple[int, str, ET.Element]]:
-    """(line, event, element) for each start and end of an element, fed a line at a time so
-    that an element's line is known; a syntax error names its line and column."""
-    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
-
-    def read(line: int) -> Iterator[tuple[int, str, ET.Element]]:
-        for item in parser.read_events():
-            if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], ET.Element):
-                yield line, str(item[0]), item[1]  # start and end events carry elements
-
-    line = 0
-    try:
-        for line, chunk in enumerate(io.StringIO(text, newline=""), 1):
-            parser.feed(chunk)
-            yield from read(line)
-        parser.close()
-        yield from read(line)
-    except ET.ParseError as exc:
-        at, column = exc.position
-        raise BadInputError(f"“{name}” is not well-formed XML (line {at}, column {column}).") from None
 
 
 def parse_tbx(text: str, name: str) -> list[ImportRow]:
@@ -170,8 +143,8 @@ def parse_tbx(text: str, name: str) -> list[ImportRow]:
     own = False
     depth = 0  # of entries: one inside another is read as its own entry
     lines: dict[int, int] = {}  # id(entry element) → line of its start tag
-    for line, event, element in _events(text, name):
-        tag = _local(element.tag)
+    for line, event, element in events(text, name):
+        tag = local(element.tag)
         if not root_name:
             root_name = tag
             if tag not in ("martif", "tbx"):
@@ -203,7 +176,7 @@ def _entry_row(entry: ET.Element, number: int, where: str, name: str, own: bool)
     category = subject = pos = context = document = ""
     created = None
     for child in entry:
-        kind, tag = _kind(child), _local(child.tag)
+        kind, tag = _kind(child), local(child.tag)
         if tag in LANGUAGE_SECTIONS:
             lang = (child.get(XML_LANG) or child.get("lang") or "").lower()[:2]
             found = _language_section(child)
@@ -243,7 +216,7 @@ def _language_section(section: ET.Element) -> dict[str, str]:
     while todo:
         element, level = todo.pop(0)
         for child in element:
-            kind, tag = _kind(child), _local(child.tag)
+            kind, tag = _kind(child), local(child.tag)
             if tag == "term":
                 found["term"] = found["term"] or _text(child)
             elif kind == "partOfSpeech":
@@ -260,7 +233,7 @@ def _language_section(section: ET.Element) -> dict[str, str]:
 
 
 def _date(group: ET.Element, where: str, name: str) -> datetime | None:
-    date = next((_text(c) for c in group if _local(c.tag) == "date"), "")
+    date = next((_text(c) for c in group if local(c.tag) == "date"), "")
     if not date:
         return None
     try:
