@@ -137,8 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cloze", action="store_true", help="Anki: add a cloze field")
     p.add_argument("--raw", action="store_true",
                    help="CSV: do not guard cells that a spreadsheet would run as formulas")
-    p = glossary.add_parser("import", parents=[db_parent],
-                            help="import a glossary (CSV, TSV, Anki, TBX, OmegaT; detected)")
+    p = glossary.add_parser("import", parents=[db_parent, encoding_parent],
+                            help="import a glossary (CSV, TSV, Anki, TBX, OmegaT, another "
+                                 "glossary .db; detected)")
     p.add_argument("file", type=Path)
     p.add_argument("--policy", choices=("update", "skip", "keep-both"), default="update",
                    help="for Arabic already in the glossary (default: update)")
@@ -415,7 +416,7 @@ def _glossary_command(args: argparse.Namespace, workspace: Workspace, out: TextI
         if done.not_carried:
             print(f"{done.format} does not carry a term's {', '.join(done.not_carried)}.", file=out)
     elif cmd == "import":
-        imported = workspace.import_file(args.file, args.policy, args.new_categories)
+        imported = workspace.import_file(args.file, args.policy, args.new_categories, args.encoding)
         result = imported.value.result
         print(f"Imported {result.total} terms ({result.added} new, {result.updated} updated, "
               f"{result.skipped} skipped) from {imported.value.format.upper()}", file=out)

@@ -262,9 +262,10 @@ class GlossaryActions:
 
     # -- import and export -------------------------------------------------------------------
     @staticmethod
-    def read_import(path: Path) -> ImportFile:
-        """Read and recognise a glossary file for import (any thread); nothing is written."""
-        fmt, table, rows = exchange.read_import(Path(path))
+    def read_import(path: Path, encoding: str | None = None) -> ImportFile:
+        """Read and recognise a glossary file for import (any thread); nothing is written.
+        ``encoding`` overrides detection for delimited files."""
+        fmt, table, rows = exchange.read_import(Path(path), encoding)
         return ImportFile(Path(path), fmt, table, rows)
 
     def dry_run_import(self, rows: list[exchange.ImportRow], policy: str = "update",
@@ -293,10 +294,10 @@ class GlossaryActions:
             return Outcome(result, Changes(all_terms=True))
         return Outcome(result, Changes(terms=tuple(changed)))
 
-    def import_file(self, path: Path, policy: str = "update",
-                    new_categories: str = "other") -> Outcome[Imported]:
+    def import_file(self, path: Path, policy: str = "update", new_categories: str = "other",
+                    encoding: str | None = None) -> Outcome[Imported]:
         """Read and import a glossary file (its format detected), backing up first."""
-        fmt, rows = exchange.parse_file(Path(path))
+        fmt, rows = exchange.parse_file(Path(path), encoding)
         outcome = self.import_rows(rows, policy, new_categories=new_categories)
         return Outcome(Imported(fmt, outcome.value), outcome.changes)
 

@@ -309,3 +309,14 @@ def test_damaged_values_are_repaired_after_a_backup_and_the_rest_is_usable(tmp_p
     assert [b.reason for b in list_backups(path)] == ["before-repair"]
     assert run("glossary", "list", "--db", str(path))[0] == 0
     assert len(list_backups(path)) == 1  # repaired once
+
+
+def test_a_glossary_import_takes_an_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.csv"
+    path.write_bytes("source,target\nالرباط,Rabat\n".encode("cp1256"))
+    db = str(tmp_path / "g.db")
+    code, out, err = run("glossary", "import", str(path), "--encoding", "windows-1256", "--db", db)
+    assert code == 0, err
+    assert "الرباط" in run("glossary", "list", "--db", db)[1]
+    code, _out, err = run("glossary", "import", str(path), "--encoding", "utf-8", "--db", db)
+    assert code == 4 and "is not valid utf-8" in err

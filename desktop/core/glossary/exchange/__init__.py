@@ -139,7 +139,7 @@ def detect_format(path: Path, text: str) -> str:
     return "csv"
 
 
-def read_import(path: Path) -> tuple[str, Table | None, list[ImportRow] | None]:
+def read_import(path: Path, encoding: str | None = None) -> tuple[str, Table | None, list[ImportRow] | None]:
     """Read a glossary file for import: (format, table to map, rows).
 
     Delimited files (CSV/TSV) come back as a ``Table`` whose columns the user may map; the
@@ -147,7 +147,7 @@ def read_import(path: Path) -> tuple[str, Table | None, list[ImportRow] | None]:
     """
     if is_sqlite(path):  # another glossary file: its terms, read as data
         return "glossary", None, parse_glossary_file(path)
-    text = read_glossary_text(path)
+    text = read_glossary_text(path, encoding)
     fmt = detect_format(path, text)
     name = Path(path).name
     if fmt == "tbx":
@@ -160,9 +160,9 @@ def read_import(path: Path) -> tuple[str, Table | None, list[ImportRow] | None]:
     return fmt, table, None
 
 
-def parse_file(path: Path) -> tuple[str, list[ImportRow]]:
+def parse_file(path: Path, encoding: str | None = None) -> tuple[str, list[ImportRow]]:
     """Read any supported glossary file into rows, guessing CSV/TSV columns."""
-    fmt, table, rows = read_import(path)
+    fmt, table, rows = read_import(path, encoding)
     if table is not None:
         rows = rows_from_table(table, guess_mapping(table))
     assert rows is not None

@@ -232,12 +232,13 @@ def import_rows(session: Session, rows: list[ImportRow], *, progress: ProgressFn
     return ImportResult(added, updated, skipped)
 
 
-def read_glossary_text(path: Path) -> str:
-    """The text of a glossary file, decoded like documents (Excel's UTF-16 included)."""
+def read_glossary_text(path: Path, encoding: str | None = None) -> str:
+    """The text of a glossary file, decoded like documents (Excel's UTF-16 included), or as
+    ``encoding`` when given."""
     from desktop.core.documents import decode_bytes
 
     data = read_user_file(path, MAX_IMPORT_BYTES, "glossary file")
-    text, _encoding, _guessed = decode_bytes(data, Path(path).name)
+    text, _encoding, _guessed = decode_bytes(data, Path(path).name, encoding)
     if "\x00" in text:
         raise BadInputError(f"“{Path(path).name}” looks like a binary file, not a glossary.")
     return text.lstrip("\ufeff")
