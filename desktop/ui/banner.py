@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop.ui import style
+
 
 class ModelBanner(QFrame):
     """Explains that translation is unavailable and offers both ways to get a model."""
@@ -15,10 +17,7 @@ class ModelBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("modelBanner")
-        self.setStyleSheet(
-            "#modelBanner { background: #fff4d6; border: 1px solid #e8c66a; border-radius: 6px; }"
-            "#modelBanner QLabel { color: #4a3b00; }"
-        )
+        self.restyle()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         self.label = QLabel(self)
@@ -34,6 +33,13 @@ class ModelBanner(QFrame):
         self.install_button.clicked.connect(self.installRequested)
         self.download_button.clicked.connect(self.downloadRequested)
         self.show_missing()
+
+    def restyle(self) -> None:
+        colours = style.scheme()
+        self.setStyleSheet(
+            f"#modelBanner {{ background: {colours.banner_background.name()}; "
+            f"border: 1px solid {colours.banner_border.name()}; border-radius: 6px; }}"
+            f"#modelBanner QLabel {{ color: {colours.banner_text.name()}; }}")
 
     def show_missing(self) -> None:
         self.label.setText(

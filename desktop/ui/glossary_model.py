@@ -293,6 +293,7 @@ class GlossaryModel(QStandardItemModel):
                 item.setToolTip(tooltip)
                 if field == "category":
                     item.setBackground(style.category_colour(rec.category))
+                    item.setForeground(style.category_text(rec.category))
                 continue
             item = QStandardItem(text)
             item.setToolTip(tooltip)
@@ -303,6 +304,7 @@ class GlossaryModel(QStandardItemModel):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             elif field == "category":
                 item.setBackground(style.category_colour(rec.category))
+                item.setForeground(style.category_text(rec.category))
             self.setItem(row, column, item)
         self._filled[row] = 1
 

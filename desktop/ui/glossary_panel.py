@@ -211,6 +211,12 @@ class GlossaryPanel(QDockWidget):
             self._update_count()
             self._show_used_columns()
 
+    def restyle(self) -> None:
+        """The colour scheme changed: category chips and cells take its colours."""
+        self._show_categories()
+        self.model.restyle()
+        self._fill_visible()
+
     def set_read_only(self, read_only: bool) -> None:
         self.read_only_label.setVisible(read_only)
         self.delete_button.setEnabled(not read_only)
@@ -258,6 +264,7 @@ class GlossaryPanel(QDockWidget):
             swatch = QLabel(category, self._legend_body)
             swatch.setObjectName(f"legend-{category}")
             swatch.setStyleSheet(f"background: {style.category_colour(category).name()};"
+                                 f"color: {style.category_text(category).name()};"
                                  "border-radius: 3px; padding: 1px 6px;")
             swatch.setToolTip(f"Terms of category “{category}” are highlighted in this colour")
             self.legend.addWidget(swatch)

@@ -29,6 +29,7 @@ from desktop.core.documents import document_from_text
 from desktop.core.workspace import Workspace
 from desktop.ui import settings as opts
 from desktop.ui import style
+from desktop.ui.appearance import AppearanceController
 from desktop.ui.banner import ModelBanner
 from desktop.ui.context import AppContext
 from desktop.ui.documents import DocumentController
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.learner.panel.hide()
         self.term_pane.raise_()
         self.lexiconReady.connect(self.learner.lexicon_ready)
+        self.appearance = AppearanceController(self.ctx, self)
         self._build_menus()
         self._update_title()
         self._show_read_only()
@@ -155,12 +157,17 @@ class MainWindow(QMainWindow):
         _fill(menu.addMenu("T&ools"), [learner.review_action, learner.mark_known_action])
         word_panel = self.words.panel.toggleViewAction()
         word_panel.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        _fill(menu.addMenu("&View"), [
+        appearance = self.appearance
+        view_menu = menu.addMenu("&View")
+        _fill(view_menu, [
             self.glossary.toggleViewAction(), self.term_pane.toggleViewAction(), word_panel,
             learner.panel.toggleViewAction(), terms.term_check_action, None,
             self.words.glosses_action, self.words.vowels_action, learner.learner_action, None,
-            docs.prev_page_action,
-            docs.next_page_action])
+            docs.prev_page_action, docs.next_page_action, None,
+            appearance.zoom_in_action, appearance.zoom_out_action, appearance.zoom_reset_action])
+        theme_menu = view_menu.addMenu("&Theme")
+        for choice in appearance.theme_actions.values():
+            theme_menu.addAction(choice)
         _fill(menu.addMenu("&Help"), [self.log_action, self.about_action])
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")

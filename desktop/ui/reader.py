@@ -382,16 +382,16 @@ class ReaderView(ReaderSurface):
             return
         colour: QColor | None = None
         if row == self._current:
-            colour = style.CURRENT_ROW
+            colour = style.scheme().current_row
         elif row == self._hover:
-            colour = style.HOVER_ROW
+            colour = style.scheme().hover_row
         for column in (ARABIC, ENGLISH):
             cell = self._cell(row, column)
             fmt = cell.format().toTableCellFormat()
             if colour is not None:
                 fmt.setBackground(QBrush(colour))
             elif column == ENGLISH:
-                fmt.setBackground(QBrush(style.ENGLISH_BACKGROUND))
+                fmt.setBackground(QBrush(style.scheme().english_background))
             else:
                 fmt.clearBackground()
             cell.setFormat(fmt)

@@ -54,19 +54,23 @@ class ReaderFormats:
     vowelled: Callable[[str], tuple[str, list[int]]] | None = None
 
     @classmethod
-    def create(cls, base_font: QFont) -> ReaderFormats:
+    def create(cls, base_font: QFont, reading_size: float = style.READING_SIZE) -> ReaderFormats:
+        """Formats at ``reading_size`` points for the Arabic (the English keeps its
+        proportion to it) in the current colour scheme."""
         arabic = QTextCharFormat()
-        arabic.setFont(style.arabic_font(17))
+        arabic.setFont(style.arabic_font(reading_size))
         english_font = QFont(base_font)
-        english_font.setPointSizeF(max(english_font.pointSizeF(), 10.0) * 1.15)
+        english_font.setPointSizeF(max(english_font.pointSizeF(), 10.0) * 1.15
+                                   * reading_size / style.READING_SIZE)
         english = QTextCharFormat()
         english.setFont(english_font)
         pending = QTextCharFormat(english)
-        pending.setForeground(style.PENDING_TEXT)
+        colours = style.scheme()
+        pending.setForeground(colours.pending_text)
         edited = QTextCharFormat(english)
-        edited.setForeground(style.EDITED_TEXT)
+        edited.setForeground(colours.edited_text)
         mark = QTextCharFormat(english)
-        mark.setForeground(style.PENDING_TEXT)
+        mark.setForeground(colours.pending_text)
         # Drop the first English line so that it sits on the Arabic first line's baseline.
         offset = max(0.0, QFontMetricsF(arabic.font()).ascent() - QFontMetricsF(english_font).ascent())
         return cls(arabic, english, pending, edited, mark, offset)
@@ -150,7 +154,7 @@ def build_reader_document(doc: OpenDocument, formats: ReaderFormats,
     spacer.setLineHeight(1, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
     tiny = QTextCharFormat()
     tiny.setFontPointSize(1)
-    english_background = QBrush(style.ENGLISH_BACKGROUND)
+    english_background = QBrush(style.scheme().english_background)
     ends = starts[1:] + [content_end]
     for chunk, (first, last) in enumerate(zip(starts, ends, strict=True)):
         cursor.movePosition(QTextCursor.MoveOperation.End)

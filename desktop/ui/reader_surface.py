@@ -6,19 +6,23 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QFont,
     QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
     QPainter,
+    QPalette,
     QTextCharFormat,
     QTextCursor,
     QTextTable,
     QTextTableCell,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -73,6 +77,8 @@ BUDGET_SECONDS = 0.01
 class ReaderSurface(QTextBrowser):
     """A page of an ``OpenDocument`` laid out as tables of (Arabic, English) rows."""
 
+    zoomRequested = Signal(int)  # steps: +1 larger, -1 smaller
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.formats = ReaderFormats.create(self.font())
@@ -98,6 +104,51 @@ class ReaderSurface(QTextBrowser):
         self._maps: dict[int, list[int]] = {}
         self._gloss_font = QFont(self.font())
         self._gloss_font.setPointSizeF(max(self.font().pointSizeF(), 9.0) * 0.85)
+        self._reading_size = float(style.READING_SIZE)
+        self._use_scheme_colours()
+
+    # -- appearance ----------------------------------------------------------------------------
+    def restyle(self, reading_size: float) -> None:
+        """Draw at ``reading_size`` points (the Arabic; the English and glosses in
+        proportion) in the current colour scheme: the page is laid out again."""
+        old = self.formats
+        self.formats = replace(ReaderFormats.create(self.font(), reading_size),
+                               gloss_space=old.gloss_space, vowelled=old.vowelled)
+        self._reading_size = reading_size
+        scale = reading_size / style.READING_SIZE
+        self._gloss_font.setPointSizeF(max(self.font().pointSizeF(), 9.0) * 0.85 * scale)
+        self._use_scheme_colours()
+        self._rebuild_page()
+
+    def _use_scheme_colours(self) -> None:
+        colours = style.scheme()
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, colours.base)
+        palette.setColor(QPalette.ColorRole.Text, colours.text)
+        self.setPalette(palette)
+
+    def _rebuild_page(self) -> None:
+        """Lay the page out again (the reading view does it; nothing to do without one)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """QTextEdit zooms its own font on Ctrl+- and Ctrl++; the window's zoom does it."""
+        if event.matches(QKeySequence.StandardKey.ZoomIn):
+            self.zoomRequested.emit(1)
+        elif event.matches(QKeySequence.StandardKey.ZoomOut):
+            self.zoomRequested.emit(-1)
+        else:
+            super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl+wheel zooms the reading text through the window (so the size is remembered)
+        instead of QTextEdit's own zoom."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = 1 if event.angleDelta().y() > 0 else -1 if event.angleDelta().y() < 0 else 0
+            if steps:
+                self.zoomRequested.emit(steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def word_at(self, point: QPoint) -> WordHit | None:
         """The Arabic word under a viewport point, if any."""
@@ -152,7 +203,7 @@ class ReaderSurface(QTextBrowser):
         first = top if top >= 0 else self._first
         last = bottom if bottom >= 0 else self._end - 1
         painter.setFont(self._gloss_font)
-        painter.setPen(style.GLOSS_TEXT)
+        painter.setPen(style.scheme().gloss_text)
         metrics = QFontMetrics(self._gloss_font)
         space = QFontMetrics(self.formats.arabic.font()).horizontalAdvance(" ")
         cursor = QTextCursor(self.document())
@@ -283,10 +334,11 @@ class ReaderSurface(QTextBrowser):
         if statuses and self._doc is not None:
             for start, end, word in words(self._doc.sentences[row].text):
                 status = statuses.get(word)
-                colour = style.WORD_STATUS_COLOURS.get(status) if status is not None else None
+                colour = style.scheme().word_status.get(status) if status is not None else None
                 if colour is not None:
                     mark = QTextCharFormat()
                     mark.setBackground(QBrush(colour))
+                    mark.setForeground(QBrush(style.text_on(colour)))
                     cursor.setPosition(base + self._shown(row, start))
                     cursor.setPosition(base + self._shown(row, end), QTextCursor.MoveMode.KeepAnchor)
                     cursor.mergeCharFormat(mark)
@@ -294,11 +346,11 @@ class ReaderSurface(QTextBrowser):
             mark = QTextCharFormat()
             colour = style.category_colour(match.term.category)
             if match.lemma:  # another form of the term: a paler mark, dotted underline
-                mark.setBackground(QBrush(colour.lighter(112)))
+                colour = colour.darker(125) if style.scheme().dark else colour.lighter(112)
                 mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                mark.setUnderlineColor(colour.darker(170))
-            else:
-                mark.setBackground(QBrush(colour))
+                mark.setUnderlineColor(style.text_on(colour))
+            mark.setBackground(QBrush(colour))
+            mark.setForeground(QBrush(style.text_on(colour)))
             cursor.setPosition(base + self._shown(row, start))
             cursor.setPosition(base + self._shown(row, end), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(mark)
@@ -315,9 +367,10 @@ class ReaderSurface(QTextBrowser):
         for match in matches:
             for start, end in english_spans(text, match.term.target):
                 mark = QTextCharFormat()
-                mark.setForeground(style.ENGLISH_TERM)
+                mark.setForeground(style.scheme().english_term)
                 mark.setFontUnderline(True)
-                mark.setUnderlineColor(style.category_colour(match.term.category).darker(150))
+                underline = style.stored_category_colour(match.term.category)
+                mark.setUnderlineColor(underline if style.scheme().dark else underline.darker(150))
                 cursor.setPosition(base + start)
                 cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
                 cursor.mergeCharFormat(mark)

@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from desktop.ui import style
+
 
 class SentenceEditor(QPlainTextEdit):
     """The in-place editor of one English sentence."""
@@ -18,7 +20,9 @@ class SentenceEditor(QPlainTextEdit):
         self.setObjectName("sentenceEditor")
         self.setPlainText(text)
         self.setTabChangesFocus(True)
-        self.setStyleSheet("QPlainTextEdit { border: 2px solid #3b78c4; background: white; }")
+        colours = style.scheme()
+        self.setStyleSheet(f"QPlainTextEdit {{ border: 2px solid {colours.editor_border.name()}; "
+                           f"background: {colours.base.name()}; color: {colours.text.name()}; }}")
         self._done = False
 
     def finish(self, commit: bool) -> None:

@@ -58,6 +58,7 @@ COMPUTE_TYPE = Option("translation/computeType", _DEFAULTS.compute_type, choices
 THREADS = Option("translation/threads", _DEFAULTS.threads, LIMITS["threads"])
 MAX_DOCUMENT_MB = Option("documents/maxMegabytes", _DEFAULTS.max_document_mb, LIMITS["max_document_mb"])
 BACKUPS_KEPT = Option("glossary/backupsKept", _DEFAULTS.backups_kept, LIMITS["backups_kept"])
+BACKUPS_MAX_MB = Option("glossary/backupsMaxMegabytes", _DEFAULTS.backups_max_mb, LIMITS["backups_max_mb"])
 LEMMA_MATCHING = Option("glossary/lemmaMatching", int(_DEFAULTS.lemma_matching), (0, 1))
 # Window and session state.
 GEOMETRY = Option("window/geometry", QByteArray())
@@ -66,6 +67,8 @@ LAST_DOCUMENT = Option("session/lastDocument", "")
 WORD_GLOSSES = Option("view/wordGlosses", 0, (0, 1))
 LEARNER_MODE = Option("view/learnerMode", 0, (0, 1))
 VOWELLED = Option("view/vowelled", 0, (0, 1))
+THEME = Option("view/theme", "system", choices=("system", "light", "dark"))
+READING_SIZE = Option("view/readingSize", 17, (9, 40))
 SETTINGS_VERSION = Option("settings/version", 0)
 #: Recently opened documents, newest first (a list: read with ``recent_documents``).
 RECENT_KEY = "session/recent"
@@ -76,6 +79,7 @@ def preferences(settings: QSettings) -> Preferences:
     return Preferences(beam_size=BEAM_SIZE.get(settings), compute_type=COMPUTE_TYPE.get(settings),
                        threads=THREADS.get(settings), max_document_mb=MAX_DOCUMENT_MB.get(settings),
                        backups_kept=BACKUPS_KEPT.get(settings),
+                       backups_max_mb=BACKUPS_MAX_MB.get(settings),
                        lemma_matching=bool(LEMMA_MATCHING.get(settings)))
 
 
@@ -86,6 +90,7 @@ def save_preferences(settings: QSettings, chosen: Preferences) -> None:
     THREADS.set(settings, chosen.threads)
     MAX_DOCUMENT_MB.set(settings, chosen.max_document_mb)
     BACKUPS_KEPT.set(settings, chosen.backups_kept)
+    BACKUPS_MAX_MB.set(settings, chosen.backups_max_mb)
     LEMMA_MATCHING.set(settings, int(chosen.lemma_matching))
     settings.sync()
 

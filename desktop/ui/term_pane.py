@@ -68,12 +68,14 @@ class TermPane(QDockWidget):
             status = QTableWidgetItem(MISSING if lacking else PRESENT)
             status.setToolTip("The English of this term is not in the translation" if lacking
                               else "The translation uses the glossary English")
-            status.setForeground(QBrush(style.PENDING_TEXT if not lacking else Qt.GlobalColor.darkRed))
+            colours = style.scheme()
+            status.setForeground(QBrush(colours.missing_text if lacking else colours.pending_text))
             arabic = QTableWidgetItem(match.text + (" " + LEMMA_MARK if match.lemma else ""))
             if match.lemma:
                 arabic.setToolTip(f"Another form of the glossary entry “{match.term.source}”")
             arabic.setFont(style.arabic_font(13))
             arabic.setBackground(QBrush(style.category_colour(match.term.category)))
+            arabic.setForeground(QBrush(style.category_text(match.term.category)))
             arabic.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             english = QTableWidgetItem(match.term.target)
             english.setToolTip(f"{match.term.category}\n{match.term.note}".strip())

@@ -214,7 +214,7 @@ def test_subject_field_and_part_of_speech_show_in_the_preview_and_the_table(
     dialog = open_preview(qtbot, window, path)
     headers = [dialog.preview.horizontalHeaderItem(c).text() for c in range(dialog.preview.columnCount())]
     row = {h: dialog.preview.item(0, c).text() for c, h in enumerate(headers)}
-    assert (row["Subject"], row["Part of speech"], row["Category"]) == ("manufacturing", "noun", "other")
+    assert (row["Subject"], row["Part of speech"], row["Category"]) == ("manufacturing", "noun", "")
     with qtbot.waitSignal(window.glossaryImported, timeout=TIMEOUT):
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not table.isColumnHidden(subject_column), timeout=TIMEOUT)

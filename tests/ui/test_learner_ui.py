@@ -42,7 +42,7 @@ def test_learner_mode_colours_words_and_keys_set_their_status(qtbot: QtBot, make
                                                               empty_model_dir: Path) -> None:
     window = started(qtbot, make_window)
     learner_on(qtbot, window)
-    new = style.WORD_STATUS_COLOURS[vocabulary.NEW]
+    new = style.scheme().word_status[vocabulary.NEW]
     assert word_background(window, "التنسيق") == new
     assert window.learner.share_label.text().startswith("Known: 0% (0 of ")
     # Click a word, press 2: it and its other forms are learning 2.
@@ -50,7 +50,7 @@ def test_learner_mode_colours_words_and_keys_set_their_status(qtbot: QtBot, make
         click_word(qtbot, window, "المدير")
     with qtbot.waitSignal(window.wordStatusesShown, timeout=TIMEOUT):
         qtbot.keyClick(window.reader, Qt.Key.Key_2)
-    assert word_background(window, "المدير") == style.WORD_STATUS_COLOURS[2]
+    assert word_background(window, "المدير") == style.scheme().word_status[2]
     assert window.workspace.word_statuses("للمدير")["للمدير"] == 2
     # K marks known: no colour.
     with qtbot.waitSignal(window.wordStatusesShown, timeout=TIMEOUT):
