@@ -36,6 +36,7 @@ from desktop.ui.documents import DocumentController
 from desktop.ui.exchange import ExchangeController
 from desktop.ui.glossary_files import GlossaryFilesController
 from desktop.ui.glossary_panel import GlossaryPanel
+from desktop.ui.help import HelpController
 from desktop.ui.learner import LearnerController
 from desktop.ui.models import ModelsController
 from desktop.ui.preferences import PreferencesDialog
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.term_pane.raise_()
         self.lexiconReady.connect(self.learner.lexicon_ready)
         self.appearance = AppearanceController(self.ctx, self)
+        self.help = HelpController(self.ctx, self)
         self._build_menus()
         self._update_title()
         self._show_read_only()
@@ -168,7 +170,8 @@ class MainWindow(QMainWindow):
         theme_menu = view_menu.addMenu("&Theme")
         for choice in appearance.theme_actions.values():
             theme_menu.addAction(choice)
-        _fill(menu.addMenu("&Help"), [self.log_action, self.about_action])
+        _fill(menu.addMenu("&Help"), [self.help.guide_action, self.help.shortcuts_action, None,
+                                      self.log_action, self.about_action])
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)

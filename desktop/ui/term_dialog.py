@@ -165,8 +165,20 @@ class TermDialog(QDialog):
             self.target.setToolTip(f"Suggested: {self.SOURCES.get(source, source)}")
 
     def _update_ok(self) -> None:
-        ok = bool(self.source.text().strip() and self.target.text().strip())
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
+        # Save stays enabled: Enter on an empty English says what is missing instead of
+        # doing nothing.
+        if self.source.text().strip() and self.target.text().strip():
+            self.existing_label.setVisible(bool(self.existing_label.text()))
+
+    def accept(self) -> None:
+        missing = ("the Arabic" if not self.source.text().strip() else
+                   "the English rendering" if not self.target.text().strip() else "")
+        if missing:
+            self.existing_label.setText(f"Type {missing} to save the term.")
+            self.existing_label.setVisible(True)
+            (self.source if missing == "the Arabic" else self.target).setFocus()
+            return
+        super().accept()
 
     def values(self) -> dict[str, str]:
         return {

@@ -190,7 +190,9 @@ class TermsController(QObject):
 
     def _offer_suggestion(self, dialog: TermDialog, suggestion: Suggestion) -> None:
         if self.term_dialog is dialog:
-            dialog.target.setPlaceholderText("English rendering")
+            dialog.target.setPlaceholderText(
+                "English rendering" if suggestion.text else
+                "Type the English (no glossary entry, dictionary word or model to suggest one)")
             dialog.set_suggestion(suggestion.text, suggestion.source)
             dialog.set_transliteration(suggestion.romanized)
 

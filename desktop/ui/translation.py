@@ -28,6 +28,19 @@ EXPORT_FILTERS = {
 Batch = tuple[list[int], list[str], list[bool]]
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def finished_message(memory: int, model: int, seconds: float) -> str:
+    """What a finished translation says: how many sentences the model translated, and how
+    many came from the translation memory."""
+    if not model:
+        return f"All {plural(memory, 'sentence')} came from the translation memory."
+    text = f"Translated {plural(model, 'sentence')} with the model in {seconds:.1f} s"
+    return text + (f"; {memory} came from the translation memory." if memory else ".")
+
+
 class TranslationController(QObject):
     """Runs one translation at a time; a new document or model starts it again."""
 
@@ -39,18 +52,24 @@ class TranslationController(QObject):
         self._started = 0.0
         self.alternatives_menu: QMenu | None = None
         action = ctx.action
-        self.retranslate_action = action("&Translate Again", self.translate_document, "F5")
+        self.retranslate_action = action("&Translate Again", self.translate_again, "F5")
         self.cancel_action = action("&Cancel Translation", self.cancel_translation, "Esc")
+        self.cancel_action.setEnabled(False)  # while a translation runs
         self.export_translation_action = action(
             "Export &Translation…", self.export_translation, "Ctrl+E",
             "Save the English, a bilingual page or table, or TMX for CAT tools")
+        # F2 is the reading view's own key (in the glossary table it edits a cell): the menu
+        # shows it without binding it for the whole window.
         self.edit_translation_action = action(
-            "&Edit Translation", lambda: self.reader.start_edit(self.reader.current_row), None,
+            "&Edit Translation\tF2", self.edit_translation, None,
             "Edit the English of the current sentence (F2 or double-click)")
         bar = window.statusBar()
         self.progress = QProgressBar(window)
         self.progress.setObjectName("translationProgress")
-        self.progress.setMaximumWidth(260)
+        # Wide enough for "Translating 1260 of 6200" at any window size.
+        self.progress.setMinimumWidth(self.progress.fontMetrics().horizontalAdvance(
+            "Translating 00000 of 00000") + 24)
+        self.progress.setMaximumWidth(max(260, self.progress.minimumWidth()))
         self.progress.setTextVisible(True)
         self.progress.setFormat("Translating %v of %m")
         self.progress.hide()
@@ -85,7 +104,8 @@ class TranslationController(QObject):
             return
         self.cancel_translation()
         if not job.rows:
-            self.ctx.status(f"All {len(job.document)} sentences come from the translation memory.", 6000)
+            self.ctx.status(f"All {plural(len(job.document), 'sentence')} come from the translation "
+                            "memory.", 6000)
             self.window.translationFinished.emit()
             return
         self._serial += 1
@@ -95,9 +115,12 @@ class TranslationController(QObject):
     def _run(self, job: TranslationJob, serial: int) -> None:
         workspace, doc = self.ctx.workspace, job.document
 
-        def work(task: TaskContext) -> None:
-            job.run(lambda rows, targets, edited: task.partial((rows, targets, edited)),
-                    progress=task.progress, cancel=task.cancel)
+        def work(task: TaskContext) -> tuple[int, int]:
+            """(sentences from the translation memory, sentences from the model)."""
+            results = job.run(lambda rows, targets, edited: task.partial((rows, targets, edited)),
+                              progress=task.progress, cancel=task.cancel)
+            memory = sum(1 for r in results if r is not None and r.from_memory)
+            return memory, sum(1 for r in results if r is not None) - memory
 
         def current() -> bool:
             return serial == self._serial
@@ -112,11 +135,11 @@ class TranslationController(QObject):
             if current():
                 self.progress.setValue(done)
 
-        def done(_result: None) -> None:
+        def done(counts: tuple[int, int]) -> None:
             if current():
                 self._ended()
                 seconds = time.monotonic() - self._started
-                self.ctx.status(f"Translated {len(job.rows)} sentences in {seconds:.1f} s", 8000)
+                self.ctx.status(finished_message(*counts, seconds), 8000)
                 self.window.translationFinished.emit()
 
         def cancelled() -> None:
@@ -135,6 +158,7 @@ class TranslationController(QObject):
         self.progress.setValue(0)
         self.progress.show()
         self.cancel_button.show()
+        self.cancel_action.setEnabled(True)
         self._started = time.monotonic()
         self._task = self.ctx.runner.start("translate", work, on_partial=batch, on_progress=progress,
                                            on_done=done, on_cancelled=cancelled, on_error=failed)
@@ -144,11 +168,34 @@ class TranslationController(QObject):
         self.reader.flush_visible()  # the last batches, drawn in the next turn otherwise
         self.progress.hide()
         self.cancel_button.hide()
+        self.cancel_action.setEnabled(False)
+
+    def translate_again(self) -> None:
+        """F5: translate what is missing, or say why nothing happens."""
+        workspace = self.ctx.workspace
+        doc = workspace.document
+        if doc is None or not len(doc):
+            self.ctx.status("Open a document first (Ctrl+O); then F5 translates it.", 6000)
+        elif workspace.engine is None:
+            self.ctx.status("No translation model is loaded: install one from Translation → Install "
+                            "Model from File… or Download Model…", 8000)
+        elif self.translating:
+            self.ctx.status("The translation is already running.", 4000)
+        elif not doc.missing_rows():
+            self.ctx.status(f"All {plural(len(doc), 'sentence')} are translated.", 5000)
+        else:
+            self.translate_document()
 
     def cancel_translation(self) -> None:
         """Ask the running translation to stop; sentences already translated stay."""
         if self._task is not None and not self._task.finished:
             self._task.cancel()
+
+    def edit_translation(self) -> None:
+        if self.reader.current_row < 0:
+            self.ctx.status("Click a sentence first; then F2 edits its English.", 5000)
+            return
+        self.reader.start_edit(self.reader.current_row)
 
     def stop_for_new_document(self) -> None:
         """Another document is about to show: results for this one are stale from now on."""
