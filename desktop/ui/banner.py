@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QPushButton, QWidget
 
 from desktop.ui import style
+
+NARROW_WIDTH = 620
 
 
 class ModelBanner(QFrame):
@@ -18,8 +21,9 @@ class ModelBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("modelBanner")
         self.restyle()
-        layout = QHBoxLayout(self)
+        layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         layout.setContentsMargins(12, 8, 12, 8)
+        self._layout = layout
         self.label = QLabel(self)
         self.label.setObjectName("modelBannerText")
         self.label.setWordWrap(True)
@@ -33,6 +37,13 @@ class ModelBanner(QFrame):
         self.install_button.clicked.connect(self.installRequested)
         self.download_button.clicked.connect(self.downloadRequested)
         self.show_missing()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Buttons beside the text when there is room, under it in a narrow window."""
+        super().resizeEvent(event)
+        narrow = event.size().width() < NARROW_WIDTH
+        self._layout.setDirection(QBoxLayout.Direction.TopToBottom if narrow
+                                  else QBoxLayout.Direction.LeftToRight)
 
     def restyle(self) -> None:
         colours = style.scheme()

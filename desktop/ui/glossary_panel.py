@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -28,6 +29,8 @@ from desktop.ui import style
 from desktop.ui.glossary_model import COLUMNS, GlossaryModel
 from desktop.ui.workers import TaskRunner
 
+ADDED_COLUMN = [field for field, _label in COLUMNS].index("created")
+NOTE_COLUMN = [field for field, _label in COLUMNS].index("note")
 OPTIONAL_COLUMNS = tuple(i for i, (field, _label) in enumerate(COLUMNS) if field in ("subject", "pos"))
 
 SEARCH_DELAY_MS = 120
@@ -111,6 +114,10 @@ class GlossaryPanel(QDockWidget):
         row.addWidget(self.search, 1)
         self.category_filter = QComboBox(body)
         self.category_filter.setObjectName("categoryFilter")
+        # Narrow docks: the filter shows a few letters rather than holding the dock wide.
+        self.category_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category_filter.setMinimumContentsLength(8)
         row.addWidget(self.category_filter)
         layout.addLayout(row)
 
@@ -193,6 +200,7 @@ class GlossaryPanel(QDockWidget):
         self.model.rowsInserted.connect(lambda *_args: self._fill_visible())
         self.table.verticalScrollBar().valueChanged.connect(self._fill_visible)
         self.table.resized.connect(self._fill_visible)
+        self.table.resized.connect(self._show_used_columns)
         self.model.errorOccurred.connect(self._show_error)
         self.model.changed.connect(self.changed)
         self._update_count()
@@ -225,11 +233,16 @@ class GlossaryPanel(QDockWidget):
                                    else self._edit_triggers)
 
     def _show_used_columns(self) -> None:
-        """Show the subject and part-of-speech columns when a term has one (unless the user
-        chose otherwise)."""
+        """Show the subject and part-of-speech columns when a term has one, and in a narrow
+        panel leave out the date and then the note, so that the Arabic and English keep
+        room (unless the user chose otherwise from the header's menu)."""
         for column in OPTIONAL_COLUMNS:
             if column not in self._chosen_columns:
                 self.table.setColumnHidden(column, not self.model.uses(COLUMNS[column][0]))
+        width = self.table.viewport().width()
+        for column, below in ((ADDED_COLUMN, 460), (NOTE_COLUMN, 360)):
+            if column not in self._chosen_columns:
+                self.table.setColumnHidden(column, width < below)
 
     def _header_menu(self, pos: QPoint) -> None:
         """Show or hide columns (the Arabic and English always show)."""
@@ -267,6 +280,9 @@ class GlossaryPanel(QDockWidget):
                                  f"color: {style.category_text(category).name()};"
                                  "border-radius: 3px; padding: 1px 6px;")
             swatch.setToolTip(f"Terms of category “{category}” are highlighted in this colour")
+            # In a narrow dock the chips are cut rather than holding the dock wide.
+            swatch.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            swatch.setMinimumWidth(24)
             self.legend.addWidget(swatch)
         self.legend.addStretch(1)
         current = self.category_filter.currentText()

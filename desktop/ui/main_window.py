@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QIcon,
     QKeySequence,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
 
@@ -46,6 +47,11 @@ from desktop.ui.terms import TermsController
 from desktop.ui.translation import TranslationController
 from desktop.ui.words import WordsController
 
+#: The smallest window that still reads: two or three Arabic words a line in the narrowest
+#: reading view the docks leave.
+MINIMUM_SIZE = (640, 480)
+DOCK_MIN_WIDTH = 220
+TAB_BELOW_HEIGHT = 640
 
 class MainWindow(QMainWindow):
     """Tarjuman's window over one ``Workspace``."""
@@ -94,6 +100,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.term_pane)
         self.splitDockWidget(self.glossary, self.term_pane, Qt.Orientation.Vertical)
         self.resizeDocks([self.glossary], [430], Qt.Orientation.Horizontal)
+        self.setMinimumSize(*MINIMUM_SIZE)
+        self._state_before_tabs: QByteArray | None = None  # docks tabbed for a low window
 
         # Views first: they redraw before the controllers act on the same change.
         self.ctx.changed.connect(self._on_changed)
@@ -186,6 +194,29 @@ class MainWindow(QMainWindow):
         if not state.isEmpty():
             self.restoreState(state)
 
+    # -- any window size ------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_docks()
+
+    def _fit_docks(self) -> None:
+        """The docks give way to the reading view: together at most half the window's width
+        (narrower first), and at a low height the term pane becomes a tab beside the
+        glossary instead of sharing its height."""
+        limit = max(DOCK_MIN_WIDTH, self.width() // 2)
+        for dock in (self.glossary, self.term_pane, self.words.panel, self.learner.panel):
+            dock.setMaximumWidth(limit)
+        low = self.height() < TAB_BELOW_HEIGHT
+        if low and self._state_before_tabs is None and self.term_pane not in \
+                self.tabifiedDockWidgets(self.glossary):
+            self._state_before_tabs = self.saveState()  # the layout to go back to
+            self.tabifyDockWidget(self.glossary, self.term_pane)
+            self.tabifyDockWidget(self.term_pane, self.words.panel)
+            self.glossary.raise_()
+        elif not low and self._state_before_tabs is not None:
+            state, self._state_before_tabs = self._state_before_tabs, None
+            self.restoreState(state)
+
     # -- start-up --------------------------------------------------------------------------
     def start(self, open_path: Path | None = None) -> None:
         """Load the engine and the term index in the background, back the glossary up if it
@@ -271,7 +302,8 @@ class MainWindow(QMainWindow):
         self.documents.sync_position()
         self.workspace.save_position()
         opts.GEOMETRY.set(self.settings, self.saveGeometry())
-        opts.WINDOW_STATE.set(self.settings, self.saveState())
+        # The layout the user made, not the one a low window forced.
+        opts.WINDOW_STATE.set(self.settings, self._state_before_tabs or self.saveState())
         self.settings.sync()
         self.runner.shutdown()
         super().closeEvent(event)

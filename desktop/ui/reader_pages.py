@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFrameFormat,
     QTextLength,
+    QTextOption,
     QTextTableCellFormat,
     QTextTableFormat,
 )
@@ -128,6 +129,11 @@ def build_reader_document(doc: OpenDocument, formats: ReaderFormats,
     content_end = pages[page + 1] if page + 1 < len(pages) else n
     maps: dict[int, list[int]] = {}
     qdoc = QTextDocument()
+    # Lines break between words only: breaking inside an Arabic word draws its letters in
+    # the wrong (unjoined) shapes. A word wider than its column overflows instead.
+    option = qdoc.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    qdoc.setDefaultTextOption(option)
     qdoc.setDocumentMargin(12)
     qdoc.setUndoRedoEnabled(False)
     cursor = QTextCursor(qdoc)

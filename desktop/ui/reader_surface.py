@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPalette,
     QTextCharFormat,
     QTextCursor,
+    QTextOption,
     QTextTable,
     QTextTableCell,
     QWheelEvent,
@@ -82,6 +83,7 @@ class ReaderSurface(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.formats = ReaderFormats.create(self.font())
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # never inside a word
         self._doc: OpenDocument | None = None
         self._tables: list[QTextTable] = []
         self._starts: list[int] = []

@@ -124,3 +124,42 @@ def test_no_two_actions_share_a_shortcut(make_window: WindowFactory, empty_model
                 clashes.append((key, seen[key], action.text()))
             seen[key] = action.text()
     assert clashes == []
+
+
+def arabic_line_breaks_inside_words(window: MainWindow, rows: range) -> list[str]:
+    """Words of the Arabic column that a line break cuts in two."""
+    from PySide6.QtGui import QTextCursor
+
+    cut = []
+    for row in rows:
+        start = window.reader.position_of(row, ARABIC)
+        block = QTextCursor(window.reader.document())
+        block.setPosition(start)
+        layout = block.block().layout()
+        text = block.block().text()
+        for i in range(1, layout.lineCount()):
+            at = layout.lineAt(i).textStart()
+            if 0 < at < len(text) and not text[at - 1].isspace() and not text[at].isspace():
+                cut.append(text[max(0, at - 6):at] + "|" + text[at:at + 6])
+    return cut
+
+
+@pytest.mark.parametrize("size", [(640, 480), (1024, 768), (1920, 1080)])
+def test_any_window_size_keeps_the_reading_view(qtbot: QtBot, make_window: WindowFactory,
+                                               empty_model_dir: Path, size: tuple[int, int]) -> None:
+    window = make_window()
+    open_sample(qtbot, window)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().width() == size[0], timeout=TIMEOUT)
+    QApplication.processEvents()
+    assert window.minimumSize().width() == 640 and window.minimumSize().height() == 480
+    reader_width = window.reader.width()
+    assert reader_width >= 0.45 * size[0]  # the docks give way
+    assert window.glossary.width() <= size[0] // 2
+    for button in (window.banner.install_button, window.banner.download_button):
+        assert button.width() >= button.sizeHint().width()  # never cut
+    if size[1] < 640:  # a low window: the panes are tabs beside the glossary
+        assert window.term_pane in window.tabifiedDockWidgets(window.glossary)
+    assert arabic_line_breaks_inside_words(window, range(0, 12)) == []
+    picture = window.grab().toImage()
+    assert picture.width() == size[0] and picture.pixelColor(5, size[1] // 2).isValid()
