@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenu, QToolButton
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenu, QMessageBox, QToolButton
 
 from desktop.core import paths
+from desktop.core.arabic import has_arabic
 from desktop.core.changes import Changes
 from desktop.core.documents import ENCODING_CHOICES, Document, document_from_text
 from desktop.ui import settings as opts
@@ -159,6 +160,18 @@ class DocumentController(QObject):
         self.ctx.publish(changes)
         if not len(opened):
             self.ctx.status("The document is empty.", 5000)
+        elif not any(has_arabic(s.text) for s in opened.sentences[:2000]):
+            self._warn_no_arabic(opened.title)
+
+    def _warn_no_arabic(self, title: str) -> None:
+        """Once per document: it has no Arabic, so there is nothing to translate."""
+        box = QMessageBox(QMessageBox.Icon.Information, "No Arabic text",
+                          f"“{title}” has no Arabic text. Tarjuman translates Arabic into English, "
+                          "so there is nothing to translate here; you can still read it and use the "
+                          "glossary.", QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("noArabicWarning")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def sync_position(self) -> None:
         """Hand the reader's position to the workspace (which saves it)."""

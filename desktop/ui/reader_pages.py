@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
+from desktop.core.arabic import has_arabic
 from desktop.core.open_document import OpenDocument
 from desktop.ui import style
 
@@ -183,7 +184,10 @@ def build_reader_document(doc: OpenDocument, formats: ReaderFormats,
                     cell_format.setBackground(english_background)
                 cell.setFormat(cell_format)
                 cell_cursor = cell.firstCursorPosition()
-                cell_cursor.setBlockFormat(rtl if column == ARABIC else ltr)
+                # A sentence without Arabic (English pasted by mistake, a Latin heading) keeps
+                # its own direction: a full stop stays at its end.
+                cell_cursor.setBlockFormat(rtl if column == ARABIC and has_arabic(sentence.text)
+                                           else ltr)
                 if column == ARABIC:
                     if formats.vowelled is not None:
                         shown, maps[row] = formats.vowelled(sentence.text)
