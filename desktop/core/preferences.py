@@ -18,6 +18,7 @@ LIMITS: dict[str, tuple[int, int]] = {
     "threads": (0, 64),
     "max_document_mb": (1, 500),
     "backups_kept": (1, 100),
+    "backups_max_mb": (10, 100_000),
 }
 
 
@@ -28,6 +29,8 @@ class Preferences:
     threads: int = 0  # 0: automatic (one per physical core)
     max_document_mb: int = 20
     backups_kept: int = 10
+    #: The backups of one glossary take at most this much (the oldest go first; never the newest).
+    backups_max_mb: int = 500
     #: Glossary terms also match other inflected forms of their words (through lemmas).
     lemma_matching: bool = True
 

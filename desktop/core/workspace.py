@@ -285,7 +285,7 @@ class Workspace(GlossaryActions, WordActions, VocabActions):
         backup.make_backup(self.db_path, "before-import", keep=None)
         with self.factory.begin() as session:
             count = memory.import_units(session, [(u.source, u.target) for u in units])
-        backup.prune(self.db_path, self.preferences.backups_kept)
+        backup.prune(self.db_path, self.preferences.backups_kept, self.preferences.backups_max_mb)
         doc = self.document
         if doc is None:
             return Outcome(count)

@@ -289,7 +289,7 @@ class GlossaryActions:
                                           policy=policy, new_categories=new_categories)
             changed = (store.changed_since(session, started)
                        if result.total <= IN_PLACE_LIMIT else [])
-        backup.prune(self.db_path, self.preferences.backups_kept)
+        backup.prune(self.db_path, self.preferences.backups_kept, self.preferences.backups_max_mb)
         if result.total > IN_PLACE_LIMIT:
             return Outcome(result, Changes(all_terms=True))
         return Outcome(result, Changes(terms=tuple(changed)))
@@ -337,11 +337,13 @@ class GlossaryActions:
 
     def backup_now(self, reason: str = "manual") -> Path:
         """Copy the glossary now (any thread); returns the backup file."""
-        return backup.make_backup(self.db_path, reason, self.preferences.backups_kept)
+        return backup.make_backup(self.db_path, reason, self.preferences.backups_kept,
+                                  self.preferences.backups_max_mb)
 
     def backup_at_open(self) -> Path | None:
         """Back up the glossary if it changed since the last backup (any thread)."""
-        return backup.backup_if_changed(self.db_path, self.preferences.backups_kept)
+        return backup.backup_if_changed(self.db_path, self.preferences.backups_kept,
+                                        self.preferences.backups_max_mb)
 
     def backups(self) -> list[BackupInfo]:
         """This glossary's backups, newest first."""

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 from desktop.core.workspace import BackupInfo
 
 REASONS = {"open": "when opened", "manual": "by you", "before-import": "before an import",
-           "before-upgrade": "before an upgrade", "before-restore": "before a restore"}
+           "before-upgrade": "before an upgrade", "before-restore": "before a restore",
+           "before-repair": "before repairing damaged values"}
 
 
 def describe(info: BackupInfo) -> str:
-    terms = "unreadable" if info.terms is None else f"{info.terms} terms"
+    terms = "term count unknown" if info.terms is None else f"{info.terms} terms"
     why = REASONS.get(info.reason, info.reason)
     return f"{info.created.astimezone():%Y-%m-%d %H:%M:%S} · {terms} · {why}"
 

@@ -60,6 +60,12 @@ class PreferencesDialog(QDialog):
         self.backups.setToolTip("How many backups of each glossary to keep (the newest)")
         form.addRow("Backups kept:", self.backups)
 
+        self.backups_mb = _spin(self, "backups_max_mb", current.backups_max_mb)
+        self.backups_mb.setSuffix(" MB")
+        self.backups_mb.setToolTip("The most disk space the backups of each glossary may take; the "
+                                   "oldest go first, the newest always stays")
+        form.addRow("Backups' total size:", self.backups_mb)
+
         self.lemmas = QCheckBox("Also find other forms of glossary terms (plural, feminine, …)", self)
         self.lemmas.setObjectName("lemmaMatching")
         self.lemmas.setChecked(current.lemma_matching)
@@ -76,4 +82,5 @@ class PreferencesDialog(QDialog):
     def chosen(self) -> Preferences:
         return Preferences(beam_size=self.beam.value(), compute_type=self.compute.currentText(),
                            threads=self.threads.value(), max_document_mb=self.max_mb.value(),
-                           backups_kept=self.backups.value(), lemma_matching=self.lemmas.isChecked())
+                           backups_kept=self.backups.value(), backups_max_mb=self.backups_mb.value(),
+                           lemma_matching=self.lemmas.isChecked())
