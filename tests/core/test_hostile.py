@@ -320,3 +320,93 @@ def test_a_glossary_import_takes_an_encoding(tmp_path: Path) -> None:
     assert "الرباط" in run("glossary", "list", "--db", db)[1]
     code, _out, err = run("glossary", "import", str(path), "--encoding", "utf-8", "--db", db)
     assert code == 4 and "is not valid utf-8" in err
+
+
+SCHEMA_FUZZ = r"""
+import json, random, resource, sqlite3, sys, tempfile, hashlib
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024 * 1024, 1536 * 1024 * 1024))
+from desktop.core.errors import TarjumanError
+from desktop.core.workspace import Workspace
+
+rng = random.Random(int(sys.argv[1]))
+folder = Path(tempfile.mkdtemp())
+seed = folder / "seed.db"
+ws = Workspace.open(seed)
+ws.save_term("الرباط", "Rabat", category="place")
+ws.close()
+TABLES = ["terms", "categories", "translation_memory", "post_edits", "documents", "vocabulary"]
+BODIES = ["DELETE FROM terms", "UPDATE terms SET target = 'x'", "INSERT INTO categories VALUES ('x', '#000000', 9)",
+          "SELECT 1"]
+def hostile_object(n):
+    kind = rng.choice(["trigger", "view", "recursive view", "virtual", "generated", "rename", "index"])
+    table = rng.choice(TABLES)
+    name = rng.choice(["t", "terms_v", "x" * rng.randint(1, 60), "ملف", "a b"]) + str(n)
+    quoted = '"' + name + '"'
+    if kind == "trigger":
+        event = rng.choice(["INSERT", "UPDATE", "DELETE"])
+        return (f"CREATE TRIGGER {quoted} {rng.choice(['BEFORE', 'AFTER'])} {event} ON {table} "
+                f"BEGIN {rng.choice(BODIES)}; END")
+    if kind == "view":
+        return f"CREATE VIEW {quoted} AS SELECT * FROM {table}"
+    if kind == "recursive view":
+        return (f"CREATE VIEW {quoted} AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                "SELECT x FROM c")
+    if kind == "virtual":
+        return f"CREATE VIRTUAL TABLE {quoted} USING fts4(a)"
+    if kind == "generated":
+        return f"ALTER TABLE {table} ADD COLUMN {quoted} TEXT GENERATED ALWAYS AS (hex(randomblob(8))) VIRTUAL"
+    if kind == "rename":
+        return f"ALTER TABLE {table} RENAME TO {quoted}; CREATE VIEW {table} AS SELECT * FROM {quoted}"
+    return f"CREATE INDEX {quoted} ON {table} (rowid)"
+
+outcomes = []
+for case in range(int(sys.argv[2])):
+    path = folder / f"case{case}.db"
+    path.write_bytes(seed.read_bytes())
+    con = sqlite3.connect(path)
+    made = []
+    for n in range(rng.randint(1, 3)):
+        statement = hostile_object(n)
+        try:
+            con.executescript(statement)
+            made.append(statement.split(" ")[1])
+        except sqlite3.Error:
+            pass
+    con.close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    try:
+        ws = Workspace.open(path)
+        ws.save_term("حموشي", "Hammouchi")
+        count = len(ws.search_terms(""))
+        ws.close()
+        outcome = "opened" if count == 2 else f"lost terms: {count}"
+        hostile = any(kind in ("TRIGGER", "VIEW", "VIRTUAL") for kind in made)
+        if hostile:
+            outcome = "opened a hostile file: " + ", ".join(made)
+    except TarjumanError as exc:
+        outcome = "refused" if hashlib.sha256(path.read_bytes()).hexdigest() == before else "refused but changed"
+    except Exception as exc:
+        outcome = f"unexpected {type(exc).__name__}: {exc}"
+    outcomes.append(outcome)
+print(json.dumps(outcomes))
+"""
+
+
+def test_generated_hostile_schemas_are_refused_or_harmless(tmp_path: Path) -> None:
+    """Random schema objects (triggers, views, recursive views, virtual tables, generated
+    columns, renamed tables, indexes), in a subprocess with a memory limit and a time limit:
+    each file is refused untouched, or opened without losing a term; never an unexpected error."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    proc = subprocess.run([sys.executable, "-c", SCHEMA_FUZZ, "7", "40"], capture_output=True, text=True,
+                          timeout=300, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    outcomes = json.loads(proc.stdout)
+    assert len(outcomes) == 40
+    assert [o for o in outcomes if o not in ("refused", "opened")] == []
+    assert "refused" in outcomes and "opened" in outcomes
