@@ -16,11 +16,14 @@ from PySide6.QtWidgets import QApplication
 from desktop.ui import settings as opts
 from desktop.ui import style
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import CONTEXT, QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-THEMES = (("system", "&System"), ("light", "&Light"), ("dark", "&Dark"))
+THEMES = (("system", QT_TRANSLATE_NOOP("Tarjuman", "&System")),
+          ("light", QT_TRANSLATE_NOOP("Tarjuman", "&Light")),
+          ("dark", QT_TRANSLATE_NOOP("Tarjuman", "&Dark")))
 
 
 def _unique(sequences: list[QKeySequence]) -> list[QKeySequence]:
@@ -43,22 +46,22 @@ class AppearanceController(QObject):
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
         for key, label in THEMES:
-            choice = self.theme_group.addAction(label)
+            choice = self.theme_group.addAction(translate(CONTEXT, label))
             choice.setCheckable(True)
             choice.setObjectName(f"theme-{key}")
             choice.triggered.connect(lambda _checked=False, k=key: self.set_theme(k))
             self.theme_actions[key] = choice
         action = ctx.action
-        self.zoom_in_action = action("Zoom &In", lambda: self.zoom(+1))
+        self.zoom_in_action = action(self.tr("Zoom &In"), lambda: self.zoom(+1))
         # Ctrl+= as well as the platform's Ctrl++ (on most keyboards + needs Shift). Each key
         # once: an action with the same key twice makes it ambiguous and it does nothing.
         self.zoom_in_action.setShortcuts(_unique([QKeySequence("Ctrl+="), QKeySequence("Ctrl++"),
                                                   *QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn)]))
-        self.zoom_out_action = action("Zoom &Out", lambda: self.zoom(-1))
+        self.zoom_out_action = action(self.tr("Zoom &Out"), lambda: self.zoom(-1))
         self.zoom_out_action.setShortcuts(_unique([
             QKeySequence("Ctrl+-"), *QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomOut)]))
-        self.zoom_reset_action = action("&Actual Size", lambda: self.set_reading_size(style.READING_SIZE),
-                                        "Ctrl+0")
+        self.zoom_reset_action = action(self.tr("&Actual Size"),
+                                        lambda: self.set_reading_size(style.READING_SIZE), "Ctrl+0")
         window.reader.zoomRequested.connect(self.zoom)
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(lambda _scheme: self._follow_system())
@@ -109,10 +112,16 @@ class AppearanceController(QObject):
         low, high = style.READING_SIZE_LIMITS
         size = min(max(size, low), high)
         if size == self.reading_size:
-            self.ctx.status(f"The reading text is already at its {'largest' if size == high else 'smallest'}"
-                            f" size ({size} pt)." if size in (low, high) else "", 3000)
+            if size == high:
+                text = self.tr("The reading text is already at its largest size ({size} pt).")
+            elif size == low:
+                text = self.tr("The reading text is already at its smallest size ({size} pt).")
+            else:
+                text = ""
+            self.ctx.status(text.format(size=size), 3000)
             return
         self.reading_size = size
         opts.READING_SIZE.set(self.ctx.settings, size)
         self.window.reader.restyle(size)
-        self.ctx.status(f"Reading text: {size} pt ({round(100 * size / style.READING_SIZE)} %)", 2000)
+        self.ctx.status(self.tr("Reading text: {size} pt ({percent} %)").format(
+            size=size, percent=round(100 * size / style.READING_SIZE)), 2000)

@@ -15,16 +15,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.workspace import BackupInfo
+from desktop.ui.i18n import CONTEXT, QT_TRANSLATE_NOOP, translate
 
-REASONS = {"open": "when opened", "manual": "by you", "before-import": "before an import",
-           "before-upgrade": "before an upgrade", "before-restore": "before a restore",
-           "before-repair": "before repairing damaged values"}
+REASONS = {"open": QT_TRANSLATE_NOOP("Tarjuman", "when opened"),
+           "manual": QT_TRANSLATE_NOOP("Tarjuman", "by you"),
+           "before-import": QT_TRANSLATE_NOOP("Tarjuman", "before an import"),
+           "before-upgrade": QT_TRANSLATE_NOOP("Tarjuman", "before an upgrade"),
+           "before-restore": QT_TRANSLATE_NOOP("Tarjuman", "before a restore"),
+           "before-repair": QT_TRANSLATE_NOOP("Tarjuman", "before repairing damaged values")}
+
+
+def reason(info: BackupInfo) -> str:
+    """Why the backup was made, in the interface language."""
+    return translate(CONTEXT, REASONS[info.reason]) if info.reason in REASONS else info.reason
 
 
 def describe(info: BackupInfo) -> str:
-    terms = "term count unknown" if info.terms is None else f"{info.terms} terms"
-    why = REASONS.get(info.reason, info.reason)
-    return f"{info.created.astimezone():%Y-%m-%d %H:%M:%S} · {terms} · {why}"
+    terms = (translate("Tarjuman", "term count unknown") if info.terms is None
+             else translate("Tarjuman", "{count} terms").format(count=info.terms))
+    return f"{info.created.astimezone():%Y-%m-%d %H:%M:%S} · {terms} · {reason(info)}"
 
 
 class RestoreDialog(QDialog):
@@ -32,25 +41,24 @@ class RestoreDialog(QDialog):
 
     def __init__(self, db_path: Path, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.setObjectName("restoreDialog")
         self.resize(560, 340)
         self.backups = backups
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(
-            f"Replace <b>{db_path.name}</b> with one of its backups. The glossary as it is now is "
-            "backed up first.", self))
+        layout.addWidget(QLabel(self.tr(
+            "Replace <b>{name}</b> with one of its backups. The glossary as it is now is "
+            "backed up first.").format(name=db_path.name), self))
         self.table = QTableWidget(len(self.backups), 3, self)
         self.table.setObjectName("backupTable")
-        self.table.setHorizontalHeaderLabels(["Made", "Terms", "Why"])
+        self.table.setHorizontalHeaderLabels([self.tr("Made"), self.tr("Terms"), self.tr("Why")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         for row, info in enumerate(self.backups):
             cells = (f"{info.created.astimezone():%Y-%m-%d %H:%M:%S}",
-                     "unreadable" if info.terms is None else str(info.terms),
-                     REASONS.get(info.reason, info.reason))
+                     self.tr("unreadable") if info.terms is None else str(info.terms), reason(info))
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -59,7 +67,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Restore")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Restore"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.backups))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

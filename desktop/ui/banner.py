@@ -28,9 +28,9 @@ class ModelBanner(QFrame):
         self.label.setObjectName("modelBannerText")
         self.label.setWordWrap(True)
         layout.addWidget(self.label, 1)
-        self.install_button = QPushButton("Install model from file…", self)
+        self.install_button = QPushButton(self.tr("Install model from file…"), self)
         self.install_button.setObjectName("installModelButton")
-        self.download_button = QPushButton("Download model…", self)
+        self.download_button = QPushButton(self.tr("Download model…"), self)
         self.download_button.setObjectName("downloadModelButton")
         layout.addWidget(self.install_button)
         layout.addWidget(self.download_button)
@@ -53,11 +53,12 @@ class ModelBanner(QFrame):
             f"#modelBanner QLabel {{ color: {colours.banner_text.name()}; }}")
 
     def show_missing(self) -> None:
-        self.label.setText(
+        self.label.setText(self.tr(
             "<b>No Arabic→English translation model is installed.</b> You can still read the "
             "document and use the glossary. Install a model from a .argosmodel file, or download "
             "it from the Argos package index (needs an internet connection, about 100 MB)."
-        )
+        ))
 
     def show_broken(self, message: str) -> None:
-        self.label.setText(f"<b>The translation model could not be loaded.</b> {message}")
+        self.label.setText(self.tr("<b>The translation model could not be loaded.</b> {problem}").format(
+            problem=message))

@@ -31,24 +31,24 @@ class CategoriesDialog(QDialog):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Categories")
+        self.setWindowTitle(self.tr("Categories"))
         self.setObjectName("categoriesDialog")
         self.resize(460, 340)
         self._workspace = workspace
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("categoriesTable")
-        self.table.setHorizontalHeaderLabels(["Category", "Colour", "Terms"])
+        self.table.setHorizontalHeaderLabels([self.tr("Category"), self.tr("Colour"), self.tr("Terms")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add…", self)
-        self.rename_button = QPushButton("Rename…", self)
-        self.colour_button = QPushButton("Colour…", self)
-        self.delete_button = QPushButton("Delete…", self)
-        close = QPushButton("Close", self)
+        self.add_button = QPushButton(self.tr("Add…"), self)
+        self.rename_button = QPushButton(self.tr("Rename…"), self)
+        self.colour_button = QPushButton(self.tr("Colour…"), self)
+        self.delete_button = QPushButton(self.tr("Delete…"), self)
+        close = QPushButton(self.tr("Close"), self)
         for button in (self.add_button, self.rename_button, self.colour_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -66,8 +66,9 @@ class CategoriesDialog(QDialog):
     def reload(self) -> None:
         self.items = self._workspace.categories()
         self.table.setRowCount(len(self.items))
+        built_in = self.tr("{name}  (built in)")
         for row, info in enumerate(self.items):
-            name = QTableWidgetItem(info.name + ("  (built in)" if info.builtin else ""))
+            name = QTableWidgetItem(built_in.format(name=info.name) if info.builtin else info.name)
             colour = QTableWidgetItem(info.colour)
             colour.setBackground(QBrush(QColor(info.colour)))
             count = QTableWidgetItem(str(info.terms))
@@ -89,7 +90,7 @@ class CategoriesDialog(QDialog):
         try:
             result = action()
         except TarjumanError as exc:
-            QMessageBox.warning(self, "Categories", str(exc))
+            QMessageBox.warning(self, self.tr("Categories"), str(exc))
             return False
         self.reload()
         self.changed.emit(result if isinstance(result, Changes) else result.changes)
@@ -97,11 +98,11 @@ class CategoriesDialog(QDialog):
 
     def add(self, name: str | None = None, colour: str | None = None) -> bool:
         if name is None:
-            name, ok = QInputDialog.getText(self, "New category", "Name:")
+            name, ok = QInputDialog.getText(self, self.tr("New category"), self.tr("Name:"))
             if not ok or not name.strip():
                 return False
         if colour is None:
-            chosen = QColorDialog.getColor(QColor("#e0e0e0"), self, "Colour for highlights")
+            chosen = QColorDialog.getColor(QColor("#e0e0e0"), self, self.tr("Colour for highlights"))
             if not chosen.isValid():
                 return False
             colour = chosen.name()
@@ -112,7 +113,8 @@ class CategoriesDialog(QDialog):
         if info is None:
             return False
         if new is None:
-            new, ok = QInputDialog.getText(self, "Rename category", "New name:", text=info.name)
+            new, ok = QInputDialog.getText(self, self.tr("Rename category"), self.tr("New name:"),
+                                           text=info.name)
             if not ok:
                 return False
         return self._run(lambda: self._workspace.rename_category(info.name, new))
@@ -122,7 +124,7 @@ class CategoriesDialog(QDialog):
         if info is None:
             return False
         if colour is None:
-            chosen = QColorDialog.getColor(QColor(info.colour), self, "Colour for highlights")
+            chosen = QColorDialog.getColor(QColor(info.colour), self, self.tr("Colour for highlights"))
             if not chosen.isValid():
                 return False
             colour = chosen.name()
@@ -133,8 +135,9 @@ class CategoriesDialog(QDialog):
         if info is None:
             return False
         answer = QMessageBox.question(
-            self, "Delete category",
-            f"Delete the category “{info.name}”? Its {info.terms} terms move to “other”.")
+            self, self.tr("Delete category"),
+            self.tr("Delete the category “{name}”? Its %n terms move to “other”.", None, info.terms).format(
+                name=info.name))
         if answer != QMessageBox.StandardButton.Yes:
             return False
         return self._run(lambda: self._workspace.delete_category(info.name))

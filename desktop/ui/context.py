@@ -51,8 +51,8 @@ class AppContext(QObject):
             message = str(exc)
         else:
             log.error("%s", title, exc_info=exc)
-            message = ("Something unexpected went wrong. The details were written to the log "
-                       f"file in {paths.user_log_dir()}.")
+            message = self.tr("Something unexpected went wrong. The details were written to the log "
+                              "file in {folder}.").format(folder=paths.user_log_dir())
         self.window.statusBar().clearMessage()
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
                           self.window)

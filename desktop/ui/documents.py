@@ -16,15 +16,16 @@ from desktop.core.changes import Changes
 from desktop.core.documents import ENCODING_CHOICES, Document, document_from_text
 from desktop.ui import settings as opts
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import CONTEXT, QT_TRANSLATE_NOOP, translate
 from desktop.ui.reader_pages import ReaderContent, build_reader_document
 from desktop.ui.workers import TaskContext
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
-TEXT_FILTER = ("Documents (*.txt *.text *.md *.srt *.docx *.html *.htm *.xhtml *.pdf);;"
-               "Text (*.txt *.text *.md *.srt);;Word (*.docx);;Web pages (*.html *.htm);;PDF (*.pdf);;"
-               "All files (*)")
+TEXT_FILTER = QT_TRANSLATE_NOOP(
+    "Tarjuman", "Documents (*.txt *.text *.md *.srt *.docx *.html *.htm *.xhtml *.pdf);;"
+    "Text (*.txt *.text *.md *.srt);;Word (*.docx);;Web pages (*.html *.htm);;PDF (*.pdf);;All files (*)")
 
 
 class DocumentController(QObject):
@@ -35,15 +36,15 @@ class DocumentController(QObject):
         self.ctx, self.window, self.reader = ctx, window, window.reader
         self._serial = 0
         action = ctx.action
-        self.open_action = action("&Open…", self.choose_document, QKeySequence.StandardKey.Open,
-                                  "Open an Arabic text document")
-        self.paste_action = action("&Paste as Document", self.paste_document, "Ctrl+Shift+V",
-                                   "Open the text on the clipboard as a document")
-        self.sample_action = action("Open &Sample Document", self.open_sample)
-        self.reopen_action = action("Reopen with &Encoding…", self.reopen_with_encoding)
-        self.next_page_action = action("&Next Page", lambda: self.turn_page(1), "Ctrl+PgDown")
-        self.prev_page_action = action("&Previous Page", lambda: self.turn_page(-1), "Ctrl+PgUp")
-        self.recent_menu = QMenu("Open &Recent", window)
+        self.open_action = action(self.tr("&Open…"), self.choose_document, QKeySequence.StandardKey.Open,
+                                  self.tr("Open an Arabic text document"))
+        self.paste_action = action(self.tr("&Paste as Document"), self.paste_document, "Ctrl+Shift+V",
+                                   self.tr("Open the text on the clipboard as a document"))
+        self.sample_action = action(self.tr("Open &Sample Document"), self.open_sample)
+        self.reopen_action = action(self.tr("Reopen with &Encoding…"), self.reopen_with_encoding)
+        self.next_page_action = action(self.tr("&Next Page"), lambda: self.turn_page(1), "Ctrl+PgDown")
+        self.prev_page_action = action(self.tr("&Previous Page"), lambda: self.turn_page(-1), "Ctrl+PgUp")
+        self.recent_menu = QMenu(self.tr("Open &Recent"), window)
         self._build_status_bar()
         self.reader.currentChanged.connect(self._on_current_sentence)
         self.reader.pageChanged.connect(self._on_page_changed)
@@ -57,13 +58,13 @@ class DocumentController(QObject):
         self.prev_page_button = QToolButton(self.window)
         self.prev_page_button.setObjectName("previousPage")
         self.prev_page_button.setText("◀")
-        self.prev_page_button.setToolTip("Previous page (Ctrl+Page Up)")
+        self.prev_page_button.setToolTip(self.tr("Previous page (Ctrl+Page Up)"))
         self.page_label = QLabel(self.window)
         self.page_label.setObjectName("pageLabel")
         self.next_page_button = QToolButton(self.window)
         self.next_page_button.setObjectName("nextPage")
         self.next_page_button.setText("▶")
-        self.next_page_button.setToolTip("Next page (Ctrl+Page Down)")
+        self.next_page_button.setToolTip(self.tr("Next page (Ctrl+Page Down)"))
         for widget in (self.prev_page_button, self.page_label, self.next_page_button):
             bar.addPermanentWidget(widget)
             widget.hide()
@@ -81,7 +82,8 @@ class DocumentController(QObject):
     def choose_document(self) -> None:
         doc = self.ctx.workspace.document
         start = str(doc.path.parent) if doc is not None and doc.path is not None else ""
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open document", start, TEXT_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open document"), start,
+                                              translate(CONTEXT, TEXT_FILTER))
         if name:
             self.open_document(Path(name))
 
@@ -90,7 +92,7 @@ class DocumentController(QObject):
 
     def open_document(self, path: Path, encoding: str | None = None) -> None:
         """Read, segment and lay out ``path`` in the background, then show and translate it."""
-        self.ctx.status(f"Opening {path.name}…")
+        self.ctx.status(self.tr("Opening {name}…").format(name=path.name))
         workspace = self.ctx.workspace
         self._prepare(lambda: workspace.read_document(path, encoding))
 
@@ -98,13 +100,14 @@ class DocumentController(QObject):
         """File → Reopen with Encoding…: read the current file again as ``encoding``."""
         doc = self.ctx.workspace.document
         if doc is None or doc.path is None or doc.document.encoding in ("docx", "pdf"):
-            self.ctx.status("Only text and web-page files have an encoding to choose.", 5000)
+            self.ctx.status(self.tr("Only text and web-page files have an encoding to choose."), 5000)
             return
         if encoding is None:
             choices = list(ENCODING_CHOICES)
             current = choices.index(doc.document.encoding) if doc.document.encoding in choices else 0
-            encoding, ok = QInputDialog.getItem(self.window, "Reopen with encoding",
-                                                f"Read “{doc.title}” as:", choices, current, False)
+            encoding, ok = QInputDialog.getItem(self.window, self.tr("Reopen with encoding"),
+                                                self.tr("Read “{title}” as:").format(title=doc.title),
+                                                choices, current, False)
             if not ok:
                 return
         self.open_document(doc.path, encoding)
@@ -112,9 +115,10 @@ class DocumentController(QObject):
     def paste_document(self) -> None:
         text = QGuiApplication.clipboard().text()
         if not text.strip():
-            self.ctx.status("The clipboard holds no text to open.", 5000)
+            self.ctx.status(self.tr("The clipboard holds no text to open."), 5000)
             return
-        self._prepare(lambda: document_from_text(text, title="Pasted text"))
+        title = self.tr("Pasted text")
+        self._prepare(lambda: document_from_text(text, title=title))
 
     def show_document(self, doc: Document) -> None:
         """Show an already read document (its view is still built in the background)."""
@@ -135,7 +139,7 @@ class DocumentController(QObject):
 
         def failed(exc: BaseException) -> None:
             if serial == self._serial:
-                self.ctx.show_error("Cannot open the document", exc)
+                self.ctx.show_error(self.tr("Cannot open the document"), exc)
 
         self.ctx.runner.start("open", work, on_done=done, on_error=failed)  # not queued: the user waits
 
@@ -159,16 +163,17 @@ class DocumentController(QObject):
         self.window.documentShown.emit()
         self.ctx.publish(changes)
         if not len(opened):
-            self.ctx.status("The document is empty.", 5000)
+            self.ctx.status(self.tr("The document is empty."), 5000)
         elif not any(has_arabic(s.text) for s in opened.sentences[:2000]):
             self._warn_no_arabic(opened.title)
 
     def _warn_no_arabic(self, title: str) -> None:
         """Once per document: it has no Arabic, so there is nothing to translate."""
-        box = QMessageBox(QMessageBox.Icon.Information, "No Arabic text",
-                          f"“{title}” has no Arabic text. Tarjuman translates Arabic into English, "
-                          "so there is nothing to translate here; you can still read it and use the "
-                          "glossary.", QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("No Arabic text"),
+                          self.tr("“{title}” has no Arabic text. Tarjuman translates Arabic into English, "
+                                  "so there is nothing to translate here; you can still read it and use the "
+                                  "glossary.").format(title=title),
+                          QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("noArabicWarning")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -185,11 +190,13 @@ class DocumentController(QObject):
             if doc is None:
                 self.doc_label.setText("")
                 return
-            encoding = doc.document.encoding.upper() + (
-                " (guessed: File → Reopen with Encoding… to change)" if doc.document.encoding_guessed
-                else "")
-            self.doc_label.setText(f"{doc.title} · {len(doc)} sentences · "
-                                   f"{doc.document.paragraph_count} paragraphs · {encoding}")
+            encoding = doc.document.encoding.upper()
+            if doc.document.encoding_guessed:
+                encoding = self.tr("{encoding} (guessed: File → Reopen with Encoding… to change)").format(
+                    encoding=encoding)
+            sentences = self.tr("%n sentences", None, len(doc))
+            paragraphs = self.tr("%n paragraphs", None, doc.document.paragraph_count)
+            self.doc_label.setText(f"{doc.title} · {sentences} · {paragraphs} · {encoding}")
 
     def _refresh_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -205,7 +212,8 @@ class DocumentController(QObject):
         if doc is not None and doc.valid(row):
             self.ctx.workspace.set_position(row)
             s = doc.sentences[row]
-            self.ctx.status(f"Sentence {row + 1} of {len(doc)} · characters {s.start}–{s.end}", 4000)
+            self.ctx.status(self.tr("Sentence {row} of {count} · characters {start}–{end}").format(
+                row=row + 1, count=len(doc), start=s.start, end=s.end), 4000)
 
     def turn_page(self, step: int) -> None:
         self.reader.show_page(self.reader.current_page + step)
@@ -214,7 +222,7 @@ class DocumentController(QObject):
         several = count > 1
         for widget in (self.prev_page_button, self.page_label, self.next_page_button):
             widget.setVisible(several)
-        self.page_label.setText(f"Page {page + 1} of {count}")
+        self.page_label.setText(self.tr("Page {page} of {count}").format(page=page + 1, count=count))
         self.prev_page_button.setEnabled(page > 0)
         self.next_page_button.setEnabled(page + 1 < count)
         self.prev_page_action.setEnabled(page > 0)

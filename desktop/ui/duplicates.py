@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.workspace import TermRecord, Workspace
+from desktop.ui.i18n import CONTEXT, QT_TRANSLATE_NOOP, plural, translate
 
-MODES = {"Same Arabic (ignoring harakat and hamza)": "source", "Same English": "target"}
+MODES = {QT_TRANSLATE_NOOP("Tarjuman", "Same Arabic (ignoring harakat and hamza)"): "source",
+         QT_TRANSLATE_NOOP("Tarjuman", "Same English"): "target"}
 
 
 class DuplicatesDialog(QDialog):
@@ -28,41 +30,45 @@ class DuplicatesDialog(QDialog):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Duplicate Terms")
+        self.setWindowTitle(self.tr("Duplicate Terms"))
         self.setObjectName("duplicatesDialog")
         self.resize(720, 420)
         self._workspace = workspace
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Show entries with:", self))
+        top.addWidget(QLabel(self.tr("Show entries with:"), self))
         self.mode = QComboBox(self)
-        self.mode.addItems(list(MODES))
+        for label, mode in MODES.items():
+            self.mode.addItem(translate(CONTEXT, label), mode)
         top.addWidget(self.mode, 1)
         layout.addLayout(top)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("duplicatesTree")
-        self.tree.setHeaderLabels(["Arabic", "English", "Category", "Note"])
+        self.tree.setHeaderLabels([self.tr("Arabic"), self.tr("English"), self.tr("Category"),
+                                   self.tr("Note")])
         layout.addWidget(self.tree, 1)
         buttons = QHBoxLayout()
         self.summary = QLabel(self)
         buttons.addWidget(self.summary, 1)
-        self.merge_button = QPushButton("Merge Group", self)
-        self.merge_button.setToolTip("Keep the selected entry (or the oldest) and fold the others into it")
-        close = QPushButton("Close", self)
+        self.merge_button = QPushButton(self.tr("Merge Group"), self)
+        self.merge_button.setToolTip(
+            self.tr("Keep the selected entry (or the oldest) and fold the others into it"))
+        close = QPushButton(self.tr("Close"), self)
         buttons.addWidget(self.merge_button)
         buttons.addWidget(close)
         layout.addLayout(buttons)
-        self.mode.currentTextChanged.connect(lambda _t: self.reload())
+        self.mode.currentIndexChanged.connect(lambda _i: self.reload())
         self.merge_button.clicked.connect(self.merge_selected)
         close.clicked.connect(self.accept)
         self.groups: list[list[TermRecord]] = []
         self.reload()
 
     def reload(self) -> None:
-        self.groups = self._workspace.duplicate_groups(MODES[self.mode.currentText()])
+        self.groups = self._workspace.duplicate_groups(self.mode.currentData())
         self.tree.clear()
         for number, group in enumerate(self.groups):
-            parent = QTreeWidgetItem([f"{len(group)} entries: {group[0].source}", "", "", ""])
+            heading = self.tr("%n entries: {source}", None, len(group)).format(source=group[0].source)
+            parent = QTreeWidgetItem([heading, "", "", ""])
             parent.setData(0, Qt.ItemDataRole.UserRole, (number, None))
             for rec in group:
                 child = QTreeWidgetItem([rec.source, rec.target, rec.category, rec.note])
@@ -70,7 +76,9 @@ class DuplicatesDialog(QDialog):
                 parent.addChild(child)
             self.tree.addTopLevelItem(parent)
             parent.setExpanded(True)
-        self.summary.setText(f"{len(self.groups)} group{'s' if len(self.groups) != 1 else ''}")
+        count = len(self.groups)
+        self.summary.setText(plural(count, self.tr("%n group", None, count),
+                                    self.tr("%n groups", None, count)))
         self.merge_button.setEnabled(bool(self.groups))
 
     def merge_selected(self) -> None:

@@ -28,10 +28,10 @@ class GlossaryFilesController(QObject):
         super().__init__(window)
         self.ctx, self.window = ctx, window
         action = ctx.action
-        self.new_glossary_action = action("&New Glossary…", self.new_glossary)
-        self.open_glossary_action = action("Open &Glossary…", self.open_glossary)
-        self.backup_action = action("&Back Up Glossary Now", self.backup_glossary)
-        self.restore_action = action("Restore Glossary from Bac&kup…", self.restore_glossary)
+        self.new_glossary_action = action(self.tr("&New Glossary…"), self.new_glossary)
+        self.open_glossary_action = action(self.tr("Open &Glossary…"), self.open_glossary)
+        self.backup_action = action(self.tr("&Back Up Glossary Now"), self.backup_glossary)
+        self.restore_action = action(self.tr("Restore Glossary from Bac&kup…"), self.restore_glossary)
 
     def backup_at_open(self) -> None:
         workspace = self.ctx.workspace
@@ -40,14 +40,15 @@ class GlossaryFilesController(QObject):
 
     def new_glossary(self) -> None:
         suggested = str(self.ctx.workspace.db_path.with_name("glossary-new.db"))
-        name, _ = QFileDialog.getSaveFileName(self.window, "New glossary", suggested, "Glossaries (*.db)")
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("New glossary"), suggested,
+                                              self.tr("Glossaries (*.db)"))
         if name:
             self.switch_glossary(Path(name), new=True)
 
     def open_glossary(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open glossary",
+        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open glossary"),
                                               str(self.ctx.workspace.db_path.parent),
-                                              "Glossaries (*.db);;All files (*)")
+                                              self.tr("Glossaries (*.db);;All files (*)"))
         if name:
             self.switch_glossary(Path(name))
 
@@ -66,16 +67,17 @@ class GlossaryFilesController(QObject):
             self._before_switch()
             changes = workspace.switch_glossary(path)
         except Exception as exc:
-            self.ctx.show_error("New glossary" if new else "Cannot open the glossary", exc)
+            self.ctx.show_error(self.tr("New glossary") if new else self.tr("Cannot open the glossary"), exc)
             return
         self.ctx.publish(changes)
-        self.ctx.status(f"Glossary: {path}", 6000)
+        self.ctx.status(self.tr("Glossary: {path}").format(path=path), 6000)
 
     def backup_glossary(self) -> None:
         workspace = self.ctx.workspace
         self.ctx.runner.start("backup", lambda _t: workspace.backup_now(),
-                              on_done=lambda path: self.ctx.status(f"Backed up to {path}", 8000),
-                              on_error=self.ctx.error_handler("Backup failed"))
+                              on_done=lambda path: self.ctx.status(
+                                  self.tr("Backed up to {path}").format(path=path), 8000),
+                              on_error=self.ctx.error_handler(self.tr("Backup failed")))
 
     def restore_glossary(self) -> RestoreDialog:
         dialog = RestoreDialog(self.ctx.workspace.db_path, self.ctx.workspace.backups(), self.window)
@@ -94,9 +96,10 @@ class GlossaryFilesController(QObject):
         try:
             changes = self.ctx.workspace.restore_backup(chosen)
         except Exception as exc:
-            self.ctx.show_error("Restore failed", exc)
+            self.ctx.show_error(self.tr("Restore failed"), exc)
         if changes is not None:
             self.ctx.publish(changes)
-            self.ctx.status(f"Restored the backup of {chosen.created.astimezone():%Y-%m-%d %H:%M}", 8000)
+            self.ctx.status(self.tr("Restored the backup of {date}").format(
+                date=f"{chosen.created.astimezone():%Y-%m-%d %H:%M}"), 8000)
         else:
             self.ctx.publish(Changes(glossary=True, all_terms=True, categories=True, matches=True))

@@ -13,11 +13,18 @@ from desktop.core.errors import TarjumanError
 from desktop.core.glossary.catalog import Catalog
 from desktop.core.workspace import TermRecord, Workspace
 from desktop.ui import style
+from desktop.ui.i18n import CONTEXT, QT_TRANSLATE_NOOP, translate
 from desktop.ui.workers import TaskRunner
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-COLUMNS = (("source", "Arabic"), ("target", "English"), ("category", "Category"), ("note", "Note"),
-           ("subject", "Subject"), ("pos", "Part of speech"), ("created", "Added"))
+#: (field, header): the headers are translated where they are shown.
+COLUMNS = (("source", QT_TRANSLATE_NOOP("Tarjuman", "Arabic")),
+           ("target", QT_TRANSLATE_NOOP("Tarjuman", "English")),
+           ("category", QT_TRANSLATE_NOOP("Tarjuman", "Category")),
+           ("note", QT_TRANSLATE_NOOP("Tarjuman", "Note")),
+           ("subject", QT_TRANSLATE_NOOP("Tarjuman", "Subject")),
+           ("pos", QT_TRANSLATE_NOOP("Tarjuman", "Part of speech")),
+           ("created", QT_TRANSLATE_NOOP("Tarjuman", "Added")))
 EDITABLE = 6  # all but the date
 PAGE = 200
 
@@ -45,7 +52,7 @@ class GlossaryModel(QStandardItemModel):
 
     def __init__(self, workspace: Workspace, parent: Any = None, runner: TaskRunner | None = None) -> None:
         super().__init__(0, len(COLUMNS), parent)
-        self.setHorizontalHeaderLabels([label for _field, label in COLUMNS])
+        self.setHorizontalHeaderLabels([translate(CONTEXT, label) for _field, label in COLUMNS])
         self._workspace = workspace
         self._runner = runner
         self._generation = 0  # of the catalogue being read or updated on a worker
@@ -59,6 +66,10 @@ class GlossaryModel(QStandardItemModel):
         self._filled = bytearray()
         self._cache: dict[int, TermRecord] = {}
         self._arabic_font = style.arabic_font(13)
+        # The tooltip's lines, translated once (a row is filled for every page scrolled to).
+        self._labels = (self.tr("Note: {value}"), self.tr("Context: {value}"), self.tr("From: {value}"),
+                        self.tr("Subject field: {value}"), self.tr("Part of speech: {value}"),
+                        self.tr("Added {value}"))
         self.loading = False
         self.refresh()
 
@@ -270,17 +281,12 @@ class GlossaryModel(QStandardItemModel):
 
     def _fill_row(self, row: int, rec: TermRecord) -> None:
         lines = [f"{rec.source} → {rec.target}"]
-        if rec.note:
-            lines.append(f"Note: {rec.note}")
-        if rec.context:
-            lines.append(f"Context: {rec.context}")
-        if rec.document:
-            lines.append(f"From: {rec.document}")
-        if rec.subject:
-            lines.append(f"Subject field: {rec.subject}")
-        if rec.pos:
-            lines.append(f"Part of speech: {rec.pos}")
-        lines.append(f"Added {rec.created_at.astimezone():%Y-%m-%d %H:%M}")
+        for value, label in ((rec.note, self._labels[0]), (rec.context, self._labels[1]),
+                             (rec.document, self._labels[2]), (rec.subject, self._labels[3]),
+                             (rec.pos, self._labels[4])):
+            if value:
+                lines.append(label.format(value=value))
+        lines.append(self._labels[5].format(value=f"{rec.created_at.astimezone():%Y-%m-%d %H:%M}"))
         tooltip = "\n".join(lines)
         for column, (field, _label) in enumerate(COLUMNS):
             if field == "created":

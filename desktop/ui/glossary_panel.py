@@ -27,6 +27,7 @@ from desktop.core.changes import Changes
 from desktop.core.workspace import TermRecord, Workspace
 from desktop.ui import style
 from desktop.ui.glossary_model import COLUMNS, GlossaryModel
+from desktop.ui.i18n import CONTEXT, plural, translate
 from desktop.ui.workers import TaskRunner
 
 ADDED_COLUMN = [field for field, _label in COLUMNS].index("created")
@@ -34,7 +35,6 @@ NOTE_COLUMN = [field for field, _label in COLUMNS].index("note")
 OPTIONAL_COLUMNS = tuple(i for i, (field, _label) in enumerate(COLUMNS) if field in ("subject", "pos"))
 
 SEARCH_DELAY_MS = 120
-ALL_CATEGORIES = "All categories"
 
 
 class CategoryDelegate(QStyledItemDelegate):
@@ -70,8 +70,8 @@ class GlossaryTable(QTableView):
 class DeleteTerms(QUndoCommand):
     """Deleting terms, undoable: undo puts them back with the same ids and fields."""
 
-    def __init__(self, model: GlossaryModel, ids: list[int]) -> None:
-        super().__init__(f"Delete {len(ids)} term{'s' if len(ids) != 1 else ''}")
+    def __init__(self, model: GlossaryModel, ids: list[int], text: str = "") -> None:
+        super().__init__(text or translate("Tarjuman", "Delete terms"))
         self._model = model
         self._ids = ids
         self._records: list[TermRecord] = []
@@ -98,7 +98,7 @@ class GlossaryPanel(QDockWidget):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None,
                  runner: TaskRunner | None = None) -> None:
-        super().__init__("Glossary", parent)
+        super().__init__(self.tr("Glossary"), parent)
         self.setObjectName("glossaryDock")
         self.model = GlossaryModel(workspace, self, runner)
         self.undo_stack = QUndoStack(self)
@@ -109,7 +109,7 @@ class GlossaryPanel(QDockWidget):
         row = QHBoxLayout()
         self.search = QLineEdit(body)
         self.search.setObjectName("glossarySearch")
-        self.search.setPlaceholderText("Search Arabic, English or notes…")
+        self.search.setPlaceholderText(self.tr("Search Arabic, English or notes…"))
         self.search.setClearButtonEnabled(True)
         row.addWidget(self.search, 1)
         self.category_filter = QComboBox(body)
@@ -121,9 +121,9 @@ class GlossaryPanel(QDockWidget):
         row.addWidget(self.category_filter)
         layout.addLayout(row)
 
-        self.read_only_label = QLabel(
+        self.read_only_label = QLabel(self.tr(
             "<b>Read-only glossary.</b> You may read, search and export its terms; nothing can be "
-            "saved in it (you may not write the file or its folder).", body)
+            "saved in it (you may not write the file or its folder)."), body)
         self.read_only_label.setObjectName("readOnlyBanner")
         self.read_only_label.setWordWrap(True)
         self.read_only_label.hide()
@@ -170,15 +170,15 @@ class GlossaryPanel(QDockWidget):
         self.count_label = QLabel(body)
         self.count_label.setObjectName("glossaryCount")
         buttons.addWidget(self.count_label, 1)
-        self.delete_button = QPushButton("Delete", body)
-        self.delete_button.setToolTip("Delete the selected terms (Delete; Ctrl+Z undoes)")
-        self.export_button = QPushButton("Export…", body)
+        self.delete_button = QPushButton(self.tr("Delete"), body)
+        self.delete_button.setToolTip(self.tr("Delete the selected terms (Delete; Ctrl+Z undoes)"))
+        self.export_button = QPushButton(self.tr("Export…"), body)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.export_button)
         layout.addLayout(buttons)
         self.setWidget(body)
 
-        self.delete_action = QAction("Delete Selected Terms", self.table)
+        self.delete_action = QAction(self.tr("Delete Selected Terms"), self.table)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(self.delete_action)
@@ -186,8 +186,8 @@ class GlossaryPanel(QDockWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.export_button.clicked.connect(self.exportRequested)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.category_filter.currentTextChanged.connect(
-            lambda text: self.model.set_category(None if text == ALL_CATEGORIES else text))
+        self.category_filter.currentIndexChanged.connect(
+            lambda _index: self.model.set_category(self.category_filter.currentData()))
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -248,7 +248,7 @@ class GlossaryPanel(QDockWidget):
         """Show or hide columns (the Arabic and English always show)."""
         menu = QMenu(self)
         for column in range(2, len(COLUMNS)):
-            action = menu.addAction(COLUMNS[column][1])
+            action = menu.addAction(translate(CONTEXT, COLUMNS[column][1]))
             action.setCheckable(True)
             action.setChecked(not self.table.isColumnHidden(column))
             action.toggled.connect(lambda on, c=column: self.set_column_shown(c, on))
@@ -279,20 +279,23 @@ class GlossaryPanel(QDockWidget):
             swatch.setStyleSheet(f"background: {style.category_colour(category).name()};"
                                  f"color: {style.category_text(category).name()};"
                                  "border-radius: 3px; padding: 1px 6px;")
-            swatch.setToolTip(f"Terms of category “{category}” are highlighted in this colour")
+            swatch.setToolTip(self.tr("Terms of category “{category}” are highlighted in this colour").format(
+                category=category))
             # In a narrow dock the chips are cut rather than holding the dock wide.
             swatch.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             swatch.setMinimumWidth(24)
             self.legend.addWidget(swatch)
         self.legend.addStretch(1)
-        current = self.category_filter.currentText()
+        current = self.category_filter.currentData()
         self.category_filter.blockSignals(True)
         self.category_filter.clear()
-        self.category_filter.addItem(ALL_CATEGORIES)
-        self.category_filter.addItems(style.category_names())
-        self.category_filter.setCurrentText(current if current in style.category_names() else ALL_CATEGORIES)
+        self.category_filter.addItem(self.tr("All categories"), None)
+        for name in style.category_names():
+            self.category_filter.addItem(name, name)
+        self.category_filter.setCurrentIndex(max(self.category_filter.findData(current), 0)
+                                             if current in style.category_names() else 0)
         self.category_filter.blockSignals(False)
-        if self.category_filter.currentText() == ALL_CATEGORIES and self.model.category:
+        if self.category_filter.currentData() is None and self.model.category:
             self.model.set_category(None)
 
     def _fill_visible(self) -> None:
@@ -327,14 +330,17 @@ class GlossaryPanel(QDockWidget):
             return
         if len(ids) == 1:
             rec = self.model.record(self.model.row_of(ids[0]))
-            question = f"Delete “{rec.source if rec else ''}” → “{rec.target if rec else ''}”?"
+            question = self.tr("Delete “{source}” → “{target}”? (Ctrl+Z undoes it.)").format(
+                source=rec.source if rec else "", target=rec.target if rec else "")
         else:
-            question = f"Delete {len(ids)} terms?"
-        answer = QMessageBox.question(self, "Delete terms", question + " (Ctrl+Z undoes it.)",
+            question = self.tr("Delete %n terms? (Ctrl+Z undoes it.)", None, len(ids))
+        answer = QMessageBox.question(self, self.tr("Delete terms"), question,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.Yes)
         if answer == QMessageBox.StandardButton.Yes:
-            self.undo_stack.push(DeleteTerms(self.model, ids))
+            n = len(ids)
+            text = plural(n, self.tr("Delete %n term", None, n), self.tr("Delete %n terms", None, n))
+            self.undo_stack.push(DeleteTerms(self.model, ids, text))
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
@@ -342,9 +348,9 @@ class GlossaryPanel(QDockWidget):
             return
         term_id = self.model.term_id(index.row())
         menu = QMenu(self)
-        menu.addAction("Show in Document", lambda: self.showInDocumentRequested.emit(term_id))
-        menu.addAction("Study in Reviews", lambda: self.studyRequested.emit(term_id))
-        menu.addAction("Delete", self.delete_selected)
+        menu.addAction(self.tr("Show in Document"), lambda: self.showInDocumentRequested.emit(term_id))
+        menu.addAction(self.tr("Study in Reviews"), lambda: self.studyRequested.emit(term_id))
+        menu.addAction(self.tr("Delete"), self.delete_selected)
         menu.exec(self.table.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
@@ -352,9 +358,11 @@ class GlossaryPanel(QDockWidget):
         n = self.model.rowCount()
         total = self.model.total()
         if self.model.query or self.model.category:
-            self.count_label.setText(f"{n} matching term{'s' if n != 1 else ''} of {total}")
+            text = plural(n, self.tr("%n matching term of {total}", None, n),
+                          self.tr("%n matching terms of {total}", None, n))
+            self.count_label.setText(text.format(total=total))
         else:
-            self.count_label.setText(f"{n} term{'s' if n != 1 else ''}")
+            self.count_label.setText(plural(n, self.tr("%n term", None, n), self.tr("%n terms", None, n)))
 
     def _show_error(self, message: str) -> None:
-        QMessageBox.warning(self, "Glossary", message)
+        QMessageBox.warning(self, self.tr("Glossary"), message)

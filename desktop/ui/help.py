@@ -21,19 +21,30 @@ from PySide6.QtWidgets import (
 
 from desktop.core.paths import resources_dir
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import CONTEXT, QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 #: Keys that act inside one view, so no menu shows them: (where, what, key).
 VIEW_KEYS = (
-    ("Reading view", "Edit the English of the current sentence", "F2 or double-click"),
-    ("Sentence editor", "Save the English / leave it as it was", "Enter / Esc"),
-    ("Reading view", "Zoom the reading text", "Ctrl+wheel"),
-    ("Glossary table", "Edit a cell / delete the selected terms", "F2 / Delete"),
-    ("Learner mode", "Set the hovered word's status", "1–4, 5 or K known, I ignored"),
-    ("Review", "Show the answer / rate it", "Space or Enter / 1–4"),
-    ("Term dialog", "Save the term", "Enter"),
+    (QT_TRANSLATE_NOOP("Tarjuman", "Reading view"),
+     QT_TRANSLATE_NOOP("Tarjuman", "Edit the English of the current sentence"),
+     QT_TRANSLATE_NOOP("Tarjuman", "F2 or double-click")),
+    (QT_TRANSLATE_NOOP("Tarjuman", "Sentence editor"),
+     QT_TRANSLATE_NOOP("Tarjuman", "Save the English / leave it as it was"),
+     QT_TRANSLATE_NOOP("Tarjuman", "Enter / Esc")),
+    (QT_TRANSLATE_NOOP("Tarjuman", "Reading view"), QT_TRANSLATE_NOOP("Tarjuman", "Zoom the reading text"),
+     QT_TRANSLATE_NOOP("Tarjuman", "Ctrl+wheel")),
+    (QT_TRANSLATE_NOOP("Tarjuman", "Glossary table"),
+     QT_TRANSLATE_NOOP("Tarjuman", "Edit a cell / delete the selected terms"),
+     QT_TRANSLATE_NOOP("Tarjuman", "F2 / Delete")),
+    (QT_TRANSLATE_NOOP("Tarjuman", "Learner mode"),
+     QT_TRANSLATE_NOOP("Tarjuman", "Set the hovered word's status"),
+     QT_TRANSLATE_NOOP("Tarjuman", "1–4, 5 or K known, I ignored")),
+    (QT_TRANSLATE_NOOP("Tarjuman", "Review"), QT_TRANSLATE_NOOP("Tarjuman", "Show the answer / rate it"),
+     QT_TRANSLATE_NOOP("Tarjuman", "Space or Enter / 1–4")),
+    (QT_TRANSLATE_NOOP("Tarjuman", "Term dialog"), QT_TRANSLATE_NOOP("Tarjuman", "Save the term"), "Enter"),
 )
 
 
@@ -48,7 +59,9 @@ def shortcut_text(action: QAction) -> str:
 def menu_shortcuts(menu: QMenu, path: str = "") -> list[tuple[str, str, str]]:
     """(menu, action, keys) for every action with keys in ``menu`` and its submenus."""
     rows: list[tuple[str, str, str]] = []
-    title = (path + " → " if path else "") + menu.title().replace("&", "")
+    title = menu.title().replace("&", "")
+    if path:
+        title = translate("Tarjuman", "{menu} → {submenu}").format(menu=path, submenu=title)
     for action in menu.actions():
         if action.menu() is not None:
             sub = action.menu()
@@ -64,13 +77,13 @@ def menu_shortcuts(menu: QMenu, path: str = "") -> list[tuple[str, str, str]]:
 class ShortcutsDialog(QDialog):
     def __init__(self, rows: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         self.setObjectName("shortcutsDialog")
         self.resize(640, 560)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(len(rows), 3, self)
         self.table.setObjectName("shortcutsTable")
-        self.table.setHorizontalHeaderLabels(["Where", "Action", "Keys"])
+        self.table.setHorizontalHeaderLabels([self.tr("Where"), self.tr("Action"), self.tr("Keys")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, values in enumerate(rows):
@@ -89,7 +102,7 @@ class ShortcutsDialog(QDialog):
 class GuideDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Tarjuman User Guide")
+        self.setWindowTitle(self.tr("Tarjuman User Guide"))
         self.setObjectName("guideDialog")
         self.resize(720, 640)
         layout = QVBoxLayout(self)
@@ -109,9 +122,9 @@ class HelpController(QObject):
     def __init__(self, ctx: AppContext, window: MainWindow) -> None:
         super().__init__(window)
         self.ctx, self.window = ctx, window
-        self.guide_action = ctx.action("Tarjuman &User Guide", self.show_guide,
+        self.guide_action = ctx.action(self.tr("Tarjuman &User Guide"), self.show_guide,
                                        QKeySequence.StandardKey.HelpContents)
-        self.shortcuts_action = ctx.action("&Keyboard Shortcuts", self.show_shortcuts, "Ctrl+/")
+        self.shortcuts_action = ctx.action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts, "Ctrl+/")
 
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
         rows: list[tuple[str, str, str]] = []
@@ -119,7 +132,8 @@ class HelpController(QObject):
             menu = action.menu()
             if isinstance(menu, QMenu):
                 rows.extend(menu_shortcuts(menu))
-        return rows + list(VIEW_KEYS)
+        return rows + [(translate(CONTEXT, where), translate(CONTEXT, what), translate(CONTEXT, keys))
+                       for where, what, keys in VIEW_KEYS]
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(self.shortcut_rows(), self.window)

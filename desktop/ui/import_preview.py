@@ -22,17 +22,19 @@ from desktop.core.errors import TarjumanError
 from desktop.core.glossary import exchange
 from desktop.core.glossary.exchange import FIELDS, ImportResult, ImportRow
 from desktop.core.workspace import ImportFile, Workspace
+from desktop.ui.i18n import CONTEXT, QT_TRANSLATE_NOOP, translate
 from desktop.ui.workers import TaskRunner
 
 #: What counting gives: the rows and what importing them would do (None: too many to
 #: count), or why they cannot be imported.
 Count = Union[tuple[list[ImportRow], Union[ImportResult, None]], TarjumanError]
 
-IGNORE = "(ignore)"
-POLICIES = {"Update entries with the same Arabic and English": "update",
-            "Skip terms whose Arabic is already in the glossary": "skip",
-            "Keep both (add new English, leave existing entries as they are)": "keep-both"}
-NEW_CATEGORIES = {"Map them to “other”": "other", "Create them": "create"}
+POLICIES = {QT_TRANSLATE_NOOP("Tarjuman", "Update entries with the same Arabic and English"): "update",
+            QT_TRANSLATE_NOOP("Tarjuman", "Skip terms whose Arabic is already in the glossary"): "skip",
+            QT_TRANSLATE_NOOP("Tarjuman", "Keep both (add new English, leave existing entries as they are)"):
+                "keep-both"}
+NEW_CATEGORIES = {QT_TRANSLATE_NOOP("Tarjuman", "Map them to “other”"): "other",
+                  QT_TRANSLATE_NOOP("Tarjuman", "Create them"): "create"}
 PREVIEW_ROWS = 12
 COUNT_UP_TO = 20_000  # rows: counting what would happen is a rolled-back import
 COUNT_DELAY_MS = 50  # after the dialog shows
@@ -48,7 +50,7 @@ class ImportPreviewDialog(QDialog):
                  runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         path, fmt = file.path, file.format
-        self.setWindowTitle(f"Import {path.name}")
+        self.setWindowTitle(self.tr("Import {name}").format(name=path.name))
         self.setObjectName("importPreview")
         self.resize(820, 520)
         self._table = file.table
@@ -67,12 +69,14 @@ class ImportPreviewDialog(QDialog):
         form = QFormLayout()
         self.policy_box = QComboBox(self)
         self.policy_box.setObjectName("importPolicy")
-        self.policy_box.addItems(list(POLICIES))
-        form.addRow("Terms already in the glossary:", self.policy_box)
+        for label, policy in POLICIES.items():
+            self.policy_box.addItem(translate(CONTEXT, label), policy)
+        form.addRow(self.tr("Terms already in the glossary:"), self.policy_box)
         self.categories_box = QComboBox(self)
         self.categories_box.setObjectName("importNewCategories")
-        self.categories_box.addItems(list(NEW_CATEGORIES))
-        form.addRow("Categories the glossary lacks:", self.categories_box)
+        for label, choice in NEW_CATEGORIES.items():
+            self.categories_box.addItem(translate(CONTEXT, label), choice)
+        form.addRow(self.tr("Categories the glossary lacks:"), self.categories_box)
         layout.addLayout(form)
         self.summary = QLabel(self)
         self.summary.setObjectName("importSummary")
@@ -80,7 +84,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.summary)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -94,7 +98,7 @@ class ImportPreviewDialog(QDialog):
             self.update_summary()
         else:
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-            self.summary.setText("Reading the rows and counting what would change…")
+            self.summary.setText(self.tr("Reading the rows and counting what would change…"))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -114,20 +118,24 @@ class ImportPreviewDialog(QDialog):
             self.preview.setRowCount(len(sample) + 1)
             for column in range(table.width):
                 box = QComboBox(self.preview)
-                box.addItems([IGNORE, *FIELDS])
-                box.setCurrentText(by_column.get(column, IGNORE))
+                box.addItem(self.tr("(ignore)"), None)
+                for field in FIELDS:
+                    box.addItem(field, field)
+                box.setCurrentIndex(max(box.findData(by_column[column]), 0) if column in by_column else 0)
                 box.currentTextChanged.connect(lambda _t: self.update_summary())
                 self.preview.setCellWidget(0, column, box)
                 self.mapping_boxes.append(box)
-            self.preview.setVerticalHeaderLabels(["Field"] + [str(line) for line, _ in sample])
-            headers = table.header or [f"Column {c + 1}" for c in range(table.width)]
+            self.preview.setVerticalHeaderLabels([self.tr("Field")] + [str(line) for line, _ in sample])
+            column_name = self.tr("Column {number}")
+            headers = table.header or [column_name.format(number=c + 1) for c in range(table.width)]
             self.preview.setHorizontalHeaderLabels(headers + [""] * (table.width - len(headers)))
             for row, (_line, cells) in enumerate(sample, 1):
                 for column, value in enumerate(cells):
                     self.preview.setItem(row, column, QTableWidgetItem(value))
         else:
             rows = self._fixed_rows or []
-            labels = ["Arabic", "English", "Category", "Note", "Context", "Subject", "Part of speech"]
+            labels = [self.tr("Arabic"), self.tr("English"), self.tr("Category"), self.tr("Note"),
+                      self.tr("Context"), self.tr("Subject"), self.tr("Part of speech")]
             self.preview.setColumnCount(len(labels))
             self.preview.setHorizontalHeaderLabels(labels)
             self.preview.setRowCount(min(len(rows), PREVIEW_ROWS))
@@ -141,14 +149,14 @@ class ImportPreviewDialog(QDialog):
         self._count_serial = -1
 
     def mapping(self) -> dict[str, int]:
-        return {box.currentText(): column for column, box in enumerate(self.mapping_boxes)
-                if box.currentText() != IGNORE}
+        return {box.currentData(): column for column, box in enumerate(self.mapping_boxes)
+                if box.currentData() is not None}
 
     def policy(self) -> str:
-        return POLICIES[self.policy_box.currentText()]
+        return str(self.policy_box.currentData())
 
     def new_categories(self) -> str:
-        return NEW_CATEGORIES[self.categories_box.currentText()]
+        return str(self.categories_box.currentData())
 
     def rows(self) -> list[ImportRow]:
         return self._rows
@@ -187,15 +195,17 @@ class ImportPreviewDialog(QDialog):
             self._rows = rows
             ok.setEnabled(bool(rows))
             if result is None:
-                self.summary.setText(f"{len(rows)} terms to import. Nothing is written until you "
-                                     "press Import; an error in any row cancels the whole import.")
+                self.summary.setText(self.tr("%n terms to import. Nothing is written until you press "
+                                             "Import; an error in any row cancels the whole import.", None,
+                                             len(rows)))
             else:
-                self.summary.setText(
-                    f"{len(rows)} terms: {result.added} new, {result.updated} updated, "
-                    f"{result.skipped} skipped. Nothing is written until you press Import.")
+                self.summary.setText(self.tr(
+                    "%n terms: {added} new, {updated} updated, {skipped} skipped. Nothing is written until "
+                    "you press Import.", None, len(rows)).format(added=result.added, updated=result.updated,
+                                                                 skipped=result.skipped))
 
         if self._runner is None:
             show(work())
         else:
-            self.summary.setText("Reading the rows and counting what would change…")
+            self.summary.setText(self.tr("Reading the rows and counting what would change…"))
             self._runner.start("count import", lambda _t: work(), on_done=show, heavy=True)

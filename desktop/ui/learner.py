@@ -15,8 +15,9 @@ from desktop.core import vocabulary
 from desktop.core.changes import Changes, Outcome
 from desktop.ui import settings as opts
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import CONTEXT, QT_TRANSLATE_NOOP, translate
 from desktop.ui.review import ReviewDialog
-from desktop.ui.vocabulary_panel import VocabularyPanel
+from desktop.ui.vocabulary_panel import VocabularyPanel, status_label
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 #: Learner-mode keys → status: 1–4 learning, 5 and K known, I ignored.
 STATUS_KEYS = {"1": 1, "2": 2, "3": 3, "4": 4, "5": vocabulary.KNOWN, "K": vocabulary.KNOWN,
                "I": vocabulary.IGNORED}
+VOCABULARY_FILTERS = {QT_TRANSLATE_NOOP("Tarjuman", "Anki deck (*.apkg)"): "apkg",
+                      QT_TRANSLATE_NOOP("Tarjuman", "CSV table (*.csv)"): "csv"}
 
 
 class LearnerController(QObject):
@@ -36,16 +39,16 @@ class LearnerController(QObject):
         self.review_dialog: ReviewDialog | None = None
         self._serial = 0
         action = ctx.action
-        self.learner_action = action("&Learner Mode", lambda: self.set_learner_mode(
+        self.learner_action = action(self.tr("&Learner Mode"), lambda: self.set_learner_mode(
             self.learner_action.isChecked()), "Ctrl+Shift+L",
-            "Colour words by status; 1–5, K and I set the status of the word at the cursor")
+            self.tr("Colour words by status; 1–5, K and I set the status of the word at the cursor"))
         self.learner_action.setCheckable(True)
-        self.mark_known_action = action("Mark Page &Known", self.mark_page_known, "Ctrl+Shift+J",
-                                        "Every word of this page that is still new becomes known")
-        self.review_action = action("&Review…", self.show_review, "Ctrl+Shift+R",
-                                    "Flashcards of learning words and study terms")
-        self.export_action = action("Export &Vocabulary…", self.export_vocabulary, None,
-                                    "Learning words and study terms as an Anki deck (.apkg) or CSV")
+        self.mark_known_action = action(self.tr("Mark Page &Known"), self.mark_page_known, "Ctrl+Shift+J",
+                                        self.tr("Every word of this page that is still new becomes known"))
+        self.review_action = action(self.tr("&Review…"), self.show_review, "Ctrl+Shift+R",
+                                    self.tr("Flashcards of learning words and study terms"))
+        self.export_action = action(self.tr("Export &Vocabulary…"), self.export_vocabulary, None,
+                                    self.tr("Learning words and study terms as an Anki deck (.apkg) or CSV"))
         self.key_actions: list[QAction] = []
         for key, status in STATUS_KEYS.items():
             key_action = QAction(self.reader)
@@ -120,29 +123,30 @@ class LearnerController(QObject):
             statuses, (known, total) = result
             self.reader.set_word_statuses(statuses)
             share = known / total if total else 0.0
-            self.share_label.setText(f"Known: {share:.0%} ({known} of {total} words)")
+            self.share_label.setText(self.tr("Known: {share} ({known} of %n words)", None, total).format(
+                share=f"{share:.0%}", known=known))
             self.share_label.show()
             self.window.wordStatusesShown.emit()
 
         self.ctx.runner.start("word statuses", lambda _t: work(), on_done=done, heavy=True,
-                              on_error=self.ctx.error_handler("Learner mode"))
+                              on_error=self.ctx.error_handler(self.tr("Learner mode")))
 
     def set_status_at_cursor(self, status: int) -> None:
         """A key in learner mode: the word at the text cursor gets ``status``."""
         hit = self.reader.word_at_cursor()
         doc = self.ctx.workspace.document
         if hit is None or doc is None:
-            self.ctx.status("Click an Arabic word first, then press 1–5, K or I.", 5000)
+            self.ctx.status(self.tr("Click an Arabic word first, then press 1–5, K or I."), 5000)
             return
         try:
             outcome = self.ctx.workspace.set_word_status(hit.word, status, doc.sentences[hit.row].text,
                                                          doc.title)
         except Exception as exc:
-            self.ctx.show_error("Cannot set the word's status", exc)
+            self.ctx.show_error(self.tr("Cannot set the word's status"), exc)
             return
         entry = outcome.value
         self.ctx.publish(outcome.changes)
-        self.ctx.status(f"{entry.word} ({entry.lemma}): {entry.status_name}", 4000)
+        self.ctx.status(f"{entry.word} ({entry.lemma}): {status_label(entry)}", 4000)
 
     def mark_page_known(self) -> None:
         """Every word of the page that is still new becomes known (the others keep theirs)."""
@@ -157,10 +161,10 @@ class LearnerController(QObject):
 
         def done(outcome: Outcome[int]) -> None:
             self.ctx.publish(outcome.changes)
-            self.ctx.status(f"{outcome.value} new words marked known.", 5000)
+            self.ctx.status(self.tr("%n new words marked known.", None, outcome.value), 5000)
 
         self.ctx.runner.start("mark known", lambda _t: workspace.mark_known(found, title), heavy=True,
-                              on_done=done, on_error=self.ctx.error_handler("Mark Page Known"))
+                              on_done=done, on_error=self.ctx.error_handler(self.tr("Mark Page Known")))
 
     # -- the vocabulary list and reviews ---------------------------------------------------------
     def refresh_list(self) -> None:
@@ -173,15 +177,16 @@ class LearnerController(QObject):
         workspace = self.ctx.workspace
 
         def show(count: int) -> None:
-            self.review_action.setText(f"&Review… ({count} due)" if count else "&Review…")
+            self.review_action.setText(self.tr("&Review… (%n due)", None, count) if count
+                                       else self.tr("&Review…"))
 
         self.ctx.runner.start("due count", lambda _t: workspace.due_count(), on_done=show, heavy=True)
 
     def export_vocabulary(self) -> None:
         """File → Export Vocabulary…: an Anki deck (exporting again updates the cards in
         Anki) or a CSV table, written in the background."""
-        filters = {"Anki deck (*.apkg)": "apkg", "CSV table (*.csv)": "csv"}
-        name, chosen = QFileDialog.getSaveFileName(self.window, "Export vocabulary",
+        filters = {translate(CONTEXT, label): fmt for label, fmt in VOCABULARY_FILTERS.items()}
+        name, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export vocabulary"),
                                                    str(Path.home() / "tarjuman-vocabulary.apkg"),
                                                    ";;".join(filters))
         if not name:
@@ -193,17 +198,18 @@ class LearnerController(QObject):
         workspace = self.ctx.workspace
         self.ctx.runner.start(
             "export vocabulary", lambda _t: workspace.export_vocabulary(path, fmt), heavy=True,
-            on_done=lambda done: self.ctx.status(f"Exported {done.value} notes to {path}", 8000),
-            on_error=self.ctx.error_handler("Export failed"))
+            on_done=lambda done: self.ctx.status(
+                self.tr("Exported %n notes to {path}", None, done.value).format(path=path), 8000),
+            on_error=self.ctx.error_handler(self.tr("Export failed")))
 
     def study_term(self, term_id: int) -> None:
         """Glossary → Study in Reviews: the term joins the flashcards."""
         try:
             self.ctx.publish(self.ctx.workspace.study_term(term_id))
         except Exception as exc:
-            self.ctx.show_error("Cannot study the term", exc)
+            self.ctx.show_error(self.tr("Cannot study the term"), exc)
             return
-        self.ctx.status("The term joins your reviews (Tools → Review).", 5000)
+        self.ctx.status(self.tr("The term joins your reviews (Tools → Review)."), 5000)
 
     def show_review(self) -> ReviewDialog:
         dialog = ReviewDialog(self.ctx.workspace.due_reviews(), self.window)
@@ -218,4 +224,4 @@ class LearnerController(QObject):
         try:
             self.ctx.publish(self.ctx.workspace.review_card(card_id, rating).changes)
         except Exception as exc:
-            self.ctx.show_error("Cannot save the review", exc)
+            self.ctx.show_error(self.tr("Cannot save the review"), exc)

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
 
-from desktop import APP_NAME, __version__
+from desktop import __version__
 from desktop.core import names, paths
 from desktop.core.changes import Changes
 from desktop.core.documents import document_from_text
@@ -38,6 +38,7 @@ from desktop.ui.exchange import ExchangeController
 from desktop.ui.glossary_files import GlossaryFilesController
 from desktop.ui.glossary_panel import GlossaryPanel
 from desktop.ui.help import HelpController
+from desktop.ui.i18n import app_name
 from desktop.ui.learner import LearnerController
 from desktop.ui.models import ModelsController
 from desktop.ui.preferences import PreferencesDialog
@@ -135,18 +136,18 @@ class MainWindow(QMainWindow):
         docs, tr, terms, ex, models, files = (self.documents, self.translation, self.terms,
                                               self.exchange, self.models, self.files)
         action = self.ctx.action
-        self.preferences_action = action("&Preferences…", self.show_preferences,
+        self.preferences_action = action(self.tr("&Preferences…"), self.show_preferences,
                                          QKeySequence.StandardKey.Preferences)
-        self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.log_action = action("Open &Log Folder", self.open_log_folder)
-        self.about_action = action("&About Tarjuman", self.show_about)
-        self.undo_action = self.glossary.undo_stack.createUndoAction(self, "&Undo")
+        self.quit_action = action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.log_action = action(self.tr("Open &Log Folder"), self.open_log_folder)
+        self.about_action = action(self.tr("&About Tarjuman"), self.show_about)
+        self.undo_action = self.glossary.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.glossary.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.glossary.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
                                        QKeySequence(QKeySequence.StandardKey.Redo)])
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addAction(docs.open_action)
         file_menu.addMenu(docs.recent_menu)
         _fill(file_menu, [docs.reopen_action, docs.paste_action, docs.sample_action, None,
@@ -156,31 +157,31 @@ class MainWindow(QMainWindow):
                           ex.import_action, ex.export_action, ex.export_excel_action,
                           self.learner.export_action, None, ex.import_memory_action,
                           ex.export_memory_action, None, self.quit_action])
-        _fill(menu.addMenu("&Edit"), [
+        _fill(menu.addMenu(self.tr("&Edit")), [
             self.undo_action, self.redo_action, None,
             terms.capture_action, tr.edit_translation_action, terms.find_action,
             terms.duplicates_action, terms.categories_action, None, self.preferences_action])
-        _fill(menu.addMenu("&Translation"), [
+        _fill(menu.addMenu(self.tr("&Translation")), [
             tr.retranslate_action, tr.cancel_action, None,
             models.models_action, models.install_action, models.download_action])
         learner = self.learner
-        _fill(menu.addMenu("T&ools"), [learner.review_action, learner.mark_known_action])
+        _fill(menu.addMenu(self.tr("T&ools")), [learner.review_action, learner.mark_known_action])
         word_panel = self.words.panel.toggleViewAction()
         word_panel.setShortcut(QKeySequence("Ctrl+Shift+D"))
         appearance = self.appearance
-        view_menu = menu.addMenu("&View")
+        view_menu = menu.addMenu(self.tr("&View"))
         _fill(view_menu, [
             self.glossary.toggleViewAction(), self.term_pane.toggleViewAction(), word_panel,
             learner.panel.toggleViewAction(), terms.term_check_action, None,
             self.words.glosses_action, self.words.vowels_action, learner.learner_action, None,
             docs.prev_page_action, docs.next_page_action, None,
             appearance.zoom_in_action, appearance.zoom_out_action, appearance.zoom_reset_action])
-        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
         for choice in appearance.theme_actions.values():
             theme_menu.addAction(choice)
-        _fill(menu.addMenu("&Help"), [self.help.guide_action, self.help.shortcuts_action, None,
+        _fill(menu.addMenu(self.tr("&Help")), [self.help.guide_action, self.help.shortcuts_action, None,
                                       self.log_action, self.about_action])
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(self.tr("Main", "the toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         for item in (docs.open_action, terms.capture_action, self.glossary.toggleViewAction()):
@@ -244,17 +245,21 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         doc = self.workspace.document
-        prefix = f"{doc.title} — " if doc is not None else ""
-        state = " (read-only)" if self.workspace.read_only else ""
-        self.setWindowTitle(f"{prefix}{self.workspace.db_path.name}{state} — {APP_NAME}")
+        glossary = self.workspace.db_path.name
+        if self.workspace.read_only:
+            glossary = self.tr("{glossary} (read-only)").format(glossary=glossary)
+        title = f"{glossary} — {app_name()}"
+        if doc is not None:
+            title = f"{doc.title} — {title}"
+        self.setWindowTitle(title)
 
     def _show_read_only(self) -> None:
         """A glossary the user may not write opens for reading: one banner says so, and the
         actions that would change it are off (instead of failing on save)."""
         read_only = self.workspace.read_only
         if self.workspace.repaired:
-            self.ctx.status(f"{self.workspace.repaired} damaged values in the glossary were repaired "
-                            "(a backup was made first).", 0)
+            self.ctx.status(self.tr("%n damaged values in the glossary were repaired (a backup was made "
+                                    "first).", None, self.workspace.repaired), 0)
         self.glossary.set_read_only(read_only)
         for action in (self.terms.capture_action, self.terms.duplicates_action,
                        self.terms.categories_action, self.exchange.import_action,
@@ -267,14 +272,14 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>Read Arabic documents beside their offline machine translation and build a "
-            "glossary of names, titles and places.</p>"
-            "<p>Translation runs on this computer with Argos Translate models and CTranslate2; "
-            "nothing is sent over the network.</p>"
-            "<p>MIT License. Arabic font: Noto Naskh Arabic (SIL Open Font License 1.1).</p>"
-            f"<p>Glossary: {self.workspace.db_path}</p>")
+            self, self.tr("About Tarjuman"),
+            f"<h3>{app_name()} {__version__}</h3>"
+            + self.tr("<p>Read Arabic documents beside their offline machine translation and build a "
+                      "glossary of names, titles and places.</p>"
+                      "<p>Translation runs on this computer with Argos Translate models and CTranslate2; "
+                      "nothing is sent over the network.</p>"
+                      "<p>MIT License. Arabic font: Noto Naskh Arabic (SIL Open Font License 1.1).</p>"
+                      "<p>Glossary: {path}</p>").format(path=self.workspace.db_path))
 
     def open_log_folder(self) -> None:
         folder = paths.user_log_dir()
@@ -294,7 +299,7 @@ class MainWindow(QMainWindow):
             self.documents.open_document(files[0])
             event.acceptProposedAction()
         elif mime.hasText() and mime.text().strip():
-            self.documents.show_document(document_from_text(mime.text(), title="Dropped text"))
+            self.documents.show_document(document_from_text(mime.text(), title=self.tr("Dropped text")))
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:

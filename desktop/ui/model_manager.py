@@ -20,8 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.translation.packages import ModelInfo
+from desktop.ui.i18n import CONTEXT, QT_TRANSLATE_NOOP, translate
 
-HEADERS = ("Languages", "Version", "Size", "Notes", "In use")
+HEADERS = (QT_TRANSLATE_NOOP("Tarjuman", "Languages"), QT_TRANSLATE_NOOP("Tarjuman", "Version"),
+           QT_TRANSLATE_NOOP("Tarjuman", "Size"), QT_TRANSLATE_NOOP("Tarjuman", "Notes"),
+           QT_TRANSLATE_NOOP("Tarjuman", "In use"))
 
 
 class ModelManagerDialog(QDialog):
@@ -36,7 +39,7 @@ class ModelManagerDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Translation Models")
+        self.setWindowTitle(self.tr("Translation Models"))
         self.setObjectName("modelManager")
         self.resize(760, 320)
         layout = QVBoxLayout(self)
@@ -45,7 +48,7 @@ class ModelManagerDialog(QDialog):
         layout.addWidget(self.status)
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setObjectName("modelTable")
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setHorizontalHeaderLabels([translate(CONTEXT, header) for header in HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -53,10 +56,10 @@ class ModelManagerDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.install_button = QPushButton("Install from File…", self)
-        self.download_button = QPushButton("Download Arabic→English…", self)
-        self.remove_button = QPushButton("Remove…", self)
-        self.close_button = QPushButton("Close", self)
+        self.install_button = QPushButton(self.tr("Install from File…"), self)
+        self.download_button = QPushButton(self.tr("Download Arabic→English…"), self)
+        self.remove_button = QPushButton(self.tr("Remove…"), self)
+        self.close_button = QPushButton(self.tr("Close"), self)
         for button in (self.install_button, self.download_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -74,7 +77,8 @@ class ModelManagerDialog(QDialog):
         self.table.setRowCount(len(models))
         for row, m in enumerate(models):
             cells = (f"{m.from_name} → {m.to_name} ({m.pair})", m.version,
-                     f"{m.size_bytes / 1_048_576:.1f} MB", m.note, "✔" if m.path == active else "")
+                     self.tr("{size} MB").format(size=f"{m.size_bytes / 1_048_576:.1f}"), m.note,
+                     "✔" if m.path == active else "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(m.path))
@@ -84,10 +88,10 @@ class ModelManagerDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         if active is not None:
-            self.status.setText("Arabic→English translation uses the model marked “In use”.")
+            self.status.setText(self.tr("Arabic→English translation uses the model marked “In use”."))
         else:
-            self.status.setText("<b>No Arabic→English model is installed.</b> Install one from a "
-                                ".argosmodel file or download it (needs an internet connection).")
+            self.status.setText(self.tr("<b>No Arabic→English model is installed.</b> Install one from a "
+                                        ".argosmodel file or download it (needs an internet connection)."))
         self._update_buttons()
 
     def selected_model(self) -> ModelInfo | None:
@@ -102,9 +106,10 @@ class ModelManagerDialog(QDialog):
         if model is None:
             return
         answer = QMessageBox.question(
-            self, "Remove model",
-            f"Remove the {model.from_name} → {model.to_name} model {model.version} "
-            f"({model.size_bytes / 1_048_576:.0f} MB) from this computer?",
+            self, self.tr("Remove model"),
+            self.tr("Remove the {source} → {target} model {version} ({size} MB) from this computer?").format(
+                source=model.from_name, target=model.to_name, version=model.version,
+                size=f"{model.size_bytes / 1_048_576:.0f}"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             self.removeRequested.emit(model.path)

@@ -30,9 +30,9 @@ class ModelsController(QObject):
         self.ctx, self.window, self.banner = ctx, window, window.banner
         self.model_manager: ModelManagerDialog | None = None
         action = ctx.action
-        self.models_action = action("&Manage Models…", self.show_model_manager)
-        self.install_action = action("&Install Model from File…", self.install_model_from_file)
-        self.download_action = action("&Download Model…", self.download_model)
+        self.models_action = action(self.tr("&Manage Models…"), self.show_model_manager)
+        self.install_action = action(self.tr("&Install Model from File…"), self.install_model_from_file)
+        self.download_action = action(self.tr("&Download Model…"), self.download_model)
         self.banner.installRequested.connect(self.install_model_from_file)
         self.banner.downloadRequested.connect(self.download_model)
         ctx.changed.connect(self._on_changed)
@@ -52,8 +52,9 @@ class ModelsController(QObject):
         changes = self.ctx.workspace.engine_loaded(engine)
         self.banner.hide()
         self.window.engineChanged.emit("ready")
-        self.ctx.status(f"Model: {engine.info.from_name} → {engine.info.to_name} {engine.info.version}",
-                        5000)
+        info = engine.info
+        self.ctx.status(self.tr("Model: {source} → {target} {version}").format(
+            source=info.from_name, target=info.to_name, version=info.version), 5000)
         self.ctx.publish(changes)
 
     def _engine_failed(self, exc: BaseException) -> None:
@@ -70,13 +71,14 @@ class ModelsController(QObject):
 
     # -- installing and removing -------------------------------------------------------------
     def install_model_from_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.window, "Install translation model", "",
-                                              "Argos models (*.argosmodel);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Install translation model"), "",
+                                              self.tr("Argos models (*.argosmodel);;All files (*)"))
         if name:
             self.install_model(Path(name))
 
     def install_model(self, path: Path) -> TaskHandle:
-        dialog = self._progress_dialog("Installing model…", f"Installing {path.name}…")
+        dialog = self._progress_dialog(self.tr("Installing model…"),
+                                       self.tr("Installing {name}…").format(name=path.name))
         install = self.ctx.workspace.install_model
 
         def work(task: TaskContext) -> Outcome[ModelInfo]:
@@ -85,8 +87,8 @@ class ModelsController(QObject):
         return self._run_with_dialog("install", work, dialog)
 
     def download_model(self) -> TaskHandle:
-        dialog = self._progress_dialog("Downloading model…",
-                                       "Downloading the Arabic→English model from the Argos package index…")
+        dialog = self._progress_dialog(self.tr("Downloading model…"), self.tr(
+            "Downloading the Arabic→English model from the Argos package index…"))
         download = self.ctx.workspace.download_model
 
         def work(task: TaskContext) -> Outcome[ModelInfo]:
@@ -95,7 +97,7 @@ class ModelsController(QObject):
         return self._run_with_dialog("download", work, dialog, bytes_progress=True)
 
     def _progress_dialog(self, title: str, text: str) -> QProgressDialog:
-        dialog = QProgressDialog(text, "Cancel", 0, 0, self.window)
+        dialog = QProgressDialog(text, self.tr("Cancel"), 0, 0, self.window)
         dialog.setObjectName("modelProgress")
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -114,13 +116,14 @@ class ModelsController(QObject):
                 dialog.setMaximum(total // scale)
                 dialog.setValue(done // scale)
                 if bytes_progress:
-                    dialog.setLabelText(f"{label}\n{done / 1_048_576:.1f} of {total / 1_048_576:.1f} MB")
+                    dialog.setLabelText(label + "\n" + self.tr("{done} of {total} MB").format(
+                        done=f"{done / 1_048_576:.1f}", total=f"{total / 1_048_576:.1f}"))
             else:
                 dialog.setMaximum(0)
 
         def stage(value: object) -> None:
             if value == "install":
-                dialog.setLabelText("Installing the downloaded model…")
+                dialog.setLabelText(self.tr("Installing the downloaded model…"))
 
         def finish() -> None:
             dialog.reset()
@@ -130,17 +133,18 @@ class ModelsController(QObject):
         def done(outcome: Outcome[ModelInfo]) -> None:
             finish()
             info = outcome.value
-            self.ctx.status(f"Installed {info.from_name} → {info.to_name} {info.version}", 8000)
+            self.ctx.status(self.tr("Installed {source} → {target} {version}").format(
+                source=info.from_name, target=info.to_name, version=info.version), 8000)
             self.ctx.publish(outcome.changes)
             self.load_engine()
 
         def failed(exc: BaseException) -> None:
             finish()
-            self.ctx.show_error("The model could not be installed", exc)
+            self.ctx.show_error(self.tr("The model could not be installed"), exc)
 
         def cancelled() -> None:
             finish()
-            self.ctx.status("Cancelled; nothing was installed.", 6000)
+            self.ctx.status(self.tr("Cancelled; nothing was installed."), 6000)
 
         handle = self.ctx.runner.start(name, work, on_done=done, on_error=failed, on_progress=progress,
                                        on_partial=stage, on_cancelled=cancelled)
@@ -175,22 +179,29 @@ class ModelsController(QObject):
 
         def done(outcome: Outcome[ModelInfo]) -> None:
             info = outcome.value
-            self.ctx.status(f"Removed {info.from_name} → {info.to_name} {info.version}", 6000)
+            self.ctx.status(self.tr("Removed {source} → {target} {version}").format(
+                source=info.from_name, target=info.to_name, version=info.version), 6000)
             self.ctx.publish(outcome.changes)
             if in_use:
                 self.load_engine()
 
         self.ctx.runner.start("remove model", lambda _t: workspace.remove_model(path), on_done=done,
-                              on_error=self.ctx.error_handler("The model could not be removed"))
+                              on_error=self.ctx.error_handler(self.tr("The model could not be removed")))
 
     # -- preferences -------------------------------------------------------------------------
     def show_preferences(self) -> PreferencesDialog:
-        dialog = PreferencesDialog(self.ctx.workspace.preferences, self.window)
+        language = opts.LANGUAGE.get(self.ctx.settings)
+        dialog = PreferencesDialog(self.ctx.workspace.preferences, self.window, language=language)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def apply() -> None:
             chosen = dialog.chosen()
             opts.save_preferences(self.ctx.settings, chosen)
+            if dialog.language() != language:
+                opts.LANGUAGE.set(self.ctx.settings, dialog.language())
+                self.ctx.settings.sync()
+                self.ctx.status(self.tr("The interface language changes the next time Tarjuman starts."),
+                                8000)
             outcome = self.ctx.workspace.set_preferences(chosen)
             self.ctx.publish(outcome.changes)
             if outcome.value:

@@ -92,7 +92,7 @@ class ReaderView(ReaderSurface):
         # hit-testing while Qt is still laying out a long document forces a full layout.
         self._visible = range(0, 2)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self._flush_timer.start())
-        self.capture_action = QAction("Add Selection to Glossary…", self)
+        self.capture_action = QAction(self.tr("Add Selection to Glossary…"), self)
         self.capture_action.triggered.connect(self.captureRequested)
 
     # -- content ---------------------------------------------------------------------------
@@ -465,12 +465,12 @@ class ReaderView(ReaderSurface):
         added: list[QAction] = []
         if hit is not None and hit[1] == ENGLISH:
             row = hit[0]
-            edit = QAction("Edit Translation\tF2", menu)
+            edit = QAction(self.tr("Edit Translation\tF2"), menu)
             edit.triggered.connect(lambda: self.start_edit(row))
-            revert = QAction("Revert to Machine Translation", menu)
+            revert = QAction(self.tr("Revert to Machine Translation"), menu)
             revert.setEnabled(self._doc is not None and self._doc.edited[row])
             revert.triggered.connect(lambda: self.revertRequested.emit(row))
-            alternatives = QAction("Alternative Translations…", menu)
+            alternatives = QAction(self.tr("Alternative Translations…"), menu)
             where = pos or self.viewport().mapToGlobal(self.cell_rect(row, ENGLISH).center())
             alternatives.triggered.connect(lambda: self.alternativesRequested.emit(row, where))
             added = [edit, revert, alternatives]

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from desktop.core.arabic import has_arabic
 from desktop.core.open_document import OpenDocument
 from desktop.ui import style
+from desktop.ui.i18n import translate
 
 ARABIC, ENGLISH = 0, 1
 PENDING = "…"
@@ -140,7 +141,7 @@ def build_reader_document(doc: OpenDocument, formats: ReaderFormats,
     cursor = QTextCursor(qdoc)
     starts = split_rows(doc, CHUNK_ROWS, content_first, content_end) if n else []
     if not doc.sentences:
-        cursor.insertText("This document has no text to show.", formats.pending)
+        cursor.insertText(translate("Tarjuman", "This document has no text to show."), formats.pending)
     table_format = QTextTableFormat()
     table_format.setBorder(0)
     table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)

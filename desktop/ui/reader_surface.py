@@ -33,6 +33,7 @@ from desktop.core.lexicon.words import words
 from desktop.core.open_document import OpenDocument
 from desktop.core.segment import Sentence
 from desktop.ui import style
+from desktop.ui.i18n import translate
 from desktop.ui.reader_pages import ARABIC, ENGLISH, ReaderFormats
 
 
@@ -56,9 +57,10 @@ def term_tooltip(match: TermMatch) -> str:
     if term.note:
         lines.append(term.note)
     if match.lemma:
-        lines.append(f"another form of the glossary entry {term.source}")
+        lines.append(translate("Tarjuman", "another form of the glossary entry {source}").format(
+            source=term.source))
     elif not match.exact and match.text != term.source:
-        lines.append(f"glossary entry: {term.source}")
+        lines.append(translate("Tarjuman", "glossary entry: {source}").format(source=term.source))
     return "\n".join(lines)
 
 

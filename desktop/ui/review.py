@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from desktop.core.vocabulary import StudyItem
 from desktop.ui import style
+from desktop.ui.i18n import CONTEXT, QT_TRANSLATE_NOOP, plural, translate
 
-RATINGS = (("Again", 1), ("Hard", 2), ("Good", 3), ("Easy", 4))
+RATINGS = ((QT_TRANSLATE_NOOP("Tarjuman", "Again"), 1), (QT_TRANSLATE_NOOP("Tarjuman", "Hard"), 2),
+           (QT_TRANSLATE_NOOP("Tarjuman", "Good"), 3), (QT_TRANSLATE_NOOP("Tarjuman", "Easy"), 4))
 
 
 class ReviewDialog(QDialog):
@@ -25,7 +27,7 @@ class ReviewDialog(QDialog):
 
     def __init__(self, items: list[StudyItem], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Review")
+        self.setWindowTitle(self.tr("Review"))
         self.setObjectName("reviewDialog")
         self.resize(620, 420)
         self.items = list(items)
@@ -46,13 +48,13 @@ class ReviewDialog(QDialog):
         self.back.setWordWrap(True)
         layout.addWidget(self.back, 1)
         buttons = QHBoxLayout()
-        self.show_button = QPushButton("Show Answer (Space)", self)
+        self.show_button = QPushButton(self.tr("Show Answer (Space)"), self)
         self.show_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the dialog
         self.show_button.clicked.connect(self.show_answer)
         buttons.addWidget(self.show_button)
         self.rate_buttons: list[QPushButton] = []
         for name, rating in RATINGS:
-            button = QPushButton(f"{rating} {name}", self)
+            button = QPushButton(f"{rating} {translate(CONTEXT, name)}", self)
             button.setObjectName(f"rate{name}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must not press "Again"
             button.setAutoDefault(False)
@@ -74,13 +76,15 @@ class ReviewDialog(QDialog):
         for button in self.rate_buttons:
             button.setEnabled(False)
         if item is None:
-            self.progress.setText(f"Done: {len(self.items)} card{'s' if len(self.items) != 1 else ''} "
-                                  "reviewed.")
-            self.front.setText("Nothing more is due now. Esc closes.")
+            count = len(self.items)
+            self.progress.setText(plural(count, self.tr("Done: %n card reviewed.", None, count),
+                                         self.tr("Done: %n cards reviewed.", None, count)))
+            self.front.setText(self.tr("Nothing more is due now. Esc closes."))
             self.show_button.setEnabled(False)
             return
-        self.progress.setText(f"Card {self.position + 1} of {len(self.items)} · "
-                              f"{'word' if item.kind == 'word' else 'glossary term'}")
+        kind = self.tr("word") if item.kind == "word" else self.tr("glossary term")
+        self.progress.setText(self.tr("Card {number} of {count} · {kind}").format(
+            number=self.position + 1, count=len(self.items), kind=kind))
         self.front.setText(
             f"<div dir='rtl' style=\"font-family:'{family}'; font-size:30pt\">{escape(item.arabic)}</div>"
             f"<div dir='rtl' style=\"font-family:'{family}'; font-size:14pt; color:gray\">"

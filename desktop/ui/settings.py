@@ -69,6 +69,8 @@ LEARNER_MODE = Option("view/learnerMode", 0, (0, 1))
 VOWELLED = Option("view/vowelled", 0, (0, 1))
 THEME = Option("view/theme", "system", choices=("system", "light", "dark"))
 READING_SIZE = Option("view/readingSize", 17, (9, 40))
+#: The interface language: "system" follows the computer's (desktop.ui.i18n); read at start.
+LANGUAGE = Option("view/language", "system", choices=("system", "en", "ar"))
 SETTINGS_VERSION = Option("settings/version", 0)
 #: Recently opened documents, newest first (a list: read with ``recent_documents``).
 RECENT_KEY = "session/recent"

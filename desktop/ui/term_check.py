@@ -15,7 +15,7 @@ class TermCheckDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Term Check")
+        self.setWindowTitle(self.tr("Term Check"))
         self.setObjectName("termCheck")
         self.resize(640, 420)
         layout = QVBoxLayout(self)
@@ -31,12 +31,13 @@ class TermCheckDialog(QDialog):
         self.list.clear()
         for row, missing in problems:
             terms = "; ".join(f"{m.text} → {m.term.target}" for m in missing)
-            item = QListWidgetItem(f"Sentence {row + 1}: {terms}")
+            item = QListWidgetItem(self.tr("Sentence {row}: {terms}").format(row=row + 1, terms=terms))
             item.setData(Qt.ItemDataRole.UserRole, row)
             self.list.addItem(item)
         if problems:
-            self.summary.setText(f"{len(problems)} of {sentences} sentences lack a glossary term's "
-                                 "English. Double-click one to go there.")
+            self.summary.setText(self.tr("{count} of %n sentences lack a glossary term's English. "
+                                         "Double-click one to go there.", None, sentences).format(
+                count=len(problems)))
         else:
-            self.summary.setText("Every glossary term found in the document has its English in the "
-                                 "translation.")
+            self.summary.setText(self.tr("Every glossary term found in the document has its English in the "
+                                         "translation."))

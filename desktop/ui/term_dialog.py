@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.glossary.store import TermRecord
 from desktop.ui import style
+from desktop.ui.i18n import CONTEXT, QT_TRANSLATE_NOOP, translate
 
 #: TBX-Basic's picklist for partOfSpeech, after an empty choice.
 PARTS_OF_SPEECH = ("", "noun", "properNoun", "verb", "adjective", "adverb", "other")
@@ -38,7 +39,7 @@ class TermDialog(QDialog):
                  existing: list[TermRecord] | None = None, suggestion: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add term to glossary")
+        self.setWindowTitle(self.tr("Add term to glossary"))
         self.setObjectName("termDialog")
         self.setMinimumWidth(520)
         form = QFormLayout(self)
@@ -47,23 +48,23 @@ class TermDialog(QDialog):
         self.source.setObjectName("termSource")
         self.source.setFont(style.arabic_font(15))
         self.source.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        form.addRow("Arabic:", self.source)
+        form.addRow(self.tr("Arabic:"), self.source)
 
         self.target = QLineEdit(self)
         self.target.setObjectName("termTarget")
-        self.target.setPlaceholderText("English rendering")
+        self.target.setPlaceholderText(self.tr("English rendering"))
         english_row = QHBoxLayout()
         english_row.addWidget(self.target, 1)
         self.transliteration_button = QPushButton(self)
         self.transliteration_button.setObjectName("transliterationButton")
         self.transliteration_button.setToolTip(
-            "Use this romanisation (a suggestion for names; edit it freely)")
+            self.tr("Use this romanisation (a suggestion for names; edit it freely)"))
         self.transliteration_button.clicked.connect(self._use_transliteration)
         self._transliteration = ""
         self.transliteration_button.setAutoDefault(False)
         self.transliteration_button.hide()
         english_row.addWidget(self.transliteration_button)
-        form.addRow("English:", english_row)
+        form.addRow(self.tr("English:"), english_row)
         self._typed = False
         self.target.textEdited.connect(self._on_edited)
 
@@ -71,26 +72,26 @@ class TermDialog(QDialog):
         self.category.setObjectName("termCategory")
         self.category.addItems(style.category_names())
         self.category.setCurrentText("other")
-        form.addRow("Category:", self.category)
+        form.addRow(self.tr("Category:"), self.category)
 
         self.note = QLineEdit(self)
         self.note.setObjectName("termNote")
-        form.addRow("Note:", self.note)
+        form.addRow(self.tr("Note:"), self.note)
 
         # TBX's subject field and part of speech: optional, kept for CAT tools.
         details = QHBoxLayout()
         self.subject = QLineEdit(self)
         self.subject.setObjectName("termSubject")
-        self.subject.setPlaceholderText("e.g. law, security")
+        self.subject.setPlaceholderText(self.tr("e.g. law, security"))
         details.addWidget(self.subject, 1)
         self.part_of_speech = QComboBox(self)
         self.part_of_speech.setObjectName("termPos")
         self.part_of_speech.setEditable(True)
         self.part_of_speech.addItems(PARTS_OF_SPEECH)
-        self.part_of_speech.setToolTip("Part of speech (TBX-Basic's values, or your own)")
-        details.addWidget(QLabel("Part of speech:", self))
+        self.part_of_speech.setToolTip(self.tr("Part of speech (TBX-Basic's values, or your own)"))
+        details.addWidget(QLabel(self.tr("Part of speech:"), self))
         details.addWidget(self.part_of_speech)
-        form.addRow("Subject field:", details)
+        form.addRow(self.tr("Subject field:"), details)
 
         self.context = QPlainTextEdit(context, self)
         self.context.setReadOnly(True)
@@ -98,17 +99,17 @@ class TermDialog(QDialog):
         self.context.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.context.setFixedHeight(70)
         self.context.setTabChangesFocus(True)
-        form.addRow("Context:", self.context)
+        form.addRow(self.tr("Context:"), self.context)
         self.document = document
         if document:
-            form.addRow("Document:", QLabel(document, self))
+            form.addRow(self.tr("Document:"), QLabel(document, self))
 
         self.existing_label = QLabel(self)
         self.existing_label.setObjectName("termExisting")
         self.existing_label.setWordWrap(True)
         form.addRow(self.existing_label)
         self.existing_label.setVisible(bool(existing))
-        self.show_existing_button = QPushButton("Show in Glossary", self)
+        self.show_existing_button = QPushButton(self.tr("Show in Glossary"), self)
         self.show_existing_button.setAutoDefault(False)
         self.show_existing_button.setVisible(bool(existing))
         self.show_existing_button.clicked.connect(self.showExistingRequested)
@@ -116,9 +117,9 @@ class TermDialog(QDialog):
         if existing:
             best = existing[0]
             others = "; ".join(t.target for t in existing)
-            self.existing_label.setText(f"⚠ Already in the glossary as: {others}. Saving the same "
-                                        "English merges into that entry; another English adds a "
-                                        "second entry.")
+            self.existing_label.setText(self.tr("⚠ Already in the glossary as: {others}. Saving the same "
+                                                "English merges into that entry; another English adds a "
+                                                "second entry.").format(others=others))
             self.target.setText(best.target)
             self.category.setCurrentText(best.category)
             self.note.setText(best.note)
@@ -142,7 +143,7 @@ class TermDialog(QDialog):
     def set_transliteration(self, text: str) -> None:
         """Offer a romanisation of the Arabic (for names) on a button next to the English."""
         self._transliteration = text
-        self.transliteration_button.setText(f"Use “{text}”")
+        self.transliteration_button.setText(self.tr("Use “{text}”").format(text=text))
         self.transliteration_button.setVisible(bool(text) and text != self.target.text())
 
     def _use_transliteration(self) -> None:
@@ -153,8 +154,10 @@ class TermDialog(QDialog):
     def _on_edited(self, _text: str) -> None:
         self._typed = True
 
-    SOURCES = {"glossary": "from the glossary", "name": "the name's usual spelling",
-               "translation": "machine translation", "lexicon": "from the dictionary"}
+    SOURCES = {"glossary": QT_TRANSLATE_NOOP("Tarjuman", "from the glossary"),
+               "name": QT_TRANSLATE_NOOP("Tarjuman", "the name's usual spelling"),
+               "translation": QT_TRANSLATE_NOOP("Tarjuman", "machine translation"),
+               "lexicon": QT_TRANSLATE_NOOP("Tarjuman", "from the dictionary")}
 
     def set_suggestion(self, text: str, source: str = "") -> None:
         """Offer English (where it came from in the tooltip) unless the user or the glossary
@@ -162,7 +165,8 @@ class TermDialog(QDialog):
         if not self._typed and text:
             self.target.setText(text)
             self.target.selectAll()
-            self.target.setToolTip(f"Suggested: {self.SOURCES.get(source, source)}")
+            where = translate(CONTEXT, self.SOURCES[source]) if source in self.SOURCES else source
+            self.target.setToolTip(self.tr("Suggested: {source}").format(source=where))
 
     def _update_ok(self) -> None:
         # Save stays enabled: Enter on an empty English says what is missing instead of
@@ -171,12 +175,13 @@ class TermDialog(QDialog):
             self.existing_label.setVisible(bool(self.existing_label.text()))
 
     def accept(self) -> None:
-        missing = ("the Arabic" if not self.source.text().strip() else
-                   "the English rendering" if not self.target.text().strip() else "")
-        if missing:
-            self.existing_label.setText(f"Type {missing} to save the term.")
+        empty = (self.source if not self.source.text().strip() else
+                 self.target if not self.target.text().strip() else None)
+        if empty is not None:
+            self.existing_label.setText(self.tr("Type the Arabic to save the term.") if empty is self.source
+                                        else self.tr("Type the English rendering to save the term."))
             self.existing_label.setVisible(True)
-            (self.source if missing == "the Arabic" else self.target).setFocus()
+            empty.setFocus()
             return
         super().accept()
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.core.glossary.check import missing_terms
 from desktop.core.glossary.matcher import TermMatch
 from desktop.ui import style
+from desktop.ui.i18n import plural
 
 MISSING = "⚠"
 PRESENT = "✔"
@@ -30,7 +31,7 @@ class TermPane(QDockWidget):
     insertRequested = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Terms in This Sentence", parent)
+        super().__init__(self.tr("Terms in This Sentence"), parent)
         self.setObjectName("termPane")
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -40,7 +41,7 @@ class TermPane(QDockWidget):
         layout.addWidget(self.caption)
         self.table = QTableWidget(0, 4, body)
         self.table.setObjectName("termPaneTable")
-        self.table.setHorizontalHeaderLabels(["", "Arabic", "English", ""])
+        self.table.setHorizontalHeaderLabels(["", self.tr("Arabic"), self.tr("English"), ""])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
@@ -66,13 +67,14 @@ class TermPane(QDockWidget):
         for i, match in enumerate(unique.values()):
             lacking = match.term.id in missing
             status = QTableWidgetItem(MISSING if lacking else PRESENT)
-            status.setToolTip("The English of this term is not in the translation" if lacking
-                              else "The translation uses the glossary English")
+            status.setToolTip(self.tr("The English of this term is not in the translation") if lacking
+                              else self.tr("The translation uses the glossary English"))
             colours = style.scheme()
             status.setForeground(QBrush(colours.missing_text if lacking else colours.pending_text))
             arabic = QTableWidgetItem(match.text + (" " + LEMMA_MARK if match.lemma else ""))
             if match.lemma:
-                arabic.setToolTip(f"Another form of the glossary entry “{match.term.source}”")
+                arabic.setToolTip(self.tr("Another form of the glossary entry “{source}”").format(
+                    source=match.term.source))
             arabic.setFont(style.arabic_font(13))
             arabic.setBackground(QBrush(style.category_colour(match.term.category)))
             arabic.setForeground(QBrush(style.category_text(match.term.category)))
@@ -82,20 +84,26 @@ class TermPane(QDockWidget):
             for column, item in enumerate((status, arabic, english)):
                 self.table.setItem(i, column, item)
             if lacking:
-                button = QPushButton("Insert", self.table)
-                button.setToolTip("Add the glossary English to this sentence's translation")
+                button = QPushButton(self.tr("Insert"), self.table)
+                button.setToolTip(self.tr("Add the glossary English to this sentence's translation"))
                 button.clicked.connect(
                     lambda _c=False, r=row, t=match.term.target: self.insertRequested.emit(r, t))
                 self.table.setCellWidget(i, 3, button)
+        count = len(unique)
         if row < 0:
-            self.caption.setText("Click a sentence to see its glossary terms.")
+            self.caption.setText(self.tr("Click a sentence to see its glossary terms."))
         elif not unique:
-            self.caption.setText(f"Sentence {row + 1}: no glossary terms.")
+            self.caption.setText(self.tr("Sentence {row}: no glossary terms.").format(row=row + 1))
+        elif missing:
+            self.caption.setText(plural(
+                count, self.tr("Sentence {row}: %n glossary term, {missing} missing from the "
+                               "translation.", None, count),
+                self.tr("Sentence {row}: %n glossary terms, {missing} missing from the "
+                        "translation.", None, count)).format(row=row + 1, missing=len(missing)))
         else:
-            lacking_count = len(missing)
-            note = f", {lacking_count} missing from the translation" if lacking_count else ""
-            self.caption.setText(f"Sentence {row + 1}: {len(unique)} glossary term"
-                                 f"{'s' if len(unique) != 1 else ''}{note}.")
+            self.caption.setText(plural(count, self.tr("Sentence {row}: %n glossary term.", None, count),
+                                        self.tr("Sentence {row}: %n glossary terms.", None, count)).format(
+                row=row + 1))
 
     def insert_button(self, index: int) -> QPushButton | None:
         widget = self.table.cellWidget(index, 3)

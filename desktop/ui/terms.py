@@ -38,13 +38,14 @@ class TermsController(QObject):
         self._match_serial = 0
         self._occurrence: tuple[int, int] = (-1, -1)  # (term id, last shown occurrence)
         action = ctx.action
-        self.capture_action = action("Add &Term…", self.capture_term, "Ctrl+T",
-                                     "Save the selected Arabic as a glossary term (Ctrl+T)")
-        self.find_action = action("&Find in Glossary", self.focus_search, QKeySequence.StandardKey.Find)
-        self.duplicates_action = action("Find &Duplicate Terms…", self.show_duplicates)
-        self.categories_action = action("C&ategories…", self.show_categories)
-        self.term_check_action = action("Term &Check…", self.show_term_check, "Ctrl+Shift+K",
-                                        "Sentences whose translation lacks a glossary term")
+        self.capture_action = action(self.tr("Add &Term…"), self.capture_term, "Ctrl+T",
+                                     self.tr("Save the selected Arabic as a glossary term (Ctrl+T)"))
+        self.find_action = action(self.tr("&Find in Glossary"), self.focus_search,
+                                  QKeySequence.StandardKey.Find)
+        self.duplicates_action = action(self.tr("Find &Duplicate Terms…"), self.show_duplicates)
+        self.categories_action = action(self.tr("C&ategories…"), self.show_categories)
+        self.term_check_action = action(self.tr("Term &Check…"), self.show_term_check, "Ctrl+Shift+K",
+                                        self.tr("Sentences whose translation lacks a glossary term"))
         self.reader.captureRequested.connect(self.capture_term)
         self.reader.currentChanged.connect(lambda _row: self.refresh_term_pane())
         window.term_pane.insertRequested.connect(self.insert_glossary_english)
@@ -82,7 +83,7 @@ class TermsController(QObject):
                 self.update_term_matches()
 
         self.ctx.runner.start("term index", lambda _t: build(), on_done=loaded,
-                              heavy=True, on_error=self.ctx.error_handler("Glossary"))
+                              heavy=True, on_error=self.ctx.error_handler(self.tr("Glossary")))
 
     def update_term_matches(self) -> None:
         """Find the glossary's terms in the open document (in the background) and show them."""
@@ -100,7 +101,7 @@ class TermsController(QObject):
         text = doc.text
         self.ctx.runner.start("match terms", lambda _t: workspace.match_terms(index, text, lemmas),
                               on_done=found, heavy=True,
-                              on_error=self.ctx.error_handler("Term matching failed"))
+                              on_error=self.ctx.error_handler(self.tr("Term matching failed")))
 
     # -- the pane and the term check ---------------------------------------------------------
     def _document(self) -> OpenDocument | None:
@@ -118,7 +119,7 @@ class TermsController(QObject):
         try:
             self.ctx.publish(self.ctx.workspace.insert_term_english(row, english))
         except Exception as exc:
-            self.ctx.show_error("Cannot save the translation", exc)
+            self.ctx.show_error(self.tr("Cannot save the translation"), exc)
 
     def show_term_check(self) -> TermCheckDialog:
         if self.term_check is None:
@@ -142,7 +143,7 @@ class TermsController(QObject):
             return
         places = doc.occurrences(term_id)
         if not places:
-            self.ctx.status("This term does not occur in the document.", 5000)
+            self.ctx.status(self.tr("This term does not occur in the document."), 5000)
             return
         last = self._occurrence[1] if self._occurrence[0] == term_id else -1
         number = (last + 1) % len(places)
@@ -150,14 +151,15 @@ class TermsController(QObject):
         row, match = places[number]
         self.reader.scroll_to_row(row)
         self.reader.select_in_sentence(row, match.start, match.end)
-        self.ctx.status(f"Occurrence {number + 1} of {len(places)}", 4000)
+        self.ctx.status(self.tr("Occurrence {number} of {count}").format(
+            number=number + 1, count=len(places)), 4000)
 
     # -- capturing terms ---------------------------------------------------------------------
     def capture_term(self) -> None:
         """Open the term dialog for the selected Arabic (Ctrl+T)."""
         selection = self.reader.arabic_selection()
         if selection is None or self.ctx.workspace.document is None:
-            self.ctx.status("Select Arabic text in the document first, then press Ctrl+T.", 6000)
+            self.ctx.status(self.tr("Select Arabic text in the document first, then press Ctrl+T."), 6000)
             return
         self.capture(selection.text, selection.sentence.text)
 
@@ -172,11 +174,11 @@ class TermsController(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.term_dialog = dialog
         if not existing:
-            dialog.target.setPlaceholderText("Looking up…")
+            dialog.target.setPlaceholderText(self.tr("Looking up…"))
         def failed(exc: BaseException) -> None:
             log.warning("suggestion failed: %s", exc)
             if self.term_dialog is dialog:
-                dialog.target.setPlaceholderText("English rendering")
+                dialog.target.setPlaceholderText(self.tr("English rendering"))
 
         self.ctx.runner.start("suggest", lambda _t: workspace.suggest_english(span),
                               on_done=lambda suggestion: self._offer_suggestion(dialog, suggestion),
@@ -191,8 +193,8 @@ class TermsController(QObject):
     def _offer_suggestion(self, dialog: TermDialog, suggestion: Suggestion) -> None:
         if self.term_dialog is dialog:
             dialog.target.setPlaceholderText(
-                "English rendering" if suggestion.text else
-                "Type the English (no glossary entry, dictionary word or model to suggest one)")
+                self.tr("English rendering") if suggestion.text else
+                self.tr("Type the English (no glossary entry, dictionary word or model to suggest one)"))
             dialog.set_suggestion(suggestion.text, suggestion.source)
             dialog.set_transliteration(suggestion.romanized)
 
@@ -204,13 +206,14 @@ class TermsController(QObject):
                 context=dialog.context.toPlainText(), document=dialog.document,
                 subject=values["subject"], pos=values["pos"])
         except Exception as exc:
-            self.ctx.show_error("Cannot save the term", exc)
+            self.ctx.show_error(self.tr("Cannot save the term"), exc)
             return
         record, created = outcome.value
         self.ctx.publish(outcome.changes)
         self.window.glossary.select_term(record.id)
-        verb = "Added" if created else "Updated"
-        self.ctx.status(f"{verb} “{record.source}” → “{record.target}”", 6000)
+        text = (self.tr("Added “{source}” → “{target}”") if created
+                else self.tr("Updated “{source}” → “{target}”"))
+        self.ctx.status(text.format(source=record.source, target=record.target), 6000)
         self.window.termSaved.emit(record.id)
 
     # -- dialogs -----------------------------------------------------------------------------

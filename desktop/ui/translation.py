@@ -13,32 +13,47 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QProgressBar, QToolButton
 from desktop.core.changes import Changes
 from desktop.core.workspace import TranslationJob
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import CONTEXT, QT_TRANSLATE_NOOP, plural, translate
 from desktop.ui.workers import TaskContext, TaskHandle
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 EXPORT_FILTERS = {
-    "Plain English text (*.txt)": "txt",
-    "Bilingual web page (*.html)": "html",
-    "Bilingual table, tab-separated (*.tsv)": "tsv",
-    "Bilingual table, CSV (*.csv)": "csv",
-    "TMX 1.4 for CAT tools (*.tmx)": "tmx",
+    QT_TRANSLATE_NOOP("Tarjuman", "Plain English text (*.txt)"): "txt",
+    QT_TRANSLATE_NOOP("Tarjuman", "Bilingual web page (*.html)"): "html",
+    QT_TRANSLATE_NOOP("Tarjuman", "Bilingual table, tab-separated (*.tsv)"): "tsv",
+    QT_TRANSLATE_NOOP("Tarjuman", "Bilingual table, CSV (*.csv)"): "csv",
+    QT_TRANSLATE_NOOP("Tarjuman", "TMX 1.4 for CAT tools (*.tmx)"): "tmx",
 }
 Batch = tuple[list[int], list[str], list[bool]]
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+class FinishedMessage(QObject):
+    """What a finished translation says (a QObject for ``self.tr``: lupdate reads plural
+    forms only there)."""
+
+    def text(self, memory: int, model: int, seconds: float) -> str:
+        if not model:
+            return plural(memory,
+                          self.tr("All %n sentence came from the translation memory.", None, memory),
+                          self.tr("All %n sentences came from the translation memory.", None, memory))
+        if memory:
+            text = plural(model, self.tr("Translated %n sentence with the model in {seconds} s; {memory} "
+                                         "came from the translation memory.", None, model),
+                          self.tr("Translated %n sentences with the model in {seconds} s; {memory} came "
+                                  "from the translation memory.", None, model))
+        else:
+            text = plural(model,
+                          self.tr("Translated %n sentence with the model in {seconds} s.", None, model),
+                          self.tr("Translated %n sentences with the model in {seconds} s.", None, model))
+        return text.format(seconds=f"{seconds:.1f}", memory=memory)
 
 
 def finished_message(memory: int, model: int, seconds: float) -> str:
     """What a finished translation says: how many sentences the model translated, and how
     many came from the translation memory."""
-    if not model:
-        return f"All {plural(memory, 'sentence')} came from the translation memory."
-    text = f"Translated {plural(model, 'sentence')} with the model in {seconds:.1f} s"
-    return text + (f"; {memory} came from the translation memory." if memory else ".")
+    return FinishedMessage().text(memory, model, seconds)
 
 
 class TranslationController(QObject):
@@ -52,32 +67,33 @@ class TranslationController(QObject):
         self._started = 0.0
         self.alternatives_menu: QMenu | None = None
         action = ctx.action
-        self.retranslate_action = action("&Translate Again", self.translate_again, "F5")
-        self.cancel_action = action("&Cancel Translation", self.cancel_translation, "Esc")
+        self.retranslate_action = action(self.tr("&Translate Again"), self.translate_again, "F5")
+        self.cancel_action = action(self.tr("&Cancel Translation"), self.cancel_translation, "Esc")
         self.cancel_action.setEnabled(False)  # while a translation runs
         self.export_translation_action = action(
-            "Export &Translation…", self.export_translation, "Ctrl+E",
-            "Save the English, a bilingual page or table, or TMX for CAT tools")
+            self.tr("Export &Translation…"), self.export_translation, "Ctrl+E",
+            self.tr("Save the English, a bilingual page or table, or TMX for CAT tools"))
         # F2 is the reading view's own key (in the glossary table it edits a cell): the menu
         # shows it without binding it for the whole window.
         self.edit_translation_action = action(
-            "&Edit Translation\tF2", self.edit_translation, None,
-            "Edit the English of the current sentence (F2 or double-click)")
+            self.tr("&Edit Translation\tF2"), self.edit_translation, None,
+            self.tr("Edit the English of the current sentence (F2 or double-click)"))
         bar = window.statusBar()
         self.progress = QProgressBar(window)
         self.progress.setObjectName("translationProgress")
         # Wide enough for "Translating 1260 of 6200" at any window size.
+        progress_format = self.tr("Translating %v of %m")
         self.progress.setMinimumWidth(self.progress.fontMetrics().horizontalAdvance(
-            "Translating 00000 of 00000") + 24)
+            progress_format.replace("%v", "00000").replace("%m", "00000")) + 24)
         self.progress.setMaximumWidth(max(260, self.progress.minimumWidth()))
         self.progress.setTextVisible(True)
-        self.progress.setFormat("Translating %v of %m")
+        self.progress.setFormat(progress_format)
         self.progress.hide()
         bar.addPermanentWidget(self.progress)
         self.cancel_button = QToolButton(window)
         self.cancel_button.setObjectName("cancelTranslation")
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Stop translating; finished sentences are kept")
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop translating; finished sentences are kept"))
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel_translation)
         bar.addPermanentWidget(self.cancel_button)
@@ -104,8 +120,11 @@ class TranslationController(QObject):
             return
         self.cancel_translation()
         if not job.rows:
-            self.ctx.status(f"All {plural(len(job.document), 'sentence')} come from the translation "
-                            "memory.", 6000)
+            count = len(job.document)
+            self.ctx.status(plural(count, self.tr("All %n sentence come from the translation memory.", None,
+                                                  count),
+                                   self.tr("All %n sentences come from the translation memory.", None,
+                                           count)), 6000)
             self.window.translationFinished.emit()
             return
         self._serial += 1
@@ -145,14 +164,14 @@ class TranslationController(QObject):
         def cancelled() -> None:
             if current():
                 self._ended()
-                self.ctx.status(f"Translation cancelled: {doc.translated_count()} of {len(doc)} "
-                                "sentences translated.", 8000)
+                self.ctx.status(self.tr("Translation cancelled: {done} of %n sentences translated.", None,
+                                        len(doc)).format(done=doc.translated_count()), 8000)
                 self.window.translationCancelled.emit()
 
         def failed(exc: BaseException) -> None:
             if current():
                 self._ended()
-                self.ctx.show_error("Translation failed", exc)
+                self.ctx.show_error(self.tr("Translation failed"), exc)
 
         self.progress.setRange(0, len(job.rows))
         self.progress.setValue(0)
@@ -175,14 +194,15 @@ class TranslationController(QObject):
         workspace = self.ctx.workspace
         doc = workspace.document
         if doc is None or not len(doc):
-            self.ctx.status("Open a document first (Ctrl+O); then F5 translates it.", 6000)
+            self.ctx.status(self.tr("Open a document first (Ctrl+O); then F5 translates it."), 6000)
         elif workspace.engine is None:
-            self.ctx.status("No translation model is loaded: install one from Translation → Install "
-                            "Model from File… or Download Model…", 8000)
+            self.ctx.status(self.tr("No translation model is loaded: install one from Translation → Install "
+                                    "Model from File… or Download Model…"), 8000)
         elif self.translating:
-            self.ctx.status("The translation is already running.", 4000)
+            self.ctx.status(self.tr("The translation is already running."), 4000)
         elif not doc.missing_rows():
-            self.ctx.status(f"All {plural(len(doc), 'sentence')} are translated.", 5000)
+            self.ctx.status(plural(len(doc), self.tr("All %n sentence are translated.", None, len(doc)),
+                                   self.tr("All %n sentences are translated.", None, len(doc))), 5000)
         else:
             self.translate_document()
 
@@ -193,7 +213,7 @@ class TranslationController(QObject):
 
     def edit_translation(self) -> None:
         if self.reader.current_row < 0:
-            self.ctx.status("Click a sentence first; then F2 edits its English.", 5000)
+            self.ctx.status(self.tr("Click a sentence first; then F2 edits its English."), 5000)
             return
         self.reader.start_edit(self.reader.current_row)
 
@@ -213,27 +233,33 @@ class TranslationController(QObject):
         try:
             changes = workspace.post_edit(row, text)
         except Exception as exc:
-            self.ctx.show_error("Cannot save the translation", exc)
+            self.ctx.show_error(self.tr("Cannot save the translation"), exc)
             return
         self.ctx.publish(changes)
         others = len(changes.translations) - 1
-        extra = f" and {others} other occurrence{'s' if others != 1 else ''}" if others > 0 else ""
-        self.ctx.status(f"Saved your translation of sentence {row + 1}{extra}; "
-                        "it is used wherever this sentence appears.", 6000)
+        if others > 0:
+            text = plural(others, self.tr("Saved your translation of sentence {row} and %n other occurrence; "
+                                          "it is used wherever this sentence appears.", None, others),
+                          self.tr("Saved your translation of sentence {row} and %n other occurrences; "
+                                  "it is used wherever this sentence appears.", None, others))
+        else:
+            text = self.tr("Saved your translation of sentence {row}; it is used wherever this sentence "
+                           "appears.")
+        self.ctx.status(text.format(row=row + 1), 6000)
 
     def revert_translation(self, row: int) -> None:
         """Forget the translator's English for sentence ``row``; show the machine's again."""
         try:
             outcome = self.ctx.workspace.revert(row)
         except Exception as exc:
-            self.ctx.show_error("Cannot revert the translation", exc)
+            self.ctx.show_error(self.tr("Cannot revert the translation"), exc)
             return
         self.ctx.publish(outcome.changes)
         if not outcome.value:
             if self.ctx.workspace.engine is None:
                 self.reader.clear_pending("")
             self.translate_document()
-        self.ctx.status("Reverted to the machine translation.", 5000)
+        self.ctx.status(self.tr("Reverted to the machine translation."), 5000)
 
     def show_alternatives(self, row: int, where: QPoint) -> None:
         """Offer the model's n-best translations of sentence ``row`` in a menu at ``where``."""
@@ -242,7 +268,7 @@ class TranslationController(QObject):
         if doc is None or not doc.valid(row):
             return
         if workspace.engine is None:
-            self.ctx.status("Alternative translations need a translation model.", 6000)
+            self.ctx.status(self.tr("Alternative translations need a translation model."), 6000)
             return
         sentence = doc.sentences[row].text
 
@@ -254,38 +280,44 @@ class TranslationController(QObject):
                 action.setToolTip(text)
                 action.triggered.connect(lambda _c=False, t=text: self.save_translation(row, t))
             if not choices:
-                menu.addAction("No alternatives").setEnabled(False)
+                menu.addAction(self.tr("No alternatives")).setEnabled(False)
             self.alternatives_menu = menu
             menu.popup(where)
             self.window.alternativesShown.emit()
 
         self.ctx.runner.start("alternatives", lambda _t: workspace.alternatives(sentence), on_done=shown,
-                              on_error=self.ctx.error_handler("No alternatives"))
+                              on_error=self.ctx.error_handler(self.tr("No alternatives")))
 
     # -- export ------------------------------------------------------------------------------
     def export_translation(self) -> None:
         workspace = self.ctx.workspace
         doc = workspace.document
         if doc is None or not len(doc):
-            self.ctx.status("There is no document to export.", 5000)
+            self.ctx.status(self.tr("There is no document to export."), 5000)
             return
         base = Path(doc.title).stem or "translation"
         start = doc.path.parent if doc.path is not None else Path.home()
+        filters = {translate(CONTEXT, label): fmt for label, fmt in EXPORT_FILTERS.items()}
         name, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export translation", str(start / f"{base}.en.txt"), ";;".join(EXPORT_FILTERS))
+            self.window, self.tr("Export translation"), str(start / f"{base}.en.txt"), ";;".join(filters))
         if not name:
             return
         path = Path(name)
-        fmt = EXPORT_FILTERS.get(chosen) or path.suffix.lower().lstrip(".") or "txt"
+        fmt = filters.get(chosen) or path.suffix.lower().lstrip(".") or "txt"
         if path.suffix.lower().lstrip(".") != fmt:
             path = path.with_name(f"{path.name}.{fmt}")
         snapshot = type(doc)(doc.document, list(doc.translations), list(doc.edited))
         missing = len(snapshot.missing_rows())
 
         def done(_fmt: str) -> None:
-            note = f" ({missing} sentences not translated yet)" if missing else ""
-            self.ctx.status(f"Exported the translation to {path}{note}", 8000)
+            if missing:
+                text = self.tr("Exported the translation to {path} (%n sentences not translated yet)", None,
+                               missing)
+            else:
+                text = self.tr("Exported the translation to {path}")
+            self.ctx.status(text.format(path=path), 8000)
 
         self.ctx.runner.start("export translation",
                               lambda _t: workspace.export_translation(snapshot, path, fmt),
-                              on_done=done, heavy=True, on_error=self.ctx.error_handler("Export failed"))
+                              on_done=done, heavy=True,
+                              on_error=self.ctx.error_handler(self.tr("Export failed")))

@@ -22,7 +22,7 @@ class WordPanel(QDockWidget):
     addRequested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Word", parent)
+        super().__init__(self.tr("Word"), parent)
         self.setObjectName("wordPanel")
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -32,12 +32,12 @@ class WordPanel(QDockWidget):
         self.view.setOpenLinks(False)
         layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
-        self.add_word_button = QPushButton("Add Word…", body)
+        self.add_word_button = QPushButton(self.tr("Add Word…"), body)
         self.add_word_button.setObjectName("addWord")
-        self.add_word_button.setToolTip("Add this word, as written, to the glossary")
-        self.add_lemma_button = QPushButton("Add Lemma…", body)
+        self.add_word_button.setToolTip(self.tr("Add this word, as written, to the glossary"))
+        self.add_lemma_button = QPushButton(self.tr("Add Lemma…"), body)
         self.add_lemma_button.setObjectName("addLemma")
-        self.add_lemma_button.setToolTip("Add the word's dictionary form to the glossary")
+        self.add_lemma_button.setToolTip(self.tr("Add the word's dictionary form to the glossary"))
         buttons.addWidget(self.add_word_button)
         buttons.addWidget(self.add_lemma_button)
         buttons.addStretch(1)
@@ -47,7 +47,7 @@ class WordPanel(QDockWidget):
         self.analyses: list[Analysis] = []
         self.add_word_button.clicked.connect(self._add_word)
         self.add_lemma_button.clicked.connect(self._add_lemma)
-        self.show_message("Click an Arabic word to see what it means.")
+        self.show_message(self.tr("Click an Arabic word to see what it means."))
 
     def show_message(self, text: str) -> None:
         self.word, self.analyses = "", []
@@ -63,8 +63,12 @@ class WordPanel(QDockWidget):
         arabic = f"font-family:'{family}'; font-size:18pt"
         parts = [f"<p dir='rtl' style=\"{arabic}\">{escape(word)}</p>"]
         if not analyses:
-            parts.append("<p dir='ltr'>The dictionary does not know this word: a name, perhaps, or a "
-                         "word it lacks. Add it to the glossary with its English.</p>")
+            unknown = self.tr("The dictionary does not know this word: a name, perhaps, or a word it "
+                              "lacks. Add it to the glossary with its English.")
+            parts.append(f"<p>{escape(unknown)}</p>")
+        # The analyses are in English (the lexicon's): left to right in any interface language.
+        parts_label, lemma_label = escape(self.tr("parts")), escape(self.tr("lemma"))
+        lemma_style = f"font-family:'{family}'"
         for n, a in enumerate(analyses[:MAX_ANALYSES], 1):
             affixes = "; ".join(g for g in (a.prefix_gloss, a.suffix_gloss) if g)
             parts.append(
@@ -72,16 +76,18 @@ class WordPanel(QDockWidget):
                 f" &nbsp;<i>{escape(a.romanized)}</i><br>"
                 f"<b>{escape(a.gloss)}</b>"
                 + (f" <span style='color:gray'>[{escape(affixes)}]</span>" if affixes else "")
-                + f"<br>{escape(a.pos)} · parts <span dir='rtl'>{escape(a.segmentation)}</span>"
-                f" ({escape(a.parts_latin)})<br>lemma <span dir='rtl' style=\"font-family:'{family}'\">"
+                + f"<br>{escape(a.pos)} · {parts_label} <span dir='rtl'>{escape(a.segmentation)}</span>"
+                f" ({escape(a.parts_latin)})<br>{lemma_label} <span dir='rtl' style=\"{lemma_style}\">"
                 f"{escape(a.lemma_arabic)}</span> <span style='color:gray'>{escape(a.lemma_id)}</span></p>")
         if len(analyses) > MAX_ANALYSES:
             more = len(analyses) - MAX_ANALYSES
-            parts.append(f"<p dir='ltr' style='color:gray'>and {more} more analyses</p>")
+            more_text = escape(self.tr("and %n more analyses", None, more))
+            parts.append(f"<p style='color:gray'>{more_text}</p>")
         if entries:
             rows = "".join(f"<li><span dir='rtl' style=\"font-family:'{family}'\">{escape(t.source)}</span>"
                            f" → {escape(t.target)}</li>" for t in entries)
-            parts.append(f"<hr><p dir='ltr'><b>In the glossary (same lemma)</b></p><ul dir='ltr'>{rows}</ul>")
+            heading = escape(self.tr("In the glossary (same lemma)"))
+            parts.append(f"<hr><p><b>{heading}</b></p><ul dir='ltr'>{rows}</ul>")
         self.view.setHtml("".join(parts))
         self.add_word_button.setEnabled(True)
         self.add_lemma_button.setEnabled(bool(analyses))

@@ -39,12 +39,14 @@ class WordsController(QObject):
         self.reader.wordHovered.connect(self._on_hover)
         self.panel.addRequested.connect(self._add_to_glossary)
         self.glosses_action = ctx.action(
-            "Word &Glosses", lambda: self.show_glosses(self.glosses_action.isChecked()), "Ctrl+Shift+G",
-            "A small English gloss under each Arabic word")
+            self.tr("Word &Glosses"), lambda: self.show_glosses(self.glosses_action.isChecked()),
+            "Ctrl+Shift+G",
+            self.tr("A small English gloss under each Arabic word"))
         self.glosses_action.setCheckable(True)
         self.vowels_action = ctx.action(
-            "&Vowelled Text", lambda: self.show_vowelled(self.vowels_action.isChecked()), "Ctrl+Shift+H",
-            "Show the Arabic with the vowel marks of each word's first analysis")
+            self.tr("&Vowelled Text"), lambda: self.show_vowelled(self.vowels_action.isChecked()),
+            "Ctrl+Shift+H",
+            self.tr("Show the Arabic with the vowel marks of each word's first analysis"))
         self.vowels_action.setCheckable(True)
         self.vowels_action.setChecked(bool(opts.VOWELLED.get(ctx.settings)))
         self._gloss_serial = 0
@@ -59,7 +61,7 @@ class WordsController(QObject):
         workspace = self.ctx.workspace
         if workspace.lexicon is not None:
             return
-        self.panel.show_message("Preparing the Arabic dictionary…")
+        self.panel.show_message(self.tr("Preparing the Arabic dictionary…"))
         self.ctx.runner.start("lexicon",
                               lambda task: workspace.load_lexicon(task.progress, task.cancel, names=True),
                               on_done=self._loaded, heavy=True, on_error=self._failed)
@@ -75,10 +77,11 @@ class WordsController(QObject):
         if self._shown is not None:
             self.show_word(self._shown)
         else:
-            self.panel.show_message("Click an Arabic word to see what it means.")
+            self.panel.show_message(self.tr("Click an Arabic word to see what it means."))
 
     def _failed(self, exc: BaseException) -> None:
-        self.panel.show_message(f"The Arabic dictionary is not available: {exc}")
+        self.panel.show_message(self.tr("The Arabic dictionary is not available: {problem}").format(
+            problem=exc))
 
     def _on_hover(self, hit: WordHit) -> None:
         if self.panel.isVisible() and hit != self._shown:
@@ -97,7 +100,8 @@ class WordsController(QObject):
         workspace = self.ctx.workspace
         lexicon = workspace.lexicon
         if lexicon is None:
-            self.panel.show_message(f"{hit.word}: the Arabic dictionary is still being prepared…")
+            self.panel.show_message(self.tr("{word}: the Arabic dictionary is still being prepared…").format(
+                word=hit.word))
             return
         analyses = lexicon.analyze(hit.word)
         self.panel.show_word(hit.word, analyses, [])
