@@ -282,7 +282,7 @@ class GlossaryPanel(QDockWidget):
             swatch.setToolTip(self.tr("Terms of category “{category}” are highlighted in this colour").format(
                 category=category))
             # In a narrow dock the chips are cut rather than holding the dock wide.
-            swatch.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            swatch.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
             swatch.setMinimumWidth(24)
             self.legend.addWidget(swatch)
         self.legend.addStretch(1)

@@ -52,6 +52,7 @@ from desktop.ui.words import WordsController
 #: reading view the docks leave.
 MINIMUM_SIZE = (640, 480)
 DOCK_MIN_WIDTH = 220
+DOCK_WIDTH = 430
 TAB_BELOW_HEIGHT = 640
 
 class MainWindow(QMainWindow):
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
         self.term_pane = TermPane(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.term_pane)
         self.splitDockWidget(self.glossary, self.term_pane, Qt.Orientation.Vertical)
-        self.resizeDocks([self.glossary], [430], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.glossary], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         self.setMinimumSize(*MINIMUM_SIZE)
         self._state_before_tabs: QByteArray | None = None  # docks tabbed for a low window
 
@@ -198,9 +199,9 @@ class MainWindow(QMainWindow):
     # -- any window size ------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_docks()
+        self._fit_docks(grew=event.size().width() > event.oldSize().width() > 0)
 
-    def _fit_docks(self) -> None:
+    def _fit_docks(self, grew: bool = False) -> None:
         """The docks give way to the reading view: together at most half the window's width
         (narrower first), and at a low height the term pane becomes a tab beside the
         glossary instead of sharing its height."""
@@ -217,6 +218,11 @@ class MainWindow(QMainWindow):
         elif not low and self._state_before_tabs is not None:
             state, self._state_before_tabs = self._state_before_tabs, None
             self.restoreState(state)
+        wanted = min(DOCK_WIDTH, limit)
+        if grew and self.glossary.isVisible() and self.glossary.width() < wanted:
+            # A window made small and then large again gives the docks their room back
+            # (Qt would give all of it to the reading view).
+            self.resizeDocks([self.glossary], [wanted], Qt.Orientation.Horizontal)
 
     # -- start-up --------------------------------------------------------------------------
     def start(self, open_path: Path | None = None) -> None:
