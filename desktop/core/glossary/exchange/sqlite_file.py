@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from desktop.core.errors import BadInputError
-from desktop.core.files import read_only_uri
+from desktop.core.files import read_head, read_only_uri
 from desktop.core.glossary.store import category_key
 
 from .rows import ImportRow
@@ -25,11 +25,8 @@ TIME_LIMIT_S = 60.0
 
 
 def is_sqlite(path: Path) -> bool:
-    try:
-        with Path(path).open("rb") as fh:
-            return fh.read(16) == SQLITE_HEADER
-    except OSError:
-        return False
+    """Whether ``path`` is an SQLite file (a pipe or device is not, and never blocks)."""
+    return read_head(path, 16) == SQLITE_HEADER
 
 
 def parse_glossary_file(path: Path) -> list[ImportRow]:
