@@ -2,6 +2,9 @@
 
 Exit codes: 0 ok, 2 usage, 3 no Arabic→English model installed, 4 bad input (message on
 stderr, nothing changed), 1 anything unexpected.
+
+Each command imports what it uses when it runs: ``--help`` and ``segment`` load neither the
+database layer nor the translation engine (tests/core/test_startup.py checks it).
 """
 
 from __future__ import annotations
@@ -13,16 +16,20 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import Any, Callable, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Sequence, TextIO
 
 from desktop import __version__
 from desktop.core.errors import BadInputError, TarjumanError
-from desktop.core.workspace import BUILTIN_CATEGORIES as CATEGORIES
-from desktop.core.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.core.workspace import Workspace
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, EXIT_NO_MODEL, EXIT_BAD_INPUT = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # Ctrl+C, SIGTERM (128 + signal number)
 COMMANDS = ("segment", "translate", "terms", "models", "glossary", "lookup", "gloss", "vocab", "memory")
+#: The glossary's built-in categories, for the help (the Workspace's ``BUILTIN_CATEGORIES``,
+#: written out so that ``--help`` loads no database layer; a test checks that they agree).
+CATEGORIES = ("person", "organization", "title", "place", "other")
 log = logging.getLogger(__name__)
 
 
@@ -230,10 +237,12 @@ def _segment(args: argparse.Namespace, out: TextIO) -> int:
 def _open_workspace(args: argparse.Namespace) -> Workspace:
     from desktop.core.paths import default_glossary_path
     from desktop.core.preferences import LIMITS, Preferences
+    from desktop.core.workspace import Workspace
 
     # The window's preferences live in its settings; the CLI keeps as many backups as the
     # window could (it prunes none that the window would keep).
-    keep_all = Preferences(backups_kept=LIMITS["backups_kept"][1])
+    keep_all = Preferences(backups_kept=LIMITS["backups_kept"][1],
+                           backups_max_mb=LIMITS["backups_max_mb"][1])
     workspace = Workspace.open(args.db or default_glossary_path(), keep_all)
     if workspace.repaired:
         print(f"tarjuman: note: {workspace.repaired} damaged values in the glossary were repaired "
@@ -246,6 +255,7 @@ def _translate(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.documents import read_document
     from desktop.core.open_document import OpenDocument
     from desktop.core.translation import export
+    from desktop.core.workspace import Workspace
 
     fmt = export.format_for(args.output, args.format) if args.output else (args.format or "txt")
     # The document and the model first: a bad file or no model changes no glossary.
@@ -312,6 +322,8 @@ def _terms(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _models(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from desktop.core.workspace import Workspace
+
     if args.models_command == "list":
         listed = Workspace.models_installed()
         models, active_path = listed.models, listed.active
@@ -425,7 +437,7 @@ def _glossary_command(args: argparse.Namespace, workspace: Workspace, out: TextI
 
 def _lookup(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.arabic import has_arabic
-    from desktop.core.errors import BadInputError
+    from desktop.core.workspace import Workspace
 
     if not has_arabic(args.word) or len(args.word.split()) != 1:
         raise BadInputError(f"“{args.word}” is not one Arabic word.")
@@ -450,6 +462,7 @@ def _lookup(args: argparse.Namespace, out: TextIO) -> int:
 def _gloss(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.documents import read_document
     from desktop.core.lexicon.words import iter_gloss
+    from desktop.core.workspace import Workspace
 
     doc = read_document(args.file, encoding=args.encoding)
     lexicon = Workspace.load_lexicon()  # no glossary needed
@@ -471,6 +484,8 @@ def _gloss(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _memory(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.workspace import Workspace
+
     if args.memory_command == "import":
         units = Workspace.read_memory_file(args.file)  # a bad file changes no glossary
         workspace = _open_workspace(args)

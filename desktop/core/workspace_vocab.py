@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from desktop.core import vocabulary
-from desktop.core.anki_deck import DeckNote, write_apkg
 from desktop.core.arabic import normalize
 from desktop.core.atomic import atomic_write
 from desktop.core.changes import Changes, Outcome
@@ -22,6 +21,7 @@ from desktop.core.vocabulary import StudyItem, VocabEntry, WordInfo
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
+    from desktop.core.anki_deck import DeckNote
     from desktop.core.lexicon.analyzer import Lexicon
     from desktop.core.open_document import OpenDocument
 
@@ -126,6 +126,8 @@ class VocabActions:
     # -- export ---------------------------------------------------------------------------------
     def study_notes(self, include_terms: bool = True) -> list[DeckNote]:
         """Learning words and (with ``include_terms``) glossary terms marked for study."""
+        from desktop.core.anki_deck import DeckNote  # genanki: only when a deck is made
+
         notes: list[DeckNote] = []
         with self.factory() as session:
             for e in vocabulary.words(session, vocabulary.LEARNING):
@@ -152,6 +154,8 @@ class VocabActions:
             raise BadInputError("There is nothing to export yet: no word is learning and no "
                                 "glossary term is marked for study.")
         if fmt == "apkg":
+            from desktop.core.anki_deck import write_apkg
+
             return Outcome(write_apkg(notes, path, deck))
         with atomic_write(path, encoding="utf-8-sig") as out:
             writer = csv.writer(out)

@@ -3,26 +3,34 @@
 A new database is created at the current schema and stamped. A database from before Alembic
 is stamped with the revision its tables match, then upgraded. Before any upgrade, the
 caller's ``before_upgrade`` runs (Tarjuman makes a backup there).
+
+Most opens find the glossary at ``HEAD`` already: one query of ``alembic_version`` says so,
+and Alembic (0.2–0.5 s to import) is loaded only for a database that is new, older, newer
+or from before Alembic.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
 from desktop.core.db.models import Base
 from desktop.core.errors import GlossaryError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+#: The newest revision in ``migrations/versions`` (tests/core/test_startup.py checks it against
+#: Alembic's head): a glossary stamped with it needs no migration.
+HEAD = "0004"
 
 
 def _config(connection: Connection) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -30,6 +38,10 @@ def _config(connection: Connection) -> Config:
 
 
 def head_revision() -> str:
+    """The head revision as Alembic finds it in ``migrations/versions`` (``HEAD`` is it)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     head = ScriptDirectory.from_config(config).get_current_head()
@@ -49,6 +61,9 @@ def _name(engine: Engine) -> str:
 
 
 def known_revision(revision: str) -> bool:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     try:
@@ -57,11 +72,33 @@ def known_revision(revision: str) -> bool:
         return False
 
 
+def stamped_revision(connection: Connection) -> str | None:
+    """The revision in ``alembic_version``, read without Alembic; None when the table is
+    missing or holds anything but one revision (Alembic then decides)."""
+    found = connection.execute(text(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")).first()
+    if found is None:
+        return None
+    rows = connection.execute(text("SELECT version_num FROM alembic_version LIMIT 2")).all()
+    return str(rows[0][0]) if len(rows) == 1 and isinstance(rows[0][0], str) else None
+
+
 def upgrade(engine: Engine, before_upgrade: Callable[[str | None, str], None] | None = None,
             read_only: bool = False) -> bool:
     """Create or upgrade the schema; returns True if an upgrade ran. A glossary made by a newer
     Tarjuman (a revision this one does not know), or one that is read-only and behind, is
     refused before anything is written or backed up."""
+    with engine.connect() as connection:
+        if stamped_revision(connection) == HEAD:
+            return False  # the usual case: nothing to do, and no Alembic to load
+    return _upgrade_with_alembic(engine, before_upgrade, read_only)
+
+
+def _upgrade_with_alembic(engine: Engine, before_upgrade: Callable[[str | None, str], None] | None,
+                          read_only: bool) -> bool:
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     head = head_revision()
     with engine.begin() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
