@@ -301,17 +301,24 @@ def _terms(args: argparse.Namespace, out: TextIO) -> int:
 
     from desktop.core.documents import read_document
 
+    from desktop.core import quick
+    from desktop.core.paths import default_glossary_path
+
     doc = read_document(args.file, encoding=args.encoding)  # a bad file changes no glossary
-    workspace = _open_workspace(args)
-    workspace.set_preferences(replace(workspace.preferences, lemma_matching=not args.no_lemmas))
-    try:
-        workspace.show_document(_unremembered(doc))
-        matches = workspace.find_terms()
-        if workspace.lemma_problem:
-            print(f"tarjuman: note: other forms of terms were not matched: {workspace.lemma_problem}",
-                  file=sys.stderr)
-    finally:
-        workspace.close(save_position=False)
+    # A healthy glossary at the current schema is only read: no ORM, no Alembic.
+    found = quick.find_terms(doc, Path(args.db or default_glossary_path()), not args.no_lemmas)
+    if found is not None:
+        matches, problem = found
+    else:
+        workspace = _open_workspace(args)
+        workspace.set_preferences(replace(workspace.preferences, lemma_matching=not args.no_lemmas))
+        try:
+            workspace.show_document(_unremembered(doc))
+            matches, problem = workspace.find_terms(), workspace.lemma_problem
+        finally:
+            workspace.close(save_position=False)
+    if problem:
+        print(f"tarjuman: note: other forms of terms were not matched: {problem}", file=sys.stderr)
     if args.json:
         _print_json([m.as_json() for m in matches], out)
     else:

@@ -60,9 +60,6 @@ def test_terms_loads_neither_alembic_nor_the_engine(tmp_path: Path) -> None:
     assert not [m for m in heavy(modules) if m != "sqlalchemy.orm"]
 
 
-@pytest.mark.xfail(strict=True, reason="the CLI reaches the glossary only through desktop.core.workspace, "
-                   "whose imports (desktop.core.db.models, desktop.core.changes → glossary.store) load "
-                   "the ORM; an ORM-free read path needs changes outside the CLI")
 def test_terms_loads_no_orm(tmp_path: Path) -> None:
     db = tmp_path / "g.db"
     dispose(open_database(db))
@@ -256,3 +253,34 @@ def test_this_machines_plugin_finds_its_libraries(dev: ModuleType) -> None:
         pytest.skip("no X11 plugin in this environment")
     ldd = subprocess.run(["ldd", str(plugin[0])], capture_output=True, text=True, timeout=60)
     assert dev.missing_libraries(ldd.stdout) == []
+
+
+def test_the_quick_terms_path_finds_what_the_workspace_finds(tmp_path: Path) -> None:
+    """The ORM-free read gives the same matches (exact, clitic and other forms), and leaves a
+    glossary that needs more (behind, refused) to the Workspace."""
+    import sqlite3
+
+    from desktop.core import quick
+    from desktop.core.documents import read_document
+    from desktop.core.workspace import Workspace
+
+    db = tmp_path / "g.db"
+    ws = Workspace.open(db)
+    for source, target in (("حموشي", "Hammouchi"), ("الرباط", "Rabat"), ("مدير", "director"),
+                           ("مكتب التحقيقات الفيدرالي", "FBI")):
+        ws.save_term(source, target)
+    doc = read_document(SAMPLE)
+    ws.show_document(ws.prepare_document(doc))
+    expected = [m.as_json() for m in ws.find_terms()]
+    ws.close(save_position=False)
+    found = quick.find_terms(doc, db)
+    assert found is not None
+    matches, problem = found
+    assert problem == "" and [m.as_json() for m in matches] == expected
+    assert any(m.lemma for m in matches)  # other forms too
+    con = sqlite3.connect(db)
+    con.execute("CREATE TRIGGER t AFTER INSERT ON terms BEGIN SELECT 1; END")
+    con.commit()
+    con.close()
+    assert quick.find_terms(doc, db) is None  # refused by the Workspace, with its message
+    assert quick.find_terms(doc, tmp_path / "missing.db") is None

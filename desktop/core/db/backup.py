@@ -32,7 +32,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from desktop.core.db.engine import guard, query_limit_s
+from desktop.core.db.checks import guard, query_limit_s
 from desktop.core.errors import GlossaryError
 from desktop.core.files import read_only_uri
 from desktop.core.paths import user_data_dir

@@ -24,24 +24,13 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.db import migrate
+from desktop.core.db.checks import code_objects, guard, query_limit_s
 from desktop.core.db.models import CATEGORIES, DEFAULT_COLOURS, Base, Category, UTCDateTime
 from desktop.core.errors import GlossaryBusyError, GlossaryDamagedError, GlossaryError
 from desktop.core.files import read_only_uri
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
-QUERY_LIMIT_S = 120.0  # no statement of Tarjuman's comes near it; a hostile file's would
-PROGRESS_STEPS = 20_000  # virtual machine steps between two looks at the clock
-
-
-def query_limit_s() -> float:
-    """How long one statement may run (``TARJUMAN_QUERY_LIMIT_S`` overrides it for tests)."""
-    try:
-        return max(0.05, float(os.environ.get("TARJUMAN_QUERY_LIMIT_S", QUERY_LIMIT_S)))
-    except ValueError:
-        return QUERY_LIMIT_S
-
-
 def busy_timeout_ms() -> int:
     """How long a write waits for another program's write to finish (``TARJUMAN_BUSY_TIMEOUT_MS``
     overrides the default of 10 s; tests use it to make a long hold short)."""
@@ -49,13 +38,6 @@ def busy_timeout_ms() -> int:
         return max(100, int(os.environ.get("TARJUMAN_BUSY_TIMEOUT_MS", BUSY_TIMEOUT_MS)))
     except ValueError:
         return BUSY_TIMEOUT_MS
-
-
-def guard(con: sqlite3.Connection, deadline: list[float]) -> None:
-    """Make a connection treat the schema as untrusted and stop any statement that runs past
-    ``deadline[0]`` (a monotonic time the caller moves before each statement)."""
-    con.execute("PRAGMA trusted_schema = OFF")
-    con.set_progress_handler(lambda: 1 if time.monotonic() > deadline[0] else 0, PROGRESS_STEPS)
 
 
 def _set_pragmas(dbapi_connection: Any, record: Any) -> None:
@@ -262,15 +244,10 @@ def schema_problem(con: sqlite3.Connection, at_head: bool) -> str:
     """What in the file's schema Tarjuman did not create (empty when nothing): triggers,
     views, virtual tables, generated columns, and at the current revision a table of ours
     without its columns (replaced)."""
-    rows = con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
-    for kind, name, _table, sql in rows:
-        if kind in ("trigger", "view"):
-            return f"it contains a {kind} (“{name}”), which Tarjuman never creates"
-        if kind == "table" and (sql or "").lstrip().upper().startswith("CREATE VIRTUAL"):
-            return f"it contains a virtual table (“{name}”)"
-    if not at_head:
-        return ""
-    tables = {name for kind, name, _t, _s in rows if kind == "table"}
+    problem = code_objects(con)
+    if problem or not at_head:
+        return problem
+    tables = {name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for name, table in Base.metadata.tables.items():
         if name not in tables:
             continue  # missing is no risk: opening for writing creates it

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Callable
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from desktop.core.db.checks import HEAD
 from desktop.core.db.models import Base
 from desktop.core.errors import GlossaryError
 
@@ -23,9 +24,6 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-#: The newest revision in ``migrations/versions`` (tests/core/test_startup.py checks it against
-#: Alembic's head): a glossary stamped with it needs no migration.
-HEAD = "0004"
 
 
 def _config(connection: Connection) -> Config:

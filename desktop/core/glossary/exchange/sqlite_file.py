@@ -30,7 +30,7 @@ def is_sqlite(path: Path) -> bool:
 
 
 def parse_glossary_file(path: Path) -> list[ImportRow]:
-    from desktop.core.db.engine import guard
+    from desktop.core.db.checks import guard
 
     path = Path(path)
     deadline = [time.monotonic() + TIME_LIMIT_S]

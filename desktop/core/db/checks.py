@@ -1,0 +1,51 @@
+"""Checks on a glossary file that need only the sqlite3 module (no SQLAlchemy): used when a
+file is opened for use (``engine``) and by the read-only path that finds terms without the
+ORM (``desktop.core.quick``).
+
+A glossary file is data, never code: a connection to one treats its schema as untrusted and
+stops any statement that runs too long, and a file with objects that run code (triggers,
+views, virtual tables) is refused.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+
+#: The newest schema revision in ``migrations/versions`` (tests/core/test_startup.py checks it
+#: against Alembic's head): a glossary stamped with it needs no migration.
+HEAD = "0004"
+QUERY_LIMIT_S = 120.0  # no statement of Tarjuman's comes near it; a hostile file's would
+PROGRESS_STEPS = 20_000  # virtual machine steps between two looks at the clock
+
+
+def query_limit_s() -> float:
+    """How long one statement may run (``TARJUMAN_QUERY_LIMIT_S`` overrides it for tests)."""
+    try:
+        return max(0.05, float(os.environ.get("TARJUMAN_QUERY_LIMIT_S", QUERY_LIMIT_S)))
+    except ValueError:
+        return QUERY_LIMIT_S
+
+
+def guard(con: sqlite3.Connection, deadline: list[float]) -> None:
+    """Make a connection treat the schema as untrusted and stop any statement that runs past
+    ``deadline[0]`` (a monotonic time the caller moves before each statement)."""
+    con.execute("PRAGMA trusted_schema = OFF")
+    con.set_progress_handler(lambda: 1 if time.monotonic() > deadline[0] else 0, PROGRESS_STEPS)
+
+
+def code_objects(con: sqlite3.Connection) -> str:
+    """The first object in the file's schema that could run code when the file is used
+    (a trigger, a view or a virtual table), described; empty when there is none."""
+    for kind, name, sql in con.execute("SELECT type, name, sql FROM sqlite_master"):
+        if kind in ("trigger", "view"):
+            return f"it contains a {kind} (“{name}”), which Tarjuman never creates"
+        if kind == "table" and (sql or "").lstrip().upper().startswith("CREATE VIRTUAL"):
+            return f"it contains a virtual table (“{name}”)"
+    return ""
+
+
+def fresh_deadline() -> list[float]:
+    """A deadline for ``guard``: the statement limit from now."""
+    return [time.monotonic() + query_limit_s()]
