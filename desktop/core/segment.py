@@ -17,6 +17,7 @@ CLOSERS = frozenset("\"'”’»)]}")
 PAIRS = {"“": "”", "«": "»", '"': '"', "(": ")", "‘": "’"}
 _MAX_PROTECTED = 600
 _DIGITS = re.compile(r"\d")
+_TERMINATOR = re.compile("[" + re.escape("".join(sorted(TERMINATORS))) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,14 @@ def segment(text: str) -> list[Sentence]:
     paragraph = -1
     line_start = 0
     for line in text.split("\n"):
-        spans = _sentence_spans(line)
+        if not line or line.isspace():  # a blank line (text of many: linear, and fast)
+            line_start += len(line) + 1
+            continue
+        if _TERMINATOR.search(line) is None:  # no sentence ends inside: the line is one
+            first = len(line) - len(line.lstrip())
+            spans = [(first, len(line.rstrip()))]
+        else:
+            spans = _sentence_spans(line)
         if spans:
             paragraph += 1
             for start, end in spans:
