@@ -22,11 +22,12 @@ def main(out_dir: Path) -> None:
     for var in ("ARGOS_PACKAGES_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         os.environ[var] = str(sandbox / var.lower())
     from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication
 
     from desktop.core.glossary import store
     from desktop.core.translation import packages
-    from desktop.ui import style
+    from desktop.ui import i18n, style
     from desktop.ui.app import configure_application
     from desktop.core.workspace import Workspace
     from desktop.ui.main_window import MainWindow, window_icon
@@ -52,7 +53,9 @@ def main(out_dir: Path) -> None:
     seed.close()
     out_dir.mkdir(parents=True, exist_ok=True)
     shots: list[tuple[str, bool]] = [("no-model.png", False), ("reading-view.png", True),
+                                     ("dark-theme.png", True), ("arabic-interface.png", True),
                                      ("word-panel.png", False), ("learner-mode.png", False)]
+    light = QPalette(app.palette())
 
     def take(index: int) -> None:
         if index == len(shots):
@@ -60,11 +63,20 @@ def main(out_dir: Path) -> None:
             return
         name, with_model = shots[index]
         if with_model:
-            packages.install_package_file(build_tiny_argosmodel(sandbox))
+            if not packages.list_installed():
+                packages.install_package_file(build_tiny_argosmodel(sandbox))
         elif index:
             for model in packages.list_installed():  # the reading aids need no model
                 packages.remove_installed(model.path)
         settings = QSettings(str(sandbox / f"{name}.ini"), QSettings.Format.IniFormat)
+        app.setPalette(light)
+        if name == "dark-theme.png":
+            settings.setValue("view/theme", "dark")
+        if name == "arabic-interface.png":
+            settings.setValue("view/language", "ar")
+            i18n.install(app, settings)
+        else:
+            i18n.uninstall(app)
         window = MainWindow(Workspace.open(db), settings)
         window.resize(1360, 800)
         window.show()
@@ -77,7 +89,8 @@ def main(out_dir: Path) -> None:
             grabbed.append(True)
             if with_model:
                 window.reader.set_current(4)
-                window.terms.insert_glossary_english(4, "Abdellatif Hammouchi")
+                if "Abdellatif Hammouchi" not in (window.workspace.document.translations[4] or ""):
+                    window.terms.insert_glossary_english(4, "Abdellatif Hammouchi")
                 window.statusBar().showMessage(
                     "Demo model with random weights: its English is meaningless. Install the real "
                     "Arabic→English model for translations.")
@@ -146,7 +159,15 @@ def main(out_dir: Path) -> None:
         if name in ("word-panel.png", "learner-mode.png"):
             window.lexiconReady.connect(lambda: QTimer.singleShot(300, grab))
         elif with_model:
-            window.termsHighlighted.connect(lambda: QTimer.singleShot(300, grab))
+            # Once the model is loaded and the glossary marked (either may come last).
+            highlighted: list[bool] = []
+
+            def when_ready() -> None:
+                if window.workspace.engine is not None and highlighted:
+                    QTimer.singleShot(300, grab)
+
+            window.termsHighlighted.connect(lambda: (highlighted.append(True), when_ready()))
+            window.engineChanged.connect(lambda _state: when_ready())
         else:
             window.documentShown.connect(lambda: QTimer.singleShot(500, grab))
         window.start(ROOT / "resources" / "sample" / "article.txt")
