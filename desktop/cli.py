@@ -299,9 +299,8 @@ def _unremembered(doc: Any) -> Any:
 def _terms(args: argparse.Namespace, out: TextIO) -> int:
     from dataclasses import replace
 
-    from desktop.core.documents import read_document
-
     from desktop.core import quick
+    from desktop.core.documents import read_document
     from desktop.core.paths import default_glossary_path
 
     doc = read_document(args.file, encoding=args.encoding)  # a bad file changes no glossary
