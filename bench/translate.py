@@ -1,34 +1,55 @@
-"""Benchmark: Argos Translate's own path vs Tarjuman's engine, side by side in one run.
+"""Benchmark: Argos Translate's own path vs Tarjuman's engine, at equal decoding settings.
 
-    .venv/bin/python bench/translate.py [--repeat 16]
+    .venv/bin/python bench/translate.py [--repeat 3] [--skip-cancel]
 
-Uses the seed article repeated to >= 300 sentences and the tiny test model (random weights,
-so the figures compare the two pipelines, not translation quality). Prints ratios against
-the Argos baseline measured in the same process:
+What runs. One copy of the seed article (20 sentences, all distinct), translated with a
+random model built like a real Argos ar→en package: a 6-layer Transformer with d_model 512,
+8 heads, FFN 2048 and a 50,000-piece vocabulary (argos-train's config.yml), its weights
+quantized to int8 (Argos' converter uses ``--quantization int8``). The tokenizer is a BPE
+model trained on the article, which cuts its Arabic into about 1.5 pieces a word. The
+weights are random, so the output is filler words, but the model is wired so that each
+sentence's translation ends near 1.2 x its source length plus a few tokens (see
+``tests/tiny_model._wire_output_length``): decoding then costs what it costs with a real
+model, where the output is about as long as the input. A random model that stops after a
+few tokens would time mostly the encoder. The output lengths are printed below.
 
-(a) Argos: ``argostranslate.translate.apply_packaged_translation`` once per paragraph, with
-    Argos' defaults (beam 4, max_batch_size 32 tokens) and a trivial sentence splitter (no
-    download);
-(b) Tarjuman: ``translate_sentences`` over the whole document, cold (empty memory) and warm
-    (every sentence in memory). The repeated article has only 20 distinct sentences, which
-    the memory translates once each; a second cold row makes every sentence distinct, to show
-    the engine's own gain.
+Fair comparison. Both sides translate the same sentences (Argos' path is given Tarjuman's
+sentence split, so no sentence splitter is downloaded) with the same beam, the same length
+penalty (Argos' 0.2), the same number of threads, and the same computation type: Argos
+leaves ``compute_type`` out, so CTranslate2 runs the model's own int8, and Tarjuman's "auto"
+picks the same type (both are printed). Neither side reaches its maximum decoding length.
 
-A random model of a real Argos model's size (6 layers, d_model 512, 8 heads, FFN 2048) then
-measures how long a cancel takes to stop a run, and the speed for each beam size, compute
-type and thread count: how the defaults were chosen.
+(a) Argos: ``argostranslate.translate.apply_packaged_translation`` once per paragraph, as
+    Argos' ``translate()`` does, on a ``ctranslate2.Translator`` built as Argos builds it
+    (device, inter/intra threads from ``argostranslate.settings``), beam from its settings.
+(b) Tarjuman: ``translate_sentences`` (the memory's de-duplication, no database) through
+    ``ArgosEngine`` with the given beam and threads.
+
+Every row is run once to warm up, then ``--repeat`` times; the rows take turns (one run of
+each, then again), so that load from other programs spreads over all of them. Each row shows
+the median wall-clock time with its range and the median CPU time of the process (CTranslate2
+threads included), which other programs' load affects much less.
+
+Then: the gain of each of Tarjuman's choices on its own (batching, threads, beam, memory),
+the time to the first translated sentence next to the time to Argos' first paragraph, and
+how long a cancel takes to stop a run, now and with the previous engine (cancel checked
+between batches).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import platform
 import statistics
 import sys
 import tempfile
 import threading
 import time
+import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -41,177 +62,369 @@ from desktop.core.db.engine import open_database  # noqa: E402
 from desktop.core.documents import document_from_text  # noqa: E402
 from desktop.core.errors import Cancelled  # noqa: E402
 from desktop.core.tasks import CancelToken  # noqa: E402
-from desktop.core.translation import packages  # noqa: E402
-from desktop.core.translation.engine import ArgosEngine, EngineSettings, default_threads  # noqa: E402
+from desktop.core.translation import argos  # noqa: E402
+from desktop.core.translation.engine import (  # noqa: E402
+    ArgosEngine,
+    EngineSettings,
+    _batches,
+    default_threads,
+    thread_layout,
+)
 from desktop.core.translation.service import translate_sentences  # noqa: E402
 from tests.tiny_model import build_tiny_argosmodel  # noqa: E402
 
+REAL_SIZE = (6, 512, 8, 2048)
+REAL_VOCABULARY = 50_000
+LENGTH_RATIO = 1.2
+BPE_PIECES = 1300
 
-class TrivialSentencizer:
-    """Stands in for Argos' sentence splitter (which would download a model)."""
+
+class SameSplit:
+    """Stands in for Argos' sentence splitter (which would download a model): it returns
+    the sentences Tarjuman's segmenter finds, so both sides translate the same sentences."""
 
     def split_sentences(self, text: str) -> list[str]:
-        return [s for s in text.replace("؟", "؟\n").replace(". ", ".\n").split("\n") if s.strip()]
+        return [s.text for s in document_from_text(text).sentences]
 
 
-def timed(fn, runs: int = 3) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+@dataclass
+class Row:
+    label: str
+    run: Callable[[], Any]
+    threads: int = 0
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    first: list[float] = field(default_factory=list)  # seconds to the first output
+    top: list[float] = field(default_factory=list)  # seconds to the document's first sentence
+
+    def measure(self, keep: bool) -> None:
+        marks.clear()
+        start_wall, start_cpu = time.perf_counter(), time.process_time()
+        self.run()
+        wall, cpu = time.perf_counter() - start_wall, time.process_time() - start_cpu
+        if keep:
+            self.wall.append(wall)
+            self.cpu.append(cpu)
+            if "first" in marks:
+                self.first.append(marks["first"] - start_wall)
+                self.top.append(marks["top"] - start_wall)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.wall)
+
+    def cells(self) -> str:
+        return (f"{self.median:8.2f} ({min(self.wall):.2f}–{max(self.wall):.2f})"
+                f"{statistics.median(self.cpu):9.2f}")
+
+
+marks: dict[str, float] = {}  # perf_counter() of the current run's first outputs
+
+
+def mark(top: bool) -> None:
+    """Record an output; ``top``: it includes the document's first sentence."""
+    now = time.perf_counter()
+    marks.setdefault("first", now)
+    if top:
+        marks.setdefault("top", now)
+
+
+def take_turns(rows: list[Row], repeat: int) -> None:
+    """One warm-up run of every row, then ``repeat`` runs each, the rows taking turns."""
+    for turn in range(repeat + 1):
+        for row in rows:
+            row.measure(keep=turn > 0)
+        print(f"  {'warm-up' if turn == 0 else f'run {turn}/{repeat}'} done "
+              f"(load average {os.getloadavg()[0]:.1f})", flush=True)
+
+
+def machine() -> str:
+    model = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{model}, {os.cpu_count()} logical CPUs, {default_threads()} physical core(s); "
+            f"{platform.system()} {platform.release()}; Python {platform.python_version()}")
+
+
+def openmp_threads(translator: Any) -> int:
+    """Threads a translator's batch runs on (counted from the threads it starts)."""
+    before = len(os.listdir("/proc/self/task"))
+    translator.translate_batch([["▁a"] * 8], beam_size=1)
+    return 1 + len(os.listdir("/proc/self/task")) - before
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=16, help="copies of the seed article")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="measured runs of each row")
+    parser.add_argument("--skip-cancel", action="store_true", help="skip the cancel section")
     args = parser.parse_args()
 
-    packages.install_package_file(build_tiny_argosmodel(SANDBOX))
-    text = "\n".join([(ROOT / "resources" / "sample" / "article.txt").read_text(encoding="utf-8")]
-                     * args.repeat)
-    doc = document_from_text(text)
-    sentences = [s.text for s in doc.sentences]
-    paragraphs = [p for p in text.split("\n") if p.strip()]
-    print(f"Document: {len(sentences)} sentences in {len(paragraphs)} paragraphs; "
-          f"{os.cpu_count()} CPU cores; tiny test model (random weights)\n")
+    from importlib.metadata import version
 
     import ctranslate2
     from argostranslate import settings as argos_settings
     from argostranslate import translate as argos_translate
 
-    pkg = packages.find_package()
-    argos_translator = ctranslate2.Translator(
-        str(Path(pkg.package_path) / "model"), device="cpu", compute_type=argos_settings.compute_type,
-        inter_threads=argos_settings.inter_threads, intra_threads=argos_settings.intra_threads)
-    sentencizer = TrivialSentencizer()
+    print(f"Machine: {machine()}")
+    print(f"ctranslate2 {ctranslate2.__version__}, argos-translate-lt {version('argos-translate-lt')}; "
+          f"load average at start {os.getloadavg()[0]:.1f}")
+    print("Building the real-size random model (6x512, FFN 2048, 50,000 pieces, int8)…", flush=True)
+    archive = build_tiny_argosmodel(
+        SANDBOX / "base", size=REAL_SIZE, tokenizer_type="bpe", vocab_size=BPE_PIECES,
+        model_vocab_size=REAL_VOCABULARY, length_ratio=LENGTH_RATIO, quantization="int8")
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(SANDBOX / "base-unpacked")
+    pkg = argos.load_package(SANDBOX / "base-unpacked" / "translate-ar_en-tiny")
+    model_dir = str(Path(pkg.package_path) / "model")
 
-    def argos_path(translator: object = argos_translator) -> None:
+    text = (ROOT / "resources" / "sample" / "article.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    split = SameSplit()
+    sentences = [s for p in paragraphs for s in split.split_sentences(p)]
+    tokens = [pkg.tokenizer.encode(s) for s in sentences]
+    words = sum(len(s.split()) for s in sentences)
+    print(f"Document: the seed article, {len(sentences)} sentences in {len(paragraphs)} "
+          f"paragraphs, {words} words, {sum(map(len, tokens))} tokens "
+          f"({sum(map(len, tokens)) / words:.2f} a word)\n")
+
+    def argos_translator(threads: int | None = None) -> Any:
+        """A translator built as Argos' PackageTranslation builds it (threads overridable)."""
+        params: dict[str, Any] = {
+            "model_path": model_dir, "device": argos_settings.device,
+            "inter_threads": argos_settings.inter_threads,
+            "intra_threads": argos_settings.intra_threads if threads is None else threads,
+        }
+        if argos_settings.compute_type != "auto":
+            params["compute_type"] = argos_settings.compute_type
+        return ctranslate2.Translator(**params)
+
+    def argos_path(translator: Any, beam: int) -> list[str]:
+        argos_settings.beam_size = beam  # what ARGOS_BEAM_SIZE sets; read at each call
+        out = []
         for paragraph in paragraphs:
-            argos_translate.apply_packaged_translation(pkg, paragraph, translator, sentencizer,
-                                                       num_hypotheses=1)
+            out.append(argos_translate.apply_packaged_translation(
+                pkg, paragraph, translator, split, num_hypotheses=1)[0].value)
+            mark(top=True)
+        return out
 
-    # The same Argos path with Tarjuman's thread count, to separate batching from threads.
-    argos_one_thread = ctranslate2.Translator(
-        str(Path(pkg.package_path) / "model"), device="cpu", compute_type=argos_settings.compute_type,
-        inter_threads=1, intra_threads=default_threads())
+    engines: dict[tuple[int, int, int], ArgosEngine] = {}
 
-    engine = ArgosEngine.load()
+    def engine(beam: int, threads: int, parallel: int | None = None) -> ArgosEngine:
+        """Tarjuman's engine; ``parallel`` overrides the thread layout (batches at a time)."""
+        key = (beam, threads, parallel or 0)
+        if key not in engines:
+            e = ArgosEngine(pkg, EngineSettings(beam_size=beam, threads=threads))
+            if parallel is not None:
+                e.parallel, e.threads_per_batch = parallel, threads // parallel
+            e.ensure_loaded()
+            engines[key] = e
+        return engines[key]
+
+    def tarjuman(e: ArgosEngine, texts: list[str] = sentences, factory: Any = None) -> list[str]:
+        out = translate_sentences(texts, e, factory,
+                                  on_results=lambda r: mark(any(t.index == 0 for t in r)))
+        return [r.target if r else "" for r in out]
+
+    argos_default = argos_translator()
+    cores = default_threads()
+    defaults = EngineSettings()
+    print(f"Argos' translator: compute type {argos_default.compute_type}, "
+          f"{argos_settings.inter_threads} x {openmp_threads(argos_default)} thread(s) "
+          f"(intra_threads={argos_settings.intra_threads}: CTranslate2's default), "
+          f"beam {argos_settings.beam_size}, batches of {argos_settings.batch_size} tokens")
+    shipped = engine(defaults.beam_size, 0)
+    print(f"Tarjuman's engine: compute type {shipped._load_locked().compute_type}, "
+          f"{shipped.parallel} x {shipped.threads_per_batch} thread(s) (automatic), "
+          f"beam {defaults.beam_size}, batches of {defaults.batch_tokens} tokens\n")
+
+    quality_and_lengths(pkg, tokens, paragraphs, argos_path, argos_translator(1), engine(4, 1),
+                        tarjuman)
+
+    # ---- the main table ------------------------------------------------------------------
+    thread_counts = [1] + ([cores] if cores > 1 else [])
+    argos_threaded = {n: argos_translator(n) for n in thread_counts}
+    table: dict[int, list[Row]] = {}
+    rows: list[Row] = []
+    for beam in (4, 2):
+        table[beam] = []
+        for n in thread_counts:
+            table[beam].append(Row(f"(a) Argos path, {n} thread(s)",
+                                   lambda t=argos_threaded[n], b=beam: argos_path(t, b), n))
+        for n in thread_counts:
+            parallel, per_batch = thread_layout(n)
+            laid_out = engine(beam, n)
+            table[beam].append(Row(f"(b) Tarjuman, {n} thread(s): {parallel} x {per_batch}",
+                                   lambda e=laid_out: tarjuman(e), n))
+            if n > 1 and parallel > 1:
+                one_batch = engine(beam, n, 1)
+                table[beam].append(Row(f"(b) Tarjuman, {n} thread(s): 1 x {n}",
+                                       lambda e=one_batch: tarjuman(e), n))
+        rows += table[beam]
+    print(f"Timing {len(rows)} rows, {args.repeat} runs each after a warm-up…", flush=True)
+    take_turns(rows, args.repeat)
+
+    w = 44
+    for beam in (4, 2):
+        print(f"\nBeam {beam}, one copy of the article; seconds: median (range), CPU seconds; "
+              "ratio = the Argos row with the same threads / this row")
+        print(f"{'path':<{w}}{'wall (range)':>22}{'CPU':>9}{'vs Argos':>10}{'first':>8}"
+              f"{'top':>7}")
+        for row in table[beam]:
+            base = next(r for r in table[beam] if r.label.startswith("(a)")
+                        and r.threads == row.threads)
+            print(f"{row.label:<{w}}{row.cells()}{base.median / row.median:9.2f}x"
+                  f"{statistics.median(row.first):8.2f}{statistics.median(row.top):7.2f}")
+    print("first: median seconds to the first output (Argos: its first paragraph; Tarjuman: its "
+          "first delivered sentences); top: to the document's first sentence")
+
+    # ---- the gain of each choice -----------------------------------------------------------
+    def find(beam: int, prefix: str) -> Row:
+        return next(r for r in table[beam] if r.label.startswith(prefix))
+
+    print("\nGains, one choice at a time (median wall-clock ratios from the table):")
+    argos1, ours1 = find(4, "(a) Argos path, 1 "), find(4, "(b) Tarjuman, 1 ")
+    print(f"  batching (beam 4, 1 thread, same settings otherwise): {argos1.median / ours1.median:.2f}x "
+          f"(CPU {statistics.median(argos1.cpu) / statistics.median(ours1.cpu):.2f}x)")
+    if cores > 1:
+        oursn = find(4, f"(b) Tarjuman, {cores} thread(s): {thread_layout(cores)[0]} ")
+        argosn = find(4, f"(a) Argos path, {cores} ")
+        print(f"  threads (Tarjuman, beam 4, 1 -> {cores}): {ours1.median / oursn.median:.2f}x; "
+              f"the same for Argos' path: {argos1.median / argosn.median:.2f}x")
+        alt = next((r for r in table[4] if r.label.endswith(f"1 x {cores}")), None)
+        if alt is not None:
+            print(f"  thread layout ({thread_layout(cores)[0]} batches x {thread_layout(cores)[1]} "
+                  f"vs 1 batch x {cores} threads, beam 4): {alt.median / oursn.median:.2f}x")
+        beam_gain = find(4, f"(b) Tarjuman, {cores} thread(s): {thread_layout(cores)[0]} ").median / \
+            find(2, f"(b) Tarjuman, {cores} thread(s): {thread_layout(cores)[0]} ").median
+    else:
+        beam_gain = ours1.median / find(2, "(b) Tarjuman, 1 ").median
+    print(f"  beam 2 instead of 4 (Tarjuman's default; a different search, not equal quality): "
+          f"{beam_gain:.2f}x")
+    memory_rows(shipped, sentences, tarjuman, args.repeat)
+
+    if not args.skip_cancel:
+        cancel_latency(shipped, sentences, pkg)
+    print(f"\nLoad average at the end: {os.getloadavg()[0]:.1f}")
+
+
+def quality_and_lengths(pkg: Any, tokens: list[list[str]], paragraphs: list[str],
+                        argos_path: Callable[[Any, int], list[str]], argos_translator: Any,
+                        engine: ArgosEngine, tarjuman: Callable[..., list[str]]) -> None:
+    """Output lengths of the random model, and whether both sides give the same output."""
+    results = argos_translator.translate_batch(tokens, beam_size=4, length_penalty=0.2,
+                                               max_batch_size=1024, batch_type="tokens")
+    out = [len(r.hypotheses[0]) for r in results]
+    source = sum(map(len, tokens))
+    print(f"Output lengths at beam 4: {sum(out)} tokens for {source} source tokens "
+          f"({sum(out) / source:.2f}x); longest {max(out)} for a {max(map(len, tokens))}-token "
+          f"source (caps: Argos 256, Tarjuman 2 x source + 16)")
+    alone = [argos_translator.translate_batch([t], beam_size=4, length_penalty=0.2)[0]
+             .hypotheses[0] for t in tokens]
+    same_alone = sum(a == r.hypotheses[0] for a, r in zip(alone, results, strict=True))
+    theirs = argos_path(argos_translator, 4)
+    ours = tarjuman(engine)
+    split = SameSplit()
+    start, same = 0, 0
+    for paragraph, value in zip(paragraphs, theirs, strict=True):
+        count = len(split.split_sentences(paragraph))
+        joined = "".join(" ".join(ours[start : start + count]).split())
+        same += joined == "".join(value.split())
+        start += count
+    print(f"Same output as Argos' path at beam 4: {same} of {len(paragraphs)} paragraphs "
+          "(ignoring spaces). Control: the same translator gives the same tokens one sentence "
+          f"at a time as in one batch for {same_alone} of {len(tokens)} sentences (batch "
+          "composition changes the arithmetic a little, and random logits are close)\n")
+
+
+def memory_rows(engine: ArgosEngine, sentences: list[str], tarjuman: Callable[..., list[str]],
+                repeat: int) -> None:
+    """What the memory saves on a text whose every sentence occurs twice."""
+    twice = sentences + sentences
     counter = 0
 
     def cold() -> None:
         nonlocal counter
         counter += 1
-        factory = open_database(SANDBOX / f"cold-{counter}.db")
-        translate_sentences(sentences, engine, factory)
+        tarjuman(engine, twice, open_database(SANDBOX / f"cold-{counter}.db"))
 
-    warm_factory = open_database(SANDBOX / "warm.db")
-    translate_sentences(sentences, engine, warm_factory)
-
-    def warm() -> None:
-        translate_sentences(sentences, engine, warm_factory)
-
-    distinct = [f"{i}: {s}" for i, s in enumerate(sentences)]
-
-    def cold_distinct() -> None:
-        nonlocal counter
-        counter += 1
-        translate_sentences(distinct, engine, open_database(SANDBOX / f"cold-{counter}.db"))
-
-    baseline = timed(argos_path)
-    t_argos_threads = timed(lambda: argos_path(argos_one_thread))
-    t_cold = timed(cold)
-    t_distinct = timed(cold_distinct)
-    t_warm = timed(warm, runs=5)
-    w = 50
-    print(f"{'path':<{w}}{'seconds':>9}{'vs Argos':>11}")
-    rows = [("(a) Argos apply_packaged_translation/paragraph", baseline),
-            (f"(a) same, with {default_threads()} thread(s) like Tarjuman", t_argos_threads),
-            ("(b) Tarjuman, cold (empty memory)", t_cold),
-            ("(b) Tarjuman, cold, all 320 sentences distinct", t_distinct),
-            ("(b) Tarjuman, warm (all in memory)", t_warm)]
-    for label, seconds in rows:
-        print(f"{label:<{w}}{seconds:>9.3f}{baseline / seconds:>10.1f}x")
-
-    base_size(sentences, paragraphs)
+    warm_db = open_database(SANDBOX / "warm.db")
+    tarjuman(engine, twice, warm_db)
+    rows = [Row("engine alone (no de-duplication)", lambda: engine.translate(twice)),
+            Row("translate_sentences, empty memory", cold),
+            Row("translate_sentences, all in memory", lambda: tarjuman(engine, twice, warm_db))]
+    print("\nMemory: the article twice (40 sentences, 20 distinct), Tarjuman's default settings…",
+          flush=True)
+    take_turns(rows, repeat)
+    for row in rows:
+        print(f"  {row.label:<40}{row.cells()}{rows[0].median / row.median:9.1f}x")
 
 
-def base_size(sentences: list[str], paragraphs: list[str]) -> None:
-    """Cancel latency and settings sweep with a random model the size of a real one."""
-    import zipfile
-
-    from desktop.core.translation import argos
-
-    print("\nBuilding a random model of a real Argos model's size (6x512, FFN 2048)…", flush=True)
-    archive = build_tiny_argosmodel(SANDBOX / "base", size=(6, 512, 8, 2048))
-    with zipfile.ZipFile(archive) as zf:
-        zf.extractall(SANDBOX / "base-unpacked")
-    pkg = argos.load_package(SANDBOX / "base-unpacked" / "translate-ar_en-tiny")
-    sample = [f"{i}: {s}" for i, s in enumerate(sentences[:20])]
-    engine = ArgosEngine(pkg)
-    engine.ensure_loaded()
-
+def cancel_latency(engine: ArgosEngine, sentences: list[str], pkg: Any) -> None:
+    """Cancel a long run at several moments; time until the run stops and until CTranslate2
+    is idle. 'Before': the previous engine, which checked for a cancel between batches."""
     import ctranslate2
-    from argostranslate import settings as argos_settings
-    from argostranslate import translate as argos_translate
 
-    article = paragraphs[:17]  # one copy of the seed article
-    article_sentences = sentences[:20]
-    model_dir = str(Path(pkg.package_path) / "model")
-    argos_default = ctranslate2.Translator(model_dir, device="cpu", compute_type="auto",
-                                           inter_threads=1, intra_threads=argos_settings.intra_threads)
-    argos_same = ctranslate2.Translator(model_dir, device="cpu", compute_type="auto",
-                                        inter_threads=1, intra_threads=default_threads())
-    sentencizer = TrivialSentencizer()
+    texts = [f"{i} {s}" for i in range(3) for s in sentences]  # 60 distinct sentences
+    delays = (1.0, 1.7, 2.4, 3.1, 3.8)
+    print(f"\nCancel: {len(texts)} distinct sentences at Tarjuman's default settings, cancelled "
+          f"{', '.join(map(str, delays))} s after the start; ms from the cancel:")
 
-    def argos_path(translator: object) -> None:
-        for paragraph in article:
-            argos_translate.apply_packaged_translation(pkg, paragraph, translator, sentencizer,
-                                                       num_hypotheses=1)
+    # The previous engine: one synchronous translate_batch call per batch of 1,024 tokens on
+    # default_threads() threads (then: half the logical CPUs), the token checked between calls.
+    before = ctranslate2.Translator(str(Path(pkg.package_path) / "model"), inter_threads=1,
+                                    intra_threads=max(1, (os.cpu_count() or 1) // 2))
+    toks = [pkg.tokenizer.encode(t) for t in texts]
+    order = sorted(range(len(toks)), key=lambda i: len(toks[i]))
+    batches = _batches(order, list(enumerate(toks)), 1024)
 
-    base = timed(lambda: argos_path(argos_default), runs=1)
-    same = timed(lambda: argos_path(argos_same), runs=1)
-    ours = timed(lambda: translate_sentences(article_sentences, engine, None), runs=1)
-    print("\nOne copy of the article (20 sentences) with the real-size random model:")
-    for label, seconds in (("(a) Argos path, its default threads", base),
-                           (f"(a) Argos path, {default_threads()} thread(s)", same),
-                           ("(b) Tarjuman, cold", ours)):
-        print(f"{label:<50}{seconds:>9.3f}{base / seconds:>10.1f}x")
+    def run_before(token: CancelToken) -> None:
+        for batch in batches:
+            if token.cancelled:
+                raise Cancelled()
+            before.translate_batch([toks[i] for i in batch], beam_size=engine.settings.beam_size,
+                                   max_batch_size=1024, batch_type="tokens")
 
-    # Cancel latency: cancel 1 s into a long run, time until the engine stops.
-    long_texts = [f"{i} {s}" for i in range(3) for s in sentences]  # all distinct
-    token = CancelToken()
-    stopped: list[float] = []
+    def run_now(token: CancelToken) -> None:
+        translate_sentences(texts, engine, None, cancel=token)
 
-    def run() -> None:
-        try:
-            translate_sentences(long_texts, engine, None, cancel=token)
-        except Cancelled:
-            stopped.append(time.perf_counter())
+    for label, run, translator in (("now", run_now, engine._load_locked()),
+                                   ("before", run_before, before)):
+        def idle(t: Any = translator) -> bool:
+            return bool(t.num_active_batches == 0 and t.num_queued_batches == 0)
 
-    worker = threading.Thread(target=run)
-    worker.start()
-    time.sleep(1.0)
-    asked = time.perf_counter()
-    token.cancel()
-    worker.join()
-    if stopped:
-        print(f"\nCancel: stopped {1000 * (stopped[0] - asked):.0f} ms after the request "
-              f"(batches of {engine.settings.batch_tokens} tokens)")
-    else:
-        print("\nCancel: the run finished before the cancel arrived")
+        stopped, quiet = [], []
+        for delay in delays:
+            while not idle():
+                time.sleep(0.01)
+            token = CancelToken()
+            ended: list[float] = []
 
-    print(f"\nEngine settings ({len(sample)} distinct sentences, no memory):")
-    print(f"{'beam':>6}{'compute':>10}{'threads':>9}{'seconds':>10}")
-    for beam in (1, 2, 4):
-        for compute in ("int8", "float32"):
-            for threads in (1, os.cpu_count() or 1):
-                variant = ArgosEngine(pkg, EngineSettings(beam_size=beam, compute_type=compute,
-                                                          threads=threads))
-                variant.ensure_loaded()
-                seconds = timed(lambda v=variant: v.translate(sample), runs=1)
-                print(f"{beam:>6}{compute:>10}{threads:>9}{seconds:>10.3f}")
+            def work(run: Callable[[CancelToken], None] = run, token: CancelToken = token,
+                     ended: list[float] = ended) -> None:
+                try:
+                    run(token)
+                except Cancelled:
+                    pass
+                ended.append(time.perf_counter())
+
+            worker = threading.Thread(target=work)
+            worker.start()
+            time.sleep(delay)
+            asked = time.perf_counter()
+            token.cancel()
+            worker.join()
+            stopped.append(1000 * (ended[0] - asked))
+            while not idle():
+                time.sleep(0.002)
+            quiet.append(1000 * (time.perf_counter() - asked))
+        print(f"  {label:<7} run stopped after {statistics.median(stopped):5.0f} "
+              f"({min(stopped):.0f}–{max(stopped):.0f}); CTranslate2 idle after "
+              f"{statistics.median(quiet):5.0f} ({min(quiet):.0f}–{max(quiet):.0f})")
 
 
 if __name__ == "__main__":

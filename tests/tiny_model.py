@@ -109,14 +109,15 @@ def default_training_sentences() -> list[str]:
 
 
 def _train_sentencepiece(
-    sentences: Sequence[str], vocab_size: int, user_symbols: Sequence[str]
+    sentences: Sequence[str], vocab_size: int, user_symbols: Sequence[str],
+    model_type: str = "unigram",
 ) -> bytes:
-    """Train a small unigram SentencePiece model and return its serialized bytes."""
+    """Train a small SentencePiece model (unigram by default) and return its bytes."""
     model = io.BytesIO()
     options: dict[str, object] = dict(
         sentence_iterator=iter(sentences),
         model_writer=model,
-        model_type="unigram",
+        model_type=model_type,
         vocab_size=vocab_size,
         hard_vocab_limit=False,  # tiny corpora may not support the full size
         character_coverage=1.0,
@@ -193,8 +194,13 @@ class _RandomFiller:
 
 def _build_transformer(vocabulary: list[str], seed: int, layers: int = _NUM_LAYERS,
                        dim: int = _D_MODEL, heads: int = _NUM_HEADS,
-                       ffn: int = _FFN_DIM) -> transformer_spec.TransformerSpec:
-    """Create a validated, randomly initialised Transformer spec (tiny by default)."""
+                       ffn: int = _FFN_DIM, *,
+                       length_ratio: float | None = None) -> transformer_spec.TransformerSpec:
+    """Create a validated, randomly initialised Transformer spec (tiny by default).
+
+    With ``length_ratio``, decoding ends near ``length_ratio`` times the source length
+    instead of after a handful of tokens (see :func:`_wire_output_length`).
+    """
     spec = transformer_spec.TransformerSpec.from_config(num_layers=layers, num_heads=heads)
     fill = _RandomFiller(np.random.default_rng(seed))
     vocab = len(vocabulary)
@@ -214,15 +220,93 @@ def _build_transformer(vocabulary: list[str], seed: int, layers: int = _NUM_LAYE
         fill.feed_forward(layer.ffn, dim, ffn)
     fill.layer_norm(decoder.layer_norm, dim)
     fill.linear(decoder.projection, vocab, dim)
-    decoder.projection.bias[vocabulary.index(_EOS)] += _EOS_BIAS
+    if length_ratio is None:
+        decoder.projection.bias[vocabulary.index(_EOS)] += _EOS_BIAS
+        # Position encodings are left unset: CTranslate2 then uses sinusoidal ones.
+    else:
+        _wire_output_length(spec, vocabulary.index(_EOS), dim, length_ratio)
     for piece in (_UNK, _BOS):
         decoder.projection.bias[vocabulary.index(piece)] += _NEVER_BIAS
-    # Position encodings are left unset: CTranslate2 then uses sinusoidal ones.
 
     spec.register_source_vocabulary(vocabulary)
     spec.register_target_vocabulary(vocabulary)
     spec.validate()  # raises if any required variable is missing or mis-sized
     return spec
+
+
+# Output-length wiring (see _wire_output_length). Two residual dimensions carry a position
+# ramp of +/- _RAMP per position; the EOS logit gains about _EOS_SLOPE per decoding step
+# once the target is longer than length_ratio * source length + _LENGTH_OFFSET.
+_POSITIONS = 1024
+_RAMP = 0.05
+_EOS_SLOPE = 1.5
+_LENGTH_OFFSET = 2.0
+_RESIDUAL_STD = (2.6, 4.0)  # encoder/decoder residual std, calibrated on the 6x512 model
+
+
+def _sinusoids(dim: int) -> np.ndarray:
+    """The usual sinusoidal position table (sin half, cos half), _POSITIONS rows."""
+    half = dim // 2
+    rates = np.exp(-np.log(10000.0) * np.arange(half) / max(half - 1, 1))
+    angles = np.arange(_POSITIONS)[:, None] * rates[None, :]
+    return np.concatenate([np.sin(angles), np.cos(angles)], axis=1).astype(np.float32)
+
+
+def _wire_output_length(spec: transformer_spec.TransformerSpec, eos: int, dim: int,
+                        ratio: float) -> None:
+    """Make random decoding end near ``ratio`` x the source length, like a real model.
+
+    The computation is unchanged (same dense layers; only some weights are set, not
+    removed). Two residual dimensions ``a, b`` are reserved in encoder and decoder: the
+    position table writes ``+RAMP * pos`` to ``a`` and ``-RAMP * pos`` to ``b``, and no
+    embedding or sublayer writes to them. The last decoder layer's cross-attention has a zero
+    query, so it averages the encoder output over the source (padding is masked): its first
+    value channel reads ``a - b`` there, i.e. a number proportional to the source length,
+    and its output projection subtracts that from the decoder's own ramp. After the final
+    layer norm, the EOS row of the output projection reads ``a - b``: the EOS logit is very
+    low at the start and climbs by about ``_EOS_SLOPE`` per step past ``ratio * source
+    length``, so each sentence ends on its own near that length, whatever it is batched
+    with. Layer-norm scales differ a little per position, so lengths vary a few tokens.
+    """
+    a, b = dim - 1, dim - 2
+    enc, dec = spec.encoder, spec.decoder
+    enc_std, dec_std = _RESIDUAL_STD
+    for coder in (enc, dec):
+        table = _sinusoids(dim)
+        table[:, a] = _RAMP * np.arange(_POSITIONS)
+        table[:, b] = -_RAMP * np.arange(_POSITIONS)
+        coder.position_encodings.encodings = table
+        coder.layer_norm.gamma[[a, b]] = 1.0
+        coder.layer_norm.beta[[a, b]] = 0.0
+    for emb in (enc.embeddings[0], dec.embeddings):
+        emb.weight[:, [a, b]] = 0.0
+    outputs = [layer.self_attention.linear[-1] for layer in enc.layer]
+    outputs += [layer.ffn.linear_1 for layer in enc.layer]
+    outputs += [layer.self_attention.linear[-1] for layer in dec.layer]
+    outputs += [layer.attention.linear[-1] for layer in dec.layer]
+    outputs += [layer.ffn.linear_1 for layer in dec.layer]
+    for linear in outputs:
+        linear.weight[[a, b], :] = 0.0
+        linear.bias[[a, b]] = 0.0
+
+    cross = dec.layer[-1].attention
+    cross.linear[0].weight[:] = 0.0  # zero query: uniform attention over the source
+    cross.linear[0].bias[:] = 0.0
+    value = cross.linear[1]  # fused [keys; values]
+    value.weight[dim, :] = 0.0
+    value.weight[dim, a], value.weight[dim, b] = 0.5, -0.5
+    value.bias[dim] = 0.0
+    # Channel 0 now holds RAMP * mean(source positions) / enc_std = RAMP * (L - 1) / 2 / enc_std.
+    scale = 2.0 * enc_std * ratio
+    out = cross.linear[2]
+    out.weight[:, 0] = 0.0
+    out.weight[a, 0], out.weight[b, 0] = -scale, scale
+    # The decoder's a - b is now 2 * RAMP * (step - ratio * (L - 1)) before the final norm.
+    beta = _EOS_SLOPE * dec_std / (2.0 * _RAMP)
+    proj = dec.projection
+    proj.weight[eos, :] = 0.0
+    proj.weight[eos, a], proj.weight[eos, b] = beta, -beta
+    proj.bias[eos] = -_EOS_SLOPE * _LENGTH_OFFSET
 
 
 def _language_name(code: str) -> str:
@@ -291,6 +375,10 @@ def build_tiny_argosmodel(
     vocab_size: int = 200,
     target_prefix: str = "",
     size: tuple[int, int, int, int] | None = None,
+    tokenizer_type: str = "unigram",
+    model_vocab_size: int | None = None,
+    length_ratio: float | None = None,
+    quantization: str | None = None,
 ) -> Path:
     """Build <dest_dir>/translate-<from>_<to>-tiny.argosmodel and return its path.
 
@@ -301,6 +389,14 @@ def build_tiny_argosmodel(
     (6, 512, 8, 2048) of a real Argos model, for benchmarks; the default is tiny.
     ``vocab_size`` is an upper bound (the corpus may yield fewer pieces) but must
     exceed the number of distinct characters in ``sentences`` plus 3 specials.
+
+    For benchmarks that should behave like a real package (all default to the tiny test
+    model's behaviour): ``tokenizer_type="bpe"`` with a larger ``vocab_size`` cuts words into
+    fewer pieces; ``model_vocab_size`` adds filler words to the vocabulary up to a real size
+    such as 50,000 (the Arabic input never contains them; the decoder emits them), so that
+    the output layer costs what it costs in a real model; ``length_ratio`` makes
+    decoding end near that many times the source length instead of after a few tokens;
+    ``quantization`` (e.g. "int8", as Argos' converter uses) stores quantized weights.
     """
     dest_dir = Path(dest_dir)
     dest_dir.mkdir(parents=True, exist_ok=True)
@@ -311,8 +407,18 @@ def build_tiny_argosmodel(
     if not training:
         raise ValueError("sentences must not be empty")
     user_symbols = [target_prefix] if target_prefix else []
-    sp_model = _train_sentencepiece(training, vocab_size, user_symbols)
-    spec = _build_transformer(_vocabulary(sp_model), seed, *(size or ()))
+    sp_model = _train_sentencepiece(training, vocab_size, user_symbols, tokenizer_type)
+    extra = (model_vocab_size or 0) - len(_vocabulary(sp_model))
+    if extra > 0:
+        # Filler words the tokenizer knows as whole pieces (so they decode to text) but that
+        # never occur in the Arabic input; the corpus' own pieces stay as they were.
+        fillers = [f"\u2581w{i:05d}" for i in range(extra)]
+        sp_model = _train_sentencepiece(training, vocab_size + extra, user_symbols + fillers,
+                                        tokenizer_type)
+    spec = _build_transformer(_vocabulary(sp_model), seed, *(size or ()),
+                              length_ratio=length_ratio)
+    if quantization is not None:
+        spec.optimize(quantization=quantization)
 
     with tempfile.TemporaryDirectory(prefix="tiny-argos-") as tmp:
         package_dir = Path(tmp) / name

@@ -10,7 +10,10 @@ from __future__ import annotations
 import os
 import re
 import threading
+import time
+from collections import deque
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Protocol, Sequence
 
 from desktop.core.errors import ModelLoadError, NoModelError
@@ -23,11 +26,15 @@ BatchFn = Callable[[list[int], list[str]], None]
 _WORDLIKE = re.compile(r"\w")
 # Longest token run sent to the model in one piece; longer "sentences" are cut and rejoined.
 MAX_SOURCE_TOKENS = 200
+# CTranslate2 translators (replicas sharing the weights) working on batches at the same time.
+MAX_PARALLEL_BATCHES = 2
+# How often a wait for CTranslate2 looks at the cancel token, in seconds.
+POLL_SECONDS = 0.01
 
 
 @dataclass(frozen=True)
 class EngineSettings:
-    """Decoding and performance settings (see the README for how the defaults were chosen)."""
+    """Decoding and performance settings (see the README's Speed section for the figures)."""
 
     beam_size: int = 2
     compute_type: str = "auto"
@@ -37,16 +44,50 @@ class EngineSettings:
     # within that window: results arrive from the top of the document down, and each batch
     # touches one region of the reading view instead of rows scattered over all of it.
     window: int = 256
+    # Argos' own value (argostranslate.translate.apply_packaged_translation), so that at the
+    # same beam size Tarjuman's translations are Argos' translations.
+    length_penalty: float = 0.2
+    # The first batch (the shortest sentences of the first window) is this small, so that
+    # the first translations show early.
+    first_batch_tokens: int = 32
 
 
 def default_threads() -> int:
     """CTranslate2 threads when the user chose "automatic": one per physical core.
 
     ``os.cpu_count()`` counts logical CPUs; CTranslate2 runs best with one thread per
-    physical core, which is about half of them on machines with SMT. On the 2-vCPU build
-    machine, 1 thread measured 1.5-2x faster than 2 (bench/translate.py).
+    physical core, which is half of them on machines with SMT. The cores are counted from
+    the CPU topology where Linux exposes it, else assumed to be half the logical CPUs.
     """
-    return max(1, (os.cpu_count() or 1) // 2)
+    return max(1, _physical_cores() or (os.cpu_count() or 1) // 2)
+
+
+def _physical_cores() -> int:
+    """Distinct physical cores among the CPUs this process may run on (0: unknown)."""
+    try:
+        cpus = sorted(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return 0
+    cores: set[str] = set()
+    for cpu in cpus:
+        topology = Path(f"/sys/devices/system/cpu/cpu{cpu}/topology/thread_siblings_list")
+        try:
+            cores.add(topology.read_text(encoding="ascii").strip())
+        except OSError:
+            return 0
+    return len(cores)
+
+
+def thread_layout(threads: int) -> tuple[int, int]:
+    """(batches translated in parallel, threads per batch) for ``threads`` threads in all.
+
+    Two batches at a time, each on half the threads. On the 2-core machine of the README,
+    two batches of one thread each beat one batch on two threads (bench/translate.py): one
+    batch's matrix products are too small to split well. Larger machines were not measured.
+    """
+    threads = max(1, threads)
+    parallel = min(threads, MAX_PARALLEL_BATCHES)
+    return parallel, max(1, threads // parallel)
 
 
 class TranslationEngine(Protocol):
@@ -67,7 +108,8 @@ class TranslationEngine(Protocol):
 class ArgosEngine:
     """Translates with one installed Argos package; the CTranslate2 model is loaded once.
 
-    ``translate`` may be called from any thread; calls are serialised.
+    ``translate`` may be called from any thread, also while another call runs: CTranslate2
+    queues the batches of both.
     """
 
     def __init__(self, package: Any, settings: EngineSettings | None = None) -> None:
@@ -78,6 +120,8 @@ class ArgosEngine:
         self._lock = threading.Lock()
         self._translator: Any | None = None
         self.target_prefix = str(getattr(package, "target_prefix", "") or "")
+        self.parallel, self.threads_per_batch = thread_layout(
+            self.settings.threads or default_threads())
 
     @classmethod
     def load(cls, from_code: str = packages.SOURCE, to_code: str = packages.TARGET,
@@ -102,15 +146,14 @@ class ArgosEngine:
         if self._translator is None:
             import ctranslate2
 
-            threads = self.settings.threads or default_threads()
             model_dir = self.info.path / "model"
             try:
                 self._translator = ctranslate2.Translator(
                     str(model_dir),
                     device="cpu",
                     compute_type=self.settings.compute_type,
-                    inter_threads=1,
-                    intra_threads=threads,
+                    inter_threads=self.parallel,
+                    intra_threads=self.threads_per_batch,
                 )
             except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError for bad files
                 raise ModelLoadError(
@@ -133,11 +176,14 @@ class ArgosEngine:
         """Translate ``sentences``; returns one English string per sentence, in order.
 
         Sentences are tokenized and taken in windows of ``settings.window`` in document order;
-        within a window they are sorted by length and sent in batches of about
-        ``batch_tokens`` tokens, one ``translate_batch`` call per batch, so that results stream
-        to ``on_batch`` and a cancel takes effect between batches. On cancel, ``Cancelled`` is
-        raised; sentences already delivered to ``on_batch`` stay delivered. Sentences without
-        any letter or digit are returned unchanged.
+        within a window they are sorted by length and cut into batches of about
+        ``batch_tokens`` tokens (the very first batch is smaller: ``first_batch_tokens``).
+        CTranslate2 translates ``self.parallel`` batches at a time (see ``thread_layout``),
+        and each batch is delivered to ``on_batch`` as soon as it is done. On cancel,
+        ``Cancelled`` is raised within about ``POLL_SECONDS``, also in the middle of a batch:
+        sentences already delivered stay delivered, and the batches CTranslate2 is working on
+        finish in its threads and are dropped.
+        Sentences without any letter or digit are returned unchanged.
         """
         return [h[0] if h else None for h in self.translate_hypotheses(
             sentences, on_batch=on_batch, progress=progress, cancel=cancel,
@@ -176,21 +222,9 @@ class ArgosEngine:
         for i, _ in pieces:
             remaining[i] += 1
         partial: dict[int, list[tuple[int, list[str]]]] = {}
-        window = max(1, self.settings.window)
-        batches: list[list[int]] = []
-        start = 0
-        while start < len(pieces):
-            # A window ends at a sentence boundary so a cut sentence stays in one window.
-            end = start
-            first_sentence = pieces[start][0]
-            while end < len(pieces) and pieces[end][0] < first_sentence + window:
-                end += 1
-            order = sorted(range(start, end), key=lambda p: len(pieces[p][1]))
-            batches.extend(_batches(order, pieces, self.settings.batch_tokens))
-            start = end
-        for batch in batches:
-            check(cancel)
-            outputs = self._translate_tokens([pieces[p][1] for p in batch], num_hypotheses)
+
+        def finish(batch: list[int], outputs: list[list[str]]) -> None:
+            nonlocal done
             finished: list[int] = []
             for p, hyps in zip(batch, outputs, strict=True):
                 i = pieces[p][0]
@@ -205,30 +239,90 @@ class ArgosEngine:
             if finished and on_batch is not None:
                 on_batch(finished, [results[i][0] for i in finished])
             report(progress, done, total)
+
+        # Keep ``self.parallel`` batches inside CTranslate2 (one per translator); deliver each
+        # as soon as it is done and send the next one.
+        waiting = deque(_plan(pieces, self.settings))
+        running: list[tuple[list[int], _Pending]] = []
+        while waiting or running:
+            while waiting and len(running) < self.parallel:
+                check(cancel)
+                batch = waiting.popleft()
+                running.append((batch, self._translate_tokens([pieces[p][1] for p in batch],
+                                                              num_hypotheses)))
+            ready = [job for job in running if job[1].done()]
+            if not ready:
+                check(cancel)
+                time.sleep(POLL_SECONDS)
+            for job in ready:
+                check(cancel)
+                running.remove(job)
+                finish(job[0], job[1].outputs())
         return results
 
-    def _translate_tokens(self, batch: list[list[str]], num_hypotheses: int) -> list[list[str]]:
+    def _translate_tokens(self, batch: list[list[str]], num_hypotheses: int) -> _Pending:
+        """Send one batch to CTranslate2, which translates it in its own threads."""
         longest = max(len(t) for t in batch)
         prefix = [[self.target_prefix] for _ in batch] if self.target_prefix else None
         with self._lock:
             translator = self._load_locked()
-            outputs = translator.translate_batch(
-                batch,
-                target_prefix=prefix,
-                max_batch_size=self.settings.batch_tokens,
-                batch_type="tokens",
-                beam_size=max(self.settings.beam_size, num_hypotheses),
-                num_hypotheses=num_hypotheses,
-                max_decoding_length=min(512, 2 * longest + 16),
-                replace_unknowns=True,
-            )
-        return [[self._decode(h) for h in out.hypotheses] for out in outputs]
+        return _Pending(translator.translate_batch(
+            batch,
+            target_prefix=prefix,
+            max_batch_size=self.settings.batch_tokens,
+            batch_type="tokens",
+            asynchronous=True,
+            beam_size=max(self.settings.beam_size, num_hypotheses),
+            num_hypotheses=num_hypotheses,
+            length_penalty=self.settings.length_penalty,
+            max_decoding_length=min(512, 2 * longest + 16),
+            replace_unknowns=True,
+        ), self._decode)
 
     def _decode(self, tokens: list[str]) -> str:
         text = str(self.package.tokenizer.decode(tokens))
         if self.target_prefix and text.startswith(self.target_prefix):
             text = text[len(self.target_prefix) :]
         return text.strip()
+
+
+class _Pending:
+    """A batch inside CTranslate2: poll ``done()``, then take its ``outputs()``.
+
+    Dropping one that is not done leaves CTranslate2 to finish it and discard the result.
+    """
+
+    def __init__(self, results: Sequence[Any], decode: Callable[[list[str]], str]) -> None:
+        self._results = list(results)
+        self._decode = decode
+
+    def done(self) -> bool:
+        return all(r.done() for r in self._results)
+
+    def outputs(self) -> list[list[str]]:
+        return [[self._decode(h) for h in r.result().hypotheses] for r in self._results]
+
+
+def _plan(pieces: list[tuple[int, list[str]]], settings: EngineSettings) -> list[list[int]]:
+    """The batches of piece numbers, in the order they are sent (see ``translate``)."""
+    batches: list[list[int]] = []
+    start = 0
+    window = max(1, settings.window)
+    while start < len(pieces):
+        # A window ends at a sentence boundary so a cut sentence stays in one window.
+        end = start
+        first_sentence = pieces[start][0]
+        while end < len(pieces) and pieces[end][0] < first_sentence + window:
+            end += 1
+        order = sorted(range(start, end), key=lambda p: len(pieces[p][1]))
+        if not batches:  # a small first batch, so that the first results come early
+            first = _batches(order, pieces, min(settings.first_batch_tokens,
+                                                settings.batch_tokens))[0]
+            batches.append(first)
+            order = order[len(first) :]
+        batches.extend(_batches(order, pieces, settings.batch_tokens))
+        start = end
+    return batches
 
 
 def _batches(order: list[int], pieces: list[tuple[int, list[str]]], budget: int) -> list[list[int]]:

@@ -1,0 +1,220 @@
+"""The engine's speed choices, as behaviour: parallel batches, a cancel in the middle of a
+batch, Argos' decoding settings, the small first batch, the thread layout, and the test
+model that decodes to realistic lengths. (How fast they are is measured by
+bench/translate.py, never asserted here.)"""
+
+from __future__ import annotations
+
+import json
+import threading
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.core.documents import document_from_text
+from desktop.core.errors import Cancelled
+from desktop.core.tasks import CancelToken
+from desktop.core.translation.engine import ArgosEngine, EngineSettings, thread_layout
+
+WAIT = 30  # seconds; a safety net for a broken engine, not a timing assertion
+
+
+class Held:
+    """One sentence's asynchronous result that reports done only when the test allows."""
+
+    def __init__(self, inner: Any, allowed: Any) -> None:
+        self.inner = inner
+        self.allowed = allowed
+
+    def done(self) -> bool:
+        return bool(self.allowed() and self.inner.done())
+
+    def result(self) -> Any:
+        return self.inner.result()
+
+
+class Spy:
+    """Stands in for the CTranslate2 translator: records each batch and its options, and
+    holds a batch's results back while ``hold(batch_number)`` is true."""
+
+    def __init__(self, engine: ArgosEngine, hold: Any = None) -> None:
+        self.inner = engine._load_locked()
+        self.calls: list[dict[str, Any]] = []
+        self.events: list[str] = []
+        self.hold = hold or (lambda _n: False)
+        engine._translator = self
+
+    def translate_batch(self, batch: list[list[str]], **kwargs: Any) -> list[Held]:
+        number = len(self.calls)
+        self.calls.append({"lengths": [len(t) for t in batch], **kwargs})
+        self.events.append("submit")
+        return [Held(r, lambda n=number: not self.hold(n))
+                for r in self.inner.translate_batch(batch, **kwargs)]
+
+
+@pytest.fixture
+def sentences(sample_text: str) -> list[str]:
+    return [s.text for s in document_from_text(sample_text).sentences]
+
+
+def test_thread_layout() -> None:
+    assert thread_layout(0) == (1, 1)
+    assert thread_layout(1) == (1, 1)
+    assert thread_layout(2) == (2, 1)
+    assert thread_layout(4) == (2, 2)
+    assert thread_layout(7) == (2, 3)
+
+
+def test_the_translator_runs_two_batches_of_one_thread_each(installed_model: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctranslate2
+
+    real = ctranslate2.Translator
+    options: list[dict[str, object]] = []
+
+    def recording(path: str, *args: object, **kwargs: object) -> object:
+        options.append(kwargs)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(ctranslate2, "Translator", recording)
+    ArgosEngine.load(settings=EngineSettings(threads=2))
+    ArgosEngine.load(settings=EngineSettings(threads=1))
+    assert [(o["inter_threads"], o["intra_threads"]) for o in options] == [(2, 1), (1, 1)]
+
+
+def test_decoding_settings_are_argos_own(installed_model: Path, sentences: list[str]) -> None:
+    engine = ArgosEngine.load(settings=EngineSettings(beam_size=4, batch_tokens=64))
+    spy = Spy(engine)
+    engine.translate(sentences)
+    assert spy.calls
+    for call in spy.calls:
+        assert call["beam_size"] == 4 and call["length_penalty"] == 0.2
+        assert call["batch_type"] == "tokens" and call["asynchronous"] is True
+
+
+def test_the_first_batch_is_small(installed_model: Path, sentences: list[str]) -> None:
+    settings = EngineSettings(batch_tokens=256, first_batch_tokens=32)
+    engine = ArgosEngine.load(settings=settings)
+    spy = Spy(engine)
+    engine.translate(sentences)
+    first, *rest = [c["lengths"] for c in spy.calls]
+    assert len(first) == 1 or len(first) * max(first) <= 32
+    assert all(len(b) == 1 or len(b) * max(b) <= 256 for b in rest)
+    assert len(rest) < len(sentences) - len(first)  # the rest are real batches, not one by one
+
+
+def test_two_batches_are_inside_ctranslate2_at_once(installed_model: Path,
+                                                    sentences: list[str]) -> None:
+    engine = ArgosEngine.load(settings=EngineSettings(batch_tokens=64, threads=2))
+    spy = Spy(engine)
+    engine.translate(sentences, on_batch=lambda _i, _t: spy.events.append("deliver"))
+    assert spy.events[:2] == ["submit", "submit"]  # the second is sent before the first is back
+
+    single = ArgosEngine.load(settings=EngineSettings(batch_tokens=64, threads=1))
+    one = Spy(single)
+    single.translate(sentences, on_batch=lambda _i, _t: one.events.append("deliver"))
+    assert one.events[:4] == ["submit", "deliver", "submit", "deliver"]
+
+
+def test_batches_finishing_out_of_order_are_delivered_right(installed_model: Path,
+                                                           sentences: list[str]) -> None:
+    settings = EngineSettings(batch_tokens=64, threads=1)
+    in_order: list[list[int]] = []
+    reference = ArgosEngine.load(settings=settings).translate(
+        sentences, on_batch=lambda i, _t: in_order.append(i))
+    engine = ArgosEngine.load(settings=EngineSettings(batch_tokens=64, threads=2))
+    # The first batch finishes only after a third was sent, i.e. after the second was delivered.
+    spy = Spy(engine, hold=lambda n: n == 0 and len(spy.calls) < 3)
+    delivered: list[list[int]] = []
+    progress: list[int] = []
+    out = engine.translate(sentences, on_batch=lambda i, _t: delivered.append(i),
+                           progress=lambda d, _t: progress.append(d))
+    assert out == reference  # the same batches give the same translations, in order
+    assert delivered[0] != in_order[0] and in_order[0] in delivered[1:]
+    assert sorted(i for b in delivered for i in b) == list(range(len(sentences)))  # each once
+    assert progress == sorted(progress) and progress[-1] == len(sentences)
+
+
+def test_cancel_stops_the_run_in_the_middle_of_a_batch(installed_model: Path,
+                                                       sentences: list[str]) -> None:
+    engine = ArgosEngine.load(settings=EngineSettings(batch_tokens=64))
+    release = threading.Event()
+    spy = Spy(engine, hold=lambda _n: not release.is_set())  # no batch finishes by itself
+    token = CancelToken()
+    delivered: list[int] = []
+    outcome: list[str] = []
+
+    def run() -> None:
+        try:
+            engine.translate(sentences, cancel=token, on_batch=lambda i, _t: delivered.extend(i))
+            outcome.append("finished")
+        except Cancelled:
+            outcome.append("cancelled")
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    for _ in range(WAIT * 100):
+        if spy.calls:
+            break
+        threading.Event().wait(0.01)
+    token.cancel()
+    worker.join(WAIT)
+    assert not worker.is_alive() and outcome == ["cancelled"]
+    assert not release.is_set() and delivered == []  # it stopped while the batch was running
+    assert len(spy.calls) <= engine.parallel  # nothing was sent after the cancel
+    release.set()
+    assert all(engine.translate(sentences[:2]))  # the engine still works afterwards
+
+
+def test_a_cancel_mid_run_leaves_later_batches_unsent(installed_model: Path,
+                                                      sentences: list[str]) -> None:
+    engine = ArgosEngine.load(settings=EngineSettings(batch_tokens=64))
+    spy = Spy(engine)
+    token = CancelToken()
+    delivered: list[int] = []
+
+    def on_batch(indices: list[int], _targets: list[str]) -> None:
+        delivered.extend(indices)
+        token.cancel()
+
+    with pytest.raises(Cancelled):
+        engine.translate(sentences, on_batch=on_batch, cancel=token)
+    assert 0 < len(delivered) < len(sentences)
+    assert len(spy.calls) <= engine.parallel  # only the batches that were already running
+
+
+def test_results_do_not_depend_on_the_thread_layout(installed_model: Path,
+                                                    sentences: list[str]) -> None:
+    one = ArgosEngine.load(settings=EngineSettings(threads=1)).translate(sentences)
+    two = ArgosEngine.load(settings=EngineSettings(threads=2)).translate(sentences)
+    assert one == two
+
+
+def test_the_bench_model_decodes_to_about_the_source_length(tmp_path: Path) -> None:
+    import ctranslate2
+    import sentencepiece as spm
+
+    from tests.tiny_model import build_tiny_argosmodel
+
+    archive = build_tiny_argosmodel(tmp_path, size=(2, 64, 4, 128), tokenizer_type="bpe",
+                                    vocab_size=400, model_vocab_size=3000, length_ratio=1.2,
+                                    quantization="int8")
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(tmp_path / "unpacked")
+    package = tmp_path / "unpacked" / "translate-ar_en-tiny"
+    vocabulary = json.loads((package / "model" / "shared_vocabulary.json").read_text())
+    assert len(vocabulary) == 3000
+    sp = spm.SentencePieceProcessor(model_file=str(package / "sentencepiece.model"))
+    translator = ctranslate2.Translator(str(package / "model"))
+    assert translator.compute_type.startswith("int8")
+    sources = [sp.encode(" ".join(["التنسيق الأمريكي المغربي"] * k), out_type=str)
+               for k in (1, 4, 8)]
+    outputs = [len(r.hypotheses[0]) for r in translator.translate_batch(sources, beam_size=2)]
+    # Longer sources give proportionally longer outputs, each ended by the model itself.
+    assert outputs == sorted(outputs) and outputs[0] < outputs[-1]
+    for source, length in zip(sources, outputs, strict=True):
+        assert len(source) <= length < 2 * len(source) + 16
+    words = sp.decode(translator.translate_batch(sources[:1], beam_size=1)[0].hypotheses[0])
+    assert words.strip()  # the filler pieces decode to text
