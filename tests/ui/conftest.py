@@ -5,6 +5,7 @@ from typing import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.workspace import Workspace
@@ -25,9 +26,17 @@ def make_window(qtbot: QtBot, qapp: object, tmp_path: Path) -> Iterator[WindowFa
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(Workspace.open(db), settings)
         qtbot.addWidget(window)
-        with qtbot.waitActive(window):  # shortcuts only reach the active window
-            window.show()
-            window.activateWindow()
+        # Shortcuts only reach the active window. The request is repeated while waiting: on
+        # the offscreen platform one request is now and then lost after another window closed.
+        window.show()
+
+        def active() -> bool:
+            if QApplication.activeWindow() is not window:
+                window.activateWindow()
+                return False
+            return True
+
+        qtbot.waitUntil(active, timeout=10_000)
         made.append(window)
         return window
 
