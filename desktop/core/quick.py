@@ -13,10 +13,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from desktop.core.db.checks import HEAD, code_objects, fresh_deadline, guard
+from desktop.core.db.checks import HEAD, code_objects, open_untrusted
 from desktop.core.documents import Document
 from desktop.core.errors import TarjumanError
-from desktop.core.files import read_only_uri
 from desktop.core.glossary.matcher import IndexedTerm, TermIndex, TermMatch
 
 COLUMNS = ("id", "source", "target", "category", "note")
@@ -28,14 +27,11 @@ def glossary_terms(db_path: Path) -> list[IndexedTerm] | None:
     path = Path(db_path)
     if not path.is_file():
         return None
-    wal = Path(f"{path}-wal")
-    idle = not (wal.exists() and wal.stat().st_size)
     try:
-        con = sqlite3.connect(read_only_uri(path) + ("&immutable=1" if idle else ""), uri=True)
+        con = open_untrusted(path)
     except sqlite3.Error:
         return None
     try:
-        guard(con, fresh_deadline())
         if code_objects(con):
             return None
         revision = con.execute("SELECT version_num FROM alembic_version").fetchone()

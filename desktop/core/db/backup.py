@@ -32,7 +32,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from desktop.core.db.checks import guard, query_limit_s
+from desktop.core.db.checks import fresh_deadline, guard, open_untrusted
 from desktop.core.errors import GlossaryError
 from desktop.core.files import read_only_uri
 from desktop.core.paths import user_data_dir
@@ -83,9 +83,7 @@ def _open_backup(path: Path) -> sqlite3.Connection:
     """A read-only connection to a backup (or a restore being checked). ``immutable``: a
     backup never changes, and SQLite then creates no ``-wal`` or ``-shm`` beside it, which
     a plain read-only connection to a file in WAL mode does (and older backups are)."""
-    con = sqlite3.connect(read_only_uri(path) + "&immutable=1", uri=True)
-    guard(con, [time.monotonic() + query_limit_s()])
-    return con
+    return open_untrusted(path, immutable=True)
 
 
 def content_signature(con: sqlite3.Connection) -> str:
@@ -209,7 +207,7 @@ def make_backup(db_path: Path, reason: str = "manual", keep: int | None = DEFAUL
         _copy(db_path, snapshot)
         con = sqlite3.connect(snapshot)
         try:
-            guard(con, [time.monotonic() + query_limit_s()])
+            guard(con, fresh_deadline())
             con.execute("PRAGMA journal_mode = DELETE")
             facts = _facts_of(con)
         finally:
@@ -340,9 +338,8 @@ def backup_if_changed(db_path: Path, keep: int = DEFAULT_KEEP,
     last = _facts(newest[0], signature=True).get("signature") if newest is not None else None
     if last is not None:
         try:
-            con = sqlite3.connect(read_only_uri(db_path), uri=True)
+            con = open_untrusted(db_path, immutable=False)  # the live glossary: it may change
             try:
-                guard(con, [time.monotonic() + query_limit_s()])
                 current: str | None = content_signature(con)
             finally:
                 con.close()

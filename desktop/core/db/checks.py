@@ -12,6 +12,9 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from pathlib import Path
+
+from desktop.core.files import read_only_uri
 
 #: The newest schema revision in ``migrations/versions`` (tests/core/test_startup.py checks it
 #: against Alembic's head): a glossary stamped with it needs no migration.
@@ -44,6 +47,29 @@ def code_objects(con: sqlite3.Connection) -> str:
         if kind == "table" and (sql or "").lstrip().upper().startswith("CREATE VIRTUAL"):
             return f"it contains a virtual table (“{name}”)"
     return ""
+
+
+def wal_pending(path: Path) -> bool:
+    """Whether a write-ahead log beside ``path`` holds pages not yet in the file."""
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def open_untrusted(path: Path, deadline: list[float] | None = None,
+                   immutable: bool | None = None) -> sqlite3.Connection:
+    """A read-only, guarded (``guard``) connection to the SQLite file at ``path``.
+
+    ``immutable`` (by default: when no write-ahead log is pending) opens it without locks:
+    SQLite then creates no ``-wal`` or ``-shm`` file beside it. Raises ``sqlite3.Error``."""
+    if immutable is None:
+        immutable = not wal_pending(path)
+    con = sqlite3.connect(read_only_uri(path) + ("&immutable=1" if immutable else ""), uri=True)
+    try:
+        guard(con, deadline if deadline is not None else fresh_deadline())
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def fresh_deadline() -> list[float]:

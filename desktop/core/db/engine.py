@@ -24,7 +24,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.db import migrate
-from desktop.core.db.checks import code_objects, guard, query_limit_s
+from desktop.core.db.checks import code_objects, guard, open_untrusted, query_limit_s, wal_pending
 from desktop.core.db.models import CATEGORIES, DEFAULT_COLOURS, Base, Category, UTCDateTime
 from desktop.core.errors import GlossaryBusyError, GlossaryDamagedError, GlossaryError
 from desktop.core.files import read_only_uri
@@ -83,8 +83,7 @@ def create_db_engine(path: Path, read_only: bool = False) -> Engine:
 def _immutable(path: Path) -> bool:
     """A read-only glossary in a folder SQLite cannot write: without a write-ahead log beside
     it, it is opened as immutable (SQLite needs no lock files then)."""
-    wal = Path(f"{path}-wal")
-    return not os.access(Path(path).parent, os.W_OK) and not (wal.exists() and wal.stat().st_size)
+    return not os.access(Path(path).parent, os.W_OK) and not wal_pending(path)
 
 
 def _database_error(context: Any) -> None:
@@ -302,16 +301,10 @@ def _check_existing(path: Path) -> None:
     if _truncated(path, header):
         raise GlossaryDamagedError(f"The glossary “{path}” is damaged: the file is shorter than "
                                    "its header says (it was cut off).")
-    deadline = [time.monotonic() + query_limit_s()]
     try:
-        # Without a write-ahead log to read, the check opens the file as immutable: SQLite then
-        # creates no -wal or -shm file beside it.
-        wal = Path(f"{path}-wal")
-        idle = not (wal.exists() and wal.stat().st_size)
-        uri = read_only_uri(path) + ("&immutable=1" if idle else "")
-        con = sqlite3.connect(uri, uri=True)
+        # Immutable unless a write-ahead log is pending: the check leaves no -wal or -shm.
+        con = open_untrusted(path)
         try:
-            guard(con, deadline)
             problem = schema_problem(con, at_head=False)
             row = None if problem else con.execute("PRAGMA quick_check").fetchone()
         finally:

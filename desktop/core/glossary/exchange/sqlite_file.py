@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from desktop.core.errors import BadInputError
-from desktop.core.files import read_head, read_only_uri
+from desktop.core.files import read_head
 from desktop.core.glossary.store import category_key
 
 from .rows import ImportRow
@@ -30,16 +30,14 @@ def is_sqlite(path: Path) -> bool:
 
 
 def parse_glossary_file(path: Path) -> list[ImportRow]:
-    from desktop.core.db.checks import guard
+    from desktop.core.db.checks import open_untrusted
 
     path = Path(path)
-    deadline = [time.monotonic() + TIME_LIMIT_S]
     try:
-        con = sqlite3.connect(read_only_uri(path) + "&immutable=1", uri=True)
+        con = open_untrusted(path, [time.monotonic() + TIME_LIMIT_S], immutable=True)
     except sqlite3.Error as exc:
         raise BadInputError(f"“{path.name}” cannot be read as a glossary: {exc}.") from None
     try:
-        guard(con, deadline)
         kind = con.execute("SELECT type FROM sqlite_master WHERE name = 'terms'").fetchone()
         if kind is None or kind[0] != "table":
             raise BadInputError(f"“{path.name}” is an SQLite file without a table of terms.")
