@@ -80,13 +80,7 @@ def write_tbx(terms: Iterable[TermRecord], path: Path) -> int:
         _arabic_fields(arabic, t, document=True)
         english = ET.SubElement(ET.SubElement(entry, "langSet", {XML_LANG: "en"}), "tig")
         ET.SubElement(english, "term").text = _xml_safe(t.target)
-    ET.indent(martif)
-    data = ET.tostring(martif, encoding="unicode")
-    # A CR would be read back as LF: write it as a character reference.
-    data = data.replace("\r", "&#13;")
-    with atomic_write(path, encoding="utf-8", newline="") as fh:
-        fh.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        fh.write(data + "\n")
+    _save(martif, path)
     return count
 
 
@@ -105,14 +99,20 @@ def write_tbx3(terms: Iterable[TermRecord], path: Path) -> int:
             ET.SubElement(term_sec, "term").text = _xml_safe(text)
             if lang == "ar":
                 _arabic_fields(term_sec, t, document=False)
-    ET.indent(root)
-    with atomic_write(path, encoding="utf-8", newline="") as fh:
-        fh.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        fh.write('<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/'
-                 'master/DCA/TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" '
-                 'schematypens="http://relaxng.org/ns/structure/1.0"?>\n')
-        fh.write(ET.tostring(root, encoding="unicode").replace("\r", "&#13;") + "\n")
+    _save(root, path, '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/'
+                      'TBX-Basic_dialect/master/DCA/TBXcoreStructV03_TBX-Basic_integrated.rng" '
+                      'type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n')
     return count
+
+
+def _save(root: ET.Element, path: Path, preamble: str = "") -> None:
+    """Write ``root`` indented, after the XML declaration and ``preamble``, atomically."""
+    ET.indent(root)
+    # A CR would be read back as LF: write it as a character reference.
+    data = ET.tostring(root, encoding="unicode").replace("\r", "&#13;")
+    with atomic_write(path, encoding="utf-8", newline="") as fh:
+        fh.write('<?xml version="1.0" encoding="UTF-8"?>\n' + preamble)
+        fh.write(data + "\n")
 
 
 def _xml_safe(text: str) -> str:
