@@ -71,3 +71,43 @@ def empty_model_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "glossary.db"
+
+
+# -- PostgreSQL (the team glossary) -----------------------------------------------------------
+_databases = iter(range(1, 1_000_000))
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """A real PostgreSQL server (pgserver's binaries) for the whole session. Where it cannot
+    start, its tests are skipped, except in CI (``CI=true``), where that fails the run."""
+    from tests.pgcluster import start_cluster
+
+    try:
+        cluster = start_cluster()
+    except Exception as exc:  # ImportError, a server that does not start
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"PostgreSQL could not start in CI: {exc}", pytrace=False)
+        pytest.skip(f"PostgreSQL could not start: {exc}")
+    yield cluster
+    cluster.close()
+
+
+@pytest.fixture
+def pg_url(pg_cluster: object) -> str:
+    """A new, empty PostgreSQL database for one test; its URL (superuser, password)."""
+    from tests.pgcluster import Cluster
+
+    assert isinstance(pg_cluster, Cluster)
+    if not pg_cluster.running():  # a test stopped it and failed before starting it again
+        pg_cluster.start()
+    return pg_cluster.create_database(f"t{os.getpid()}_{next(_databases)}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def glossary_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a test's glossary lives, once on each engine: an SQLite file's path, or a new
+    PostgreSQL database's URL (what ``--db`` and ``Workspace.open`` accept)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "glossary.db")
+    return str(request.getfixturevalue("pg_url"))
