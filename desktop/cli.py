@@ -31,6 +31,8 @@ COMMANDS = ("segment", "translate", "terms", "models", "glossary", "lookup", "gl
 #: written out so that ``--help`` loads no database layer; a test checks that they agree).
 CATEGORIES = ("person", "organization", "title", "place", "other")
 log = logging.getLogger(__name__)
+DB_HELP = ("glossary file (default: glossary.db), or a team glossary on PostgreSQL: "
+           "postgresql://user@host:port/database (libpq's ~/.pgpass, ?service=, ?sslmode= apply)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,12 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
         "glossary. Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"tarjuman {__version__}")
-    parser.add_argument("--db", type=Path, default=None,
-                        help="glossary database (default: glossary.db)")
+    parser.add_argument("--db", default=None, metavar="DB", help=DB_HELP)
     db_parent = argparse.ArgumentParser(add_help=False)
     # SUPPRESS keeps a --db given before the command from being reset by the sub-parser.
-    db_parent.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                           help="glossary database (default: glossary.db)")
+    db_parent.add_argument("--db", default=argparse.SUPPRESS, metavar="DB", help=DB_HELP)
     json_parent = argparse.ArgumentParser(add_help=False)
     json_parent.add_argument("--json", action="store_true", help="print JSON")
     encoding_parent = argparse.ArgumentParser(add_help=False)
@@ -388,10 +388,11 @@ class _TextProgress:
 
 
 def _glossary(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.core.location import is_team
     from desktop.core.paths import default_glossary_path
 
     db = Path(args.db or default_glossary_path())
-    new = not db.exists()
+    new = not is_team(args.db or "") and not db.exists()
     if args.glossary_command == "import" and not Path(args.file).exists():
         raise BadInputError(f"“{args.file}” does not exist.")  # and no glossary is created
     workspace = _open_workspace(args)

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.core.changes import NOTHING, Changes, Outcome
 from desktop.core.db import backup
 from desktop.core.db.backup import BackupInfo
-from desktop.core.db.engine import dispose, is_read_only, open_database, repaired_values
+from desktop.core.db.engine import dispose, is_read_only, repaired_values
 from desktop.core.db.models import CATEGORIES, DEFAULT_COLOURS
 from desktop.core.documents import Document, read_document
 from desktop.core.errors import BadInputError, NoModelError, TarjumanError
@@ -32,6 +32,7 @@ from desktop.core.glossary.lemmas import LemmaIndex
 from desktop.core.glossary.matcher import TermIndex
 from desktop.core.glossary.store import CategoryInfo, TermRecord
 from desktop.core.lexicon.analyzer import Lexicon
+from desktop.core.location import display_name, is_team
 from desktop.core.open_document import OpenDocument
 from desktop.core.preferences import Preferences
 from desktop.core.tasks import CancelToken, ProgressFn
@@ -40,7 +41,15 @@ from desktop.core.translation.engine import ArgosEngine
 from desktop.core.translation.packages import ModelInfo
 from desktop.core.translation.service import Translated, translate_sentences
 from desktop.core.translation.tmx import MemoryUnit, read_tmx, write_tmx
-from desktop.core.workspace_glossary import Exported, GlossaryActions, Imported, ImportFile
+from desktop.core.workspace_glossary import (
+    Exported,
+    GlossaryActions,
+    Imported,
+    ImportFile,
+    location_of,
+    offline_path,
+    open_glossary,
+)
 from desktop.core.workspace_vocab import VocabActions
 from desktop.core.workspace_words import Suggestion, WordActions
 
@@ -94,9 +103,12 @@ class Workspace(GlossaryActions, WordActions, VocabActions):
     are in ``GlossaryActions``; the lexicon's and romanisation in ``WordActions``; the
     learners' (word statuses, reviews, decks) in ``VocabActions``."""
 
-    def __init__(self, db_path: Path, factory: sessionmaker[Session],
+    def __init__(self, db_path: Path | str, factory: sessionmaker[Session],
                  preferences: Preferences | None = None) -> None:
-        self.db_path = Path(db_path)
+        #: Where the glossary lives: a file's path, or a team termbase's URI (no password).
+        self.location = location_of(db_path)
+        #: The glossary file (for a team termbase: where its offline copy goes by default).
+        self.db_path = offline_path(db_path) if is_team(db_path) else Path(db_path)
         #: The glossary's session factory. Core modules and tests use it; the fronts call
         #: the workspace instead.
         self.factory = factory
@@ -116,6 +128,16 @@ class Workspace(GlossaryActions, WordActions, VocabActions):
         self.lexicon: Lexicon | None = None
 
     @property
+    def team(self) -> bool:
+        """Whether the glossary is a team termbase on PostgreSQL (not a file)."""
+        return is_team(self.location)
+
+    @property
+    def name(self) -> str:
+        """The glossary's name for titles: a file's name, or ``user@host:port/database``."""
+        return display_name(self.location)
+
+    @property
     def read_only(self) -> bool:
         """Whether the glossary may only be read (a file or folder the user may not write):
         reading works, every save fails with a message saying so."""
@@ -128,10 +150,13 @@ class Workspace(GlossaryActions, WordActions, VocabActions):
         return repaired_values(self.factory)
 
     @classmethod
-    def open(cls, db_path: Path, preferences: Preferences | None = None) -> Workspace:
-        """Open (creating if needed) the glossary at ``db_path``. Raises ``GlossaryError``
-        for a damaged or foreign file, which is left as it was."""
-        return cls(Path(db_path), open_database(Path(db_path)), preferences)
+    def open(cls, db_path: Path | str, preferences: Preferences | None = None,
+             password: str | None = None) -> Workspace:
+        """Open (creating if needed) the glossary at ``db_path``: an SQLite file, or a team
+        termbase's ``postgresql://`` URI (``password``, when typed, is kept for this session
+        only). Raises ``GlossaryError`` for a damaged or foreign file, which is left as it
+        was, or a termbase that cannot be reached or is newer than this Tarjuman."""
+        return cls(db_path, open_glossary(db_path, password), preferences)
 
     def close(self, save_position: bool = True) -> None:
         """Close the glossary and the lexicon, remembering the reading position unless told
@@ -282,10 +307,12 @@ class Workspace(GlossaryActions, WordActions, VocabActions):
         nothing; the open document shows them at once. The value is how many sentences."""
         if not units:
             raise BadInputError("The file holds no Arabic → English units to import.")
-        backup.make_backup(self.db_path, "before-import", keep=None)
+        if not self.team:  # a team termbase is backed up on its server
+            backup.make_backup(self.db_path, "before-import", keep=None)
         with self.factory.begin() as session:
             count = memory.import_units(session, [(u.source, u.target) for u in units])
-        backup.prune(self.db_path, self.preferences.backups_kept, self.preferences.backups_max_mb)
+        if not self.team:
+            backup.prune(self.db_path, self.preferences.backups_kept, self.preferences.backups_max_mb)
         doc = self.document
         if doc is None:
             return Outcome(count)

@@ -17,6 +17,7 @@ from desktop.core.db import backup
 from desktop.core.db.backup import BackupInfo
 from desktop.core.db.engine import dispose, open_database
 from desktop.core.db.models import utcnow
+from desktop.core.db.server import open_server
 from desktop.core.errors import BadInputError, TarjumanError
 from desktop.core.glossary import exchange, store
 from desktop.core.glossary.catalog import Catalog
@@ -24,12 +25,34 @@ from desktop.core.glossary.lemmas import LemmaIndex
 from desktop.core.glossary.matcher import IndexedTerm, TermIndex, TermMatch
 from desktop.core.glossary.store import CategoryInfo, TermRecord
 from desktop.core.lexicon.analyzer import Lexicon
+from desktop.core.location import is_team, team_name, without_password
+from desktop.core.paths import user_data_dir
 from desktop.core.tasks import CancelToken, ProgressFn
 
 if TYPE_CHECKING:
     from desktop.core.open_document import OpenDocument
     from desktop.core.preferences import Preferences
     from desktop.core.translation.engine import ArgosEngine
+
+def open_glossary(location: Path | str, password: str | None = None) -> sessionmaker[Session]:
+    """A session factory for a glossary file or a team termbase's URI (``location``)."""
+    if is_team(location):
+        return open_server(str(location), password)
+    return open_database(Path(location))
+
+
+def location_of(location: Path | str) -> str:
+    """How a workspace names where its glossary lives: a file's path, or a termbase's URI
+    without its password."""
+    return without_password(str(location)) if is_team(location) else str(Path(location))
+
+
+def offline_path(url: str | Path) -> Path:
+    """Where the offline copy of a team termbase goes by default (a file in the user's data
+    folder named after the termbase)."""
+    name = "".join(c if c.isalnum() or c in "-_." else "-" for c in team_name(str(url)))
+    return user_data_dir() / "offline" / f"{name.strip('-') or 'team'}.db"
+
 
 #: Up to this many changed terms, an import's changes name them (views update those rows in
 #: place); above it, views read the whole glossary again, off the GUI thread.
@@ -66,6 +89,7 @@ class GlossaryActions:
     """Glossary actions; the state they use is the ``Workspace``'s."""
 
     db_path: Path
+    location: str
     factory: sessionmaker[Session]
     preferences: Preferences
     engine: ArgosEngine | None
@@ -282,14 +306,17 @@ class GlossaryActions:
         """Back the glossary up, then add or update every row in one transaction: all or
         nothing (any thread). A cancelled import leaves the glossary as it was; old backups
         are pruned only after a successful one."""
-        backup.make_backup(self.db_path, "before-import", keep=None)
+        team = is_team(self.location)  # a team termbase is backed up on its server
+        if not team:
+            backup.make_backup(self.db_path, "before-import", keep=None)
         started = utcnow()
         with self.factory.begin() as session:
             result = exchange.import_rows(session, rows, progress=progress, cancel=cancel,
                                           policy=policy, new_categories=new_categories)
             changed = (store.changed_since(session, started)
                        if result.total <= IN_PLACE_LIMIT else [])
-        backup.prune(self.db_path, self.preferences.backups_kept, self.preferences.backups_max_mb)
+        if not team:
+            backup.prune(self.db_path, self.preferences.backups_kept, self.preferences.backups_max_mb)
         if result.total > IN_PLACE_LIMIT:
             return Outcome(result, Changes(all_terms=True))
         return Outcome(result, Changes(terms=tuple(changed)))
@@ -315,13 +342,15 @@ class GlossaryActions:
         return Outcome(Exported(count, fmt, tuple(skipped), exchange.NOT_CARRIED.get(fmt, ())))
 
     # -- glossary files and backups ----------------------------------------------------------
-    def switch_glossary(self, path: Path) -> Changes:
-        """Use the glossary (and translation memory) in ``path``; the old one is closed.
-        Raises ``GlossaryError`` (the old one stays open) when it cannot be opened."""
-        factory = open_database(Path(path))
+    def switch_glossary(self, path: Path | str, password: str | None = None) -> Changes:
+        """Use the glossary (and translation memory) in ``path`` (a file, or a team termbase's
+        URI); the old one is closed. Raises ``GlossaryError`` (the old one stays open) when it
+        cannot be opened."""
+        factory = open_glossary(path, password)
         self.save_position()
         old = self.factory
-        self.factory, self.db_path = factory, Path(path)
+        self.factory, self.location = factory, location_of(path)
+        self.db_path = offline_path(path) if is_team(path) else Path(path)
         self.term_index = self.lemma_index = None
         self.terms_version += 1
         if self.document is not None:
@@ -337,16 +366,23 @@ class GlossaryActions:
 
     def backup_now(self, reason: str = "manual") -> Path:
         """Copy the glossary now (any thread); returns the backup file."""
+        if is_team(self.location):
+            raise BadInputError("A team glossary is backed up on its server by its administrator; "
+                                "File → Save Offline Copy… makes a copy of your own.")
         return backup.make_backup(self.db_path, reason, self.preferences.backups_kept,
                                   self.preferences.backups_max_mb)
 
     def backup_at_open(self) -> Path | None:
         """Back up the glossary if it changed since the last backup (any thread)."""
+        if is_team(self.location):
+            return None
         return backup.backup_if_changed(self.db_path, self.preferences.backups_kept,
                                         self.preferences.backups_max_mb)
 
     def backups(self) -> list[BackupInfo]:
-        """This glossary's backups, newest first."""
+        """This glossary's backups, newest first (none for a team termbase)."""
+        if is_team(self.location):
+            return []
         return backup.list_backups(self.db_path)
 
     def restore_backup(self, chosen: BackupInfo) -> Changes:

@@ -142,7 +142,7 @@ def open_database(path: Path) -> sessionmaker[Session]:
                             read_only=read_only)
             if not read_only:
                 Base.metadata.create_all(engine)  # a table an old or partial file lacks
-                _seed_categories(engine)
+                seed_categories(engine)
                 repaired = repair_values(engine, lambda: _backup_before_upgrade(path, "before-repair"))
         with engine.connect() as connection:
             raw = connection.connection.dbapi_connection
@@ -272,7 +272,7 @@ def _backup_before_upgrade(path: Path, reason: str = "before-upgrade") -> None:
     make_backup(path, reason)
 
 
-def _seed_categories(engine: Engine) -> None:
+def seed_categories(engine: Engine) -> None:
     """Make sure the built-in categories exist (a new glossary, or one from before categories)."""
     with Session(engine) as session, session.begin():
         present = set(session.scalars(select(Category.name)))

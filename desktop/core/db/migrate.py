@@ -48,14 +48,17 @@ def head_revision() -> str:
 
 
 def _legacy_revision(connection: Connection) -> str:
-    """Which revision a database made before Alembic matches."""
+    """Which revision a database made before Alembic matches (only SQLite files predate it)."""
+    if connection.dialect.name != "sqlite":
+        return head_revision()
     sql = connection.execute(
         text("SELECT sql FROM sqlite_master WHERE type='table' AND name='terms'")).scalar()
     return "0001" if sql and "ck_terms_category" in sql else head_revision()
 
 
 def _name(engine: Engine) -> str:
-    return str(getattr(engine, "info", {}).get("path") or engine.url.database)
+    info = getattr(engine, "info", {})
+    return str(info.get("path") or info.get("name") or engine.url.database)
 
 
 def known_revision(revision: str) -> bool:
@@ -73,8 +76,12 @@ def known_revision(revision: str) -> bool:
 def stamped_revision(connection: Connection) -> str | None:
     """The revision in ``alembic_version``, read without Alembic; None when the table is
     missing or holds anything but one revision (Alembic then decides)."""
-    found = connection.execute(text(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")).first()
+    if connection.dialect.name == "sqlite":
+        found = connection.execute(text(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")).first()
+    else:
+        found = connection.execute(text(
+            "SELECT 1 WHERE to_regclass('alembic_version') IS NOT NULL")).first()
     if found is None:
         return None
     rows = connection.execute(text("SELECT version_num FROM alembic_version LIMIT 2")).all()

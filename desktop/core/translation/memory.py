@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from sqlalchemy import select
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from desktop.core.arabic import normalize
+from desktop.core.db import upsert
 from desktop.core.db.models import DocumentState, MemoryEntry, PostEdit, utcnow
 
 _CHUNK = 500
@@ -72,7 +72,7 @@ def remember(session: Session, model_id: str, pairs: Iterable[tuple[str, str]]) 
         for k, (s, t) in rows.items()
     ]
     for start in range(0, len(values), _CHUNK):
-        stmt = insert(MemoryEntry).values(values[start : start + _CHUNK])
+        stmt = upsert.insert(session, MemoryEntry).values(values[start : start + _CHUNK])
         stmt = stmt.on_conflict_do_update(
             index_elements=[MemoryEntry.model_id, MemoryEntry.source_key],
             set_={"target": stmt.excluded.target, "source": stmt.excluded.source},

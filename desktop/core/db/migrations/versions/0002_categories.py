@@ -33,9 +33,12 @@ _TERMS = sa.Table(
 
 
 def upgrade() -> None:
-    # SQLite cannot drop a CHECK constraint: the table is copied without it, rows and ids kept.
-    with op.batch_alter_table("terms", recreate="always", copy_from=_TERMS):
-        pass
+    if op.get_bind().dialect.name == "sqlite":
+        # SQLite cannot drop a CHECK constraint: the table is copied without it, rows and ids kept.
+        with op.batch_alter_table("terms", recreate="always", copy_from=_TERMS):
+            pass
+    else:
+        op.drop_constraint("ck_terms_category", "terms", type_="check")
     op.create_table(
         "categories",
         sa.Column("name", sa.String(40), primary_key=True),
