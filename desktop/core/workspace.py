@@ -74,6 +74,8 @@ class TranslationJob:
     texts: list[str]
     engine: ArgosEngine | None
     factory: sessionmaker[Session] | None
+    #: The first ``first`` of ``rows`` (the page on screen) are translated before the others.
+    first: int = 0
 
     def run(self, on_results: ResultsFn | None = None, *, progress: ProgressFn | None = None,
             cancel: CancelToken | None = None) -> list[Translated | None]:
@@ -87,7 +89,7 @@ class TranslationJob:
                            [t.edited for t in items])
 
         return translate_sentences(self.texts, self.engine, self.factory, on_results=deliver,
-                                   progress=progress, cancel=cancel)
+                                   progress=progress, cancel=cancel, first=self.first)
 
 
 @dataclass(frozen=True)
@@ -210,14 +212,23 @@ class Workspace(GlossaryActions, WordActions, VocabActions):
             self.document.position = row
 
     # -- translation -----------------------------------------------------------------------
-    def translation_job(self, use_memory: bool = True) -> TranslationJob | None:
-        """What is left to translate in the open document (``None``: nothing, or no model)."""
+    def translation_job(self, use_memory: bool = True,
+                        page: range | None = None) -> TranslationJob | None:
+        """What is left to translate in the open document (``None``: nothing, or no model).
+        With ``page`` (the rows on screen), its rows come first, then the rows after it,
+        then those before it."""
         doc = self.document
         if doc is None or self.engine is None:
             return None
         rows = doc.missing_rows()
+        first = 0
+        if page is not None:
+            shown = [r for r in rows if r in page]
+            first = len(shown)
+            rows = (shown + [r for r in rows if r >= page.stop]
+                    + [r for r in rows if r < page.start])
         return TranslationJob(doc, rows, [doc.sentences[r].text for r in rows], self.engine,
-                              self.factory if use_memory else None)
+                              self.factory if use_memory else None, first)
 
     def apply_translations(self, doc: OpenDocument, rows: Sequence[int], targets: Sequence[str],
                            edited: Sequence[bool]) -> Changes:

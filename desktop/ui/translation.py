@@ -27,6 +27,9 @@ EXPORT_FILTERS = {
     QT_TRANSLATE_NOOP("Tarjuman", "TMX 1.4 for CAT tools (*.tmx)"): "tmx",
 }
 Batch = tuple[list[int], list[str], list[bool]]
+# Sentences translated before all others: about a screenful of the reading view, from the
+# sentence the reader is on (or the top of the page shown).
+SCREEN_ROWS = 30
 
 
 class FinishedMessage(QObject):
@@ -115,7 +118,7 @@ class TranslationController(QObject):
         """Translate the sentences still missing in the background: the memory answers first,
         only the rest go to the model. Results of a superseded run are ignored."""
         workspace = self.ctx.workspace
-        job = workspace.translation_job()
+        job = workspace.translation_job(page=self.rows_on_screen())
         if job is None or not len(job.document):
             return
         self.cancel_translation()
@@ -130,6 +133,18 @@ class TranslationController(QObject):
         self._serial += 1
         serial = self._serial
         self._run(job, serial)
+
+    def rows_on_screen(self) -> range | None:
+        """The rows translated first: ``SCREEN_ROWS`` from the sentence the reader is on
+        (a reopened document scrolls there), else from the top of the page shown."""
+        doc = self.ctx.workspace.document
+        if doc is None:
+            return None
+        top = self.reader.current_row
+        if not doc.valid(top):
+            rows = self.reader.page_sentences()
+            top = rows[0][0] if rows else 0
+        return range(top, min(top + SCREEN_ROWS, len(doc)))
 
     def _run(self, job: TranslationJob, serial: int) -> None:
         workspace, doc = self.ctx.workspace, job.document

@@ -105,6 +105,59 @@ def test_the_first_batch_is_small(installed_model: Path, sentences: list[str]) -
     assert len(rest) < len(sentences) - len(first)  # the rest are real batches, not one by one
 
 
+def test_the_page_on_screen_is_translated_before_the_rest(installed_model: Path,
+                                                         sentences: list[str]) -> None:
+    """``first``: the sentences on screen (put first by the caller) are all delivered before
+    any other sentence is even sent to the model, starting with a small batch."""
+    texts = [f"{i} {s}" for i in range(3) for s in sentences]  # 3 pages' worth, all distinct
+    on_screen = 7
+    settings = EngineSettings(batch_tokens=128, first_batch_tokens=16, threads=1)
+    engine = ArgosEngine.load(settings=settings)
+    spy = Spy(engine)
+    delivered: list[list[int]] = []
+    out = engine.translate(texts, first=on_screen, on_batch=lambda i, _t: delivered.append(i))
+    assert all(out) and sorted(i for b in delivered for i in b) == list(range(len(texts)))
+    flat = [i for b in delivered for i in b]
+    assert sorted(flat[:on_screen]) == list(range(on_screen))  # the page on screen, first
+    first, *_ = [c["lengths"] for c in spy.calls]
+    assert len(first) == 1 or len(first) * max(first) <= 16
+    # Without ``first`` the first window is the first 256 sentences in document order: the
+    # shortest of them come first, wherever they are.
+    plain: list[int] = []
+    engine.translate(texts, on_batch=lambda i, _t: plain.extend(i))
+    assert sorted(plain[:on_screen]) != list(range(on_screen))
+
+
+def test_at_beam_1_a_cancel_stops_the_batches_inside_ctranslate2(installed_model: Path,
+                                                                 sentences: list[str]) -> None:
+    """Greedy search takes CTranslate2's per-token callback: a cancel stops a running batch
+    at its next token (a beam search cannot take one, so its batches run to their end)."""
+    greedy = ArgosEngine.load(settings=EngineSettings(beam_size=1, batch_tokens=4096))
+    token = CancelToken()
+    steps: list[int] = []
+    real = greedy._load_locked().translate_batch
+
+    def cancelling(batch: list[list[str]], **kwargs: Any) -> Any:
+        stop = kwargs["callback"]
+
+        def callback(step: Any) -> bool:
+            steps.append(step.step)
+            token.cancel()  # the user cancels while the batch is decoding
+            return bool(stop(step))
+
+        return real(batch, **{**kwargs, "callback": callback})
+
+    greedy._translator = type("T", (), {"translate_batch": staticmethod(cancelling)})()
+    with pytest.raises(Cancelled):
+        greedy.translate(sentences, cancel=token)
+    assert steps and set(steps) == {0}  # CTranslate2 stopped each sentence at its first token
+
+    engine = ArgosEngine.load(settings=EngineSettings(beam_size=2))
+    spy = Spy(engine)
+    engine.translate(sentences[:3], cancel=CancelToken())
+    assert all("callback" not in c for c in spy.calls)
+
+
 def test_two_batches_are_inside_ctranslate2_at_once(installed_model: Path,
                                                     sentences: list[str]) -> None:
     engine = ArgosEngine.load(settings=EngineSettings(batch_tokens=64, threads=2))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
@@ -138,10 +140,10 @@ def test_cancel_stops_at_the_next_batch(qtbot: QtBot, make_window: WindowFactory
     batches: list[float] = []
     real = ArgosEngine._translate_tokens
 
-    def gated(self: ArgosEngine, batch: list[list[str]], n: int) -> list[list[str]]:
+    def gated(self: ArgosEngine, batch: list[list[str]], *args: Any) -> Any:
         assert gate.acquire(timeout=20)
         batches.append(time.monotonic())
-        return real(self, batch, n)
+        return real(self, batch, *args)
 
     monkeypatch.setattr(ArgosEngine, "_translate_tokens", gated)
     window = make_window()
@@ -170,6 +172,51 @@ def test_cancel_stops_at_the_next_batch(qtbot: QtBot, make_window: WindowFactory
         texts = [s.text for s in window.workspace.document.sentences]  # type: ignore[union-attr]
         known = memory.lookup(session, window.workspace.engine.model_id, texts)
     assert sum(k is not None for k in known) >= len(translated)
+
+
+def test_the_sentences_on_screen_are_translated_first(qtbot: QtBot, make_window: WindowFactory,
+                                                     installed_model: Path, tmp_path: Path,
+                                                     sample_text: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document reopened at sentence 300 of 500: the first English to arrive is for the
+    sentences from 300 on (what the reader sees), not the shortest sentences of the
+    document's start; then the whole document is translated."""
+    path = tmp_path / "long.txt"
+    path.write_text("\n".join(sample_text.replace(".", f" {i}.") for i in range(25)),
+                    encoding="utf-8")
+    first = make_window()
+    with qtbot.waitSignal(first.documentShown, timeout=TIMEOUT):
+        first.documents.open_document(path)  # no engine loaded: nothing is translated
+    first.reader.set_current(300)
+    first.close()
+
+    gate = threading.Semaphore(0)
+    real = ArgosEngine._translate_tokens
+
+    def gated(self: ArgosEngine, batch: list[list[str]], *args: Any) -> Any:
+        assert gate.acquire(timeout=20)
+        return real(self, batch, *args)
+
+    monkeypatch.setattr(ArgosEngine, "_translate_tokens", gated)
+    window = make_window()
+    with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
+        window.start()
+    doc = window.workspace.document
+    assert doc is not None and len(doc) > 450 and window.reader.current_row == 300
+    qtbot.waitUntil(lambda: window.translation.translating, timeout=TIMEOUT)
+    gate.release(2)  # the first two batches (two run at a time)
+    qtbot.waitUntil(lambda: doc.translated_count() > 0, timeout=TIMEOUT)
+    shown = window.translation.rows_on_screen()
+    assert shown is not None and shown.start == 300 and len(shown) > 10
+    # Only those sentences are translated, and wherever else the same sentence occurs (a
+    # heading repeated in every copy; sentences without letters are kept as they are).
+    on_screen = {memory.source_key(doc.sentences[r].text) for r in shown}
+    translated = [r for r, t in enumerate(doc.translations) if t is not None]
+    assert any(r in shown for r in translated)
+    assert all(memory.source_key(doc.sentences[r].text) in on_screen
+               or not re.search(r"\w", doc.sentences[r].text) for r in translated)
+    gate.release(10_000)
+    qtbot.waitUntil(lambda: doc.translated_count() == len(doc), timeout=TIMEOUT)
 
 
 def test_model_manager_installs_from_file_and_lists_it(qtbot: QtBot, make_window: WindowFactory,

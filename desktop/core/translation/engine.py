@@ -47,9 +47,9 @@ class EngineSettings:
     # Argos' own value (argostranslate.translate.apply_packaged_translation), so that at the
     # same beam size Tarjuman's translations are Argos' translations.
     length_penalty: float = 0.2
-    # The first batch (the shortest sentences of the first window) is this small, so that
-    # the first translations show early.
-    first_batch_tokens: int = 32
+    # When there is more than one batch, the first (the shortest sentences of the first
+    # window) is this small, so that the first translations show early.
+    first_batch_tokens: int = 16
 
 
 def default_threads() -> int:
@@ -102,6 +102,7 @@ class TranslationEngine(Protocol):
         on_batch: BatchFn | None = None,
         progress: ProgressFn | None = None,
         cancel: CancelToken | None = None,
+        first: int = 0,
     ) -> list[str | None]: ...
 
 
@@ -172,22 +173,25 @@ class ArgosEngine:
         progress: ProgressFn | None = None,
         cancel: CancelToken | None = None,
         num_hypotheses: int = 1,
+        first: int = 0,
     ) -> list[str | None]:
         """Translate ``sentences``; returns one English string per sentence, in order.
 
-        Sentences are tokenized and taken in windows of ``settings.window`` in document order;
-        within a window they are sorted by length and cut into batches of about
-        ``batch_tokens`` tokens (the very first batch is smaller: ``first_batch_tokens``).
-        CTranslate2 translates ``self.parallel`` batches at a time (see ``thread_layout``),
-        and each batch is delivered to ``on_batch`` as soon as it is done. On cancel,
-        ``Cancelled`` is raised within about ``POLL_SECONDS``, also in the middle of a batch:
-        sentences already delivered stay delivered, and the batches CTranslate2 is working on
-        finish in its threads and are dropped.
+        Sentences are tokenized and taken in windows of ``settings.window`` in the order
+        given; the first ``first`` sentences (the page on screen) make a window of their own,
+        translated before all others. Within a window sentences are sorted by length and cut
+        into batches of about ``batch_tokens`` tokens (the very first is smaller:
+        ``first_batch_tokens``). CTranslate2 translates ``self.parallel`` batches at a time
+        (see ``thread_layout``), and each batch is delivered to ``on_batch`` as soon as it is
+        done. On cancel, ``Cancelled`` is raised within about ``POLL_SECONDS``, also in the
+        middle of a batch: sentences already delivered stay delivered. At beam 1 the batches
+        inside CTranslate2 stop at their next token; at larger beams CTranslate2 offers no way
+        to stop a batch, so they finish in its threads and are dropped.
         Sentences without any letter or digit are returned unchanged.
         """
         return [h[0] if h else None for h in self.translate_hypotheses(
             sentences, on_batch=on_batch, progress=progress, cancel=cancel,
-            num_hypotheses=num_hypotheses)]
+            num_hypotheses=num_hypotheses, first=first)]
 
     def translate_hypotheses(
         self,
@@ -197,6 +201,7 @@ class ArgosEngine:
         progress: ProgressFn | None = None,
         cancel: CancelToken | None = None,
         num_hypotheses: int = 1,
+        first: int = 0,
     ) -> list[list[str]]:
         """Like ``translate`` but returns up to ``num_hypotheses`` translations per sentence."""
         results: list[list[str]] = [[] for _ in sentences]
@@ -242,14 +247,14 @@ class ArgosEngine:
 
         # Keep ``self.parallel`` batches inside CTranslate2 (one per translator); deliver each
         # as soon as it is done and send the next one.
-        waiting = deque(_plan(pieces, self.settings))
+        waiting = deque(_plan(pieces, self.settings, first))
         running: list[tuple[list[int], _Pending]] = []
         while waiting or running:
             while waiting and len(running) < self.parallel:
                 check(cancel)
                 batch = waiting.popleft()
                 running.append((batch, self._translate_tokens([pieces[p][1] for p in batch],
-                                                              num_hypotheses)))
+                                                              num_hypotheses, cancel)))
             ready = [job for job in running if job[1].done()]
             if not ready:
                 check(cancel)
@@ -260,10 +265,18 @@ class ArgosEngine:
                 finish(job[0], job[1].outputs())
         return results
 
-    def _translate_tokens(self, batch: list[list[str]], num_hypotheses: int) -> _Pending:
+    def _translate_tokens(self, batch: list[list[str]], num_hypotheses: int,
+                          cancel: CancelToken | None = None) -> _Pending:
         """Send one batch to CTranslate2, which translates it in its own threads."""
         longest = max(len(t) for t in batch)
         prefix = [[self.target_prefix] for _ in batch] if self.target_prefix else None
+        beam_size = max(self.settings.beam_size, num_hypotheses)
+        options: dict[str, Any] = {}
+        if beam_size == 1 and cancel is not None:
+            # Called by CTranslate2 after each decoding step; True stops the batch. It works
+            # only for greedy search (CTranslate2 refuses a callback with a beam). A stopped
+            # batch's outputs are cut short, and are never delivered: the token stays set.
+            options["callback"] = lambda _step: cancel.cancelled
         with self._lock:
             translator = self._load_locked()
         return _Pending(translator.translate_batch(
@@ -272,11 +285,12 @@ class ArgosEngine:
             max_batch_size=self.settings.batch_tokens,
             batch_type="tokens",
             asynchronous=True,
-            beam_size=max(self.settings.beam_size, num_hypotheses),
+            beam_size=beam_size,
             num_hypotheses=num_hypotheses,
             length_penalty=self.settings.length_penalty,
             max_decoding_length=min(512, 2 * longest + 16),
             replace_unknowns=True,
+            **options,
         ), self._decode)
 
     def _decode(self, tokens: list[str]) -> str:
@@ -303,24 +317,30 @@ class _Pending:
         return [[self._decode(h) for h in r.result().hypotheses] for r in self._results]
 
 
-def _plan(pieces: list[tuple[int, list[str]]], settings: EngineSettings) -> list[list[int]]:
+def _plan(pieces: list[tuple[int, list[str]]], settings: EngineSettings,
+          first: int = 0) -> list[list[int]]:
     """The batches of piece numbers, in the order they are sent (see ``translate``)."""
     batches: list[list[int]] = []
     start = 0
     window = max(1, settings.window)
     while start < len(pieces):
-        # A window ends at a sentence boundary so a cut sentence stays in one window.
+        # A window ends at a sentence boundary so a cut sentence stays in one window. The
+        # sentences before ``first`` (the page on screen) are a window of their own.
         end = start
         first_sentence = pieces[start][0]
-        while end < len(pieces) and pieces[end][0] < first_sentence + window:
+        limit = first if first_sentence < first else first_sentence + window
+        while end < len(pieces) and pieces[end][0] < limit:
             end += 1
         order = sorted(range(start, end), key=lambda p: len(pieces[p][1]))
-        if not batches:  # a small first batch, so that the first results come early
-            first = _batches(order, pieces, min(settings.first_batch_tokens,
+        window_batches = _batches(order, pieces, settings.batch_tokens)
+        if not batches and (len(window_batches) > 1 or end < len(pieces)):
+            # A small first batch, so that the first results come early (when there is more
+            # than one batch to wait for at all).
+            small = _batches(order, pieces, min(settings.first_batch_tokens,
                                                 settings.batch_tokens))[0]
-            batches.append(first)
-            order = order[len(first) :]
-        batches.extend(_batches(order, pieces, settings.batch_tokens))
+            batches.append(small)
+            window_batches = _batches(order[len(small) :], pieces, settings.batch_tokens)
+        batches.extend(window_batches)
         start = end
     return batches
 

@@ -39,8 +39,12 @@ def translate_sentences(
     on_results: ResultsFn | None = None,
     progress: ProgressFn | None = None,
     cancel: CancelToken | None = None,
+    first: int = 0,
 ) -> list[Translated | None]:
     """Translate ``sentences``; with ``factory`` (a database) the memory is used and filled.
+
+    The model translates the sentences before ``first`` (the page on screen) before the
+    others (see ``ArgosEngine.translate``).
 
     With no engine, only what the memory knows is returned (others are ``None``). Raises
     ``Cancelled`` on cancel, after delivering and storing the finished batches. Callbacks run
@@ -88,5 +92,6 @@ def translate_sentences(
             on_results(delivered)
         report(progress, done, total)
 
-    engine.translate(texts, on_batch=on_batch, cancel=cancel)
+    engine.translate(texts, on_batch=on_batch, cancel=cancel,
+                     first=sum(1 for i in firsts if i < first))
     return results
