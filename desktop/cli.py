@@ -131,6 +131,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", default="")
     p.add_argument("--subject", default="", help="the subject field, e.g. law")
     p.add_argument("--pos", default="", help="the part of speech, e.g. noun")
+    p = glossary.add_parser("edit", parents=[db_parent],
+                            help="change fields of one term, by its id (see list --json)")
+    p.add_argument("id", type=int)
+    for field in ("source", "target", "category", "note", "subject", "pos"):
+        p.add_argument(f"--{field}", default=None)
+    p.add_argument("--expect-version", type=int, default=None, metavar="N",
+                   help="refuse (exit 4) when the term is no longer at version N: someone "
+                        "changed it since you read it")
     glossary.add_parser("list", parents=[db_parent, json_parent], help="list all terms")
     p = glossary.add_parser("search", parents=[db_parent, json_parent], help="search terms")
     p.add_argument("query")
@@ -416,6 +424,14 @@ def _glossary_command(args: argparse.Namespace, workspace: Workspace, out: TextI
                                             pos=args.pos).value
         print(f"{'Added' if created else 'Updated'} #{term.id}: {term.source} → {term.target}",
               file=out)
+    elif cmd == "edit":
+        fields = {f: getattr(args, f) for f in ("source", "target", "category", "note", "subject",
+                                                "pos") if getattr(args, f) is not None}
+        if not fields:
+            raise BadInputError("Say what to change: --source, --target, --category, --note, "
+                                "--subject or --pos.")
+        term = workspace.update_term(args.id, args.expect_version, **fields).value
+        print(f"Saved #{term.id} (version {term.version}): {term.source} → {term.target}", file=out)
     elif cmd in ("list", "search"):
         terms = workspace.search_terms(args.query if cmd == "search" else "")
         if args.json:
@@ -594,4 +610,5 @@ def _term_json(t: Any) -> dict[str, Any]:
     return {"id": t.id, "source": t.source, "target": t.target, "category": t.category,
             "note": t.note, "context": t.context, "document": t.document,
             "subject": t.subject, "pos": t.pos, "created": t.created_at.isoformat(timespec="seconds"),
-            "updated": t.updated_at.isoformat(timespec="seconds")}
+            "updated": t.updated_at.isoformat(timespec="seconds"), "version": t.version,
+            "created_by": t.created_by, "changed_by": t.changed_by}

@@ -63,3 +63,14 @@ class Cancelled(TarjumanError):
 
     def __init__(self, message: str = "Cancelled.") -> None:
         super().__init__(message)
+
+
+class EditConflictError(BadInputError):
+    """An edit of a term that someone else changed (or deleted) since it was shown: nothing
+    was saved. ``theirs`` is the term as it is now (a ``TermRecord``, None when deleted) and
+    ``mine`` the fields the user tried to save, so that a dialog can show both."""
+
+    def __init__(self, message: str, theirs: object | None, mine: dict[str, str]) -> None:
+        super().__init__(message)
+        self.theirs = theirs
+        self.mine = mine

@@ -33,6 +33,9 @@ class Preferences:
     backups_max_mb: int = 500
     #: Glossary terms also match other inflected forms of their words (through lemmas).
     lemma_matching: bool = True
+    #: The name a team glossary records as who added or changed a term ("": the database
+    #: user; a glossary file records the name only when one is set).
+    display_name: str = ""
 
     def checked(self) -> Preferences:
         """These preferences with every value inside its limits."""
@@ -44,6 +47,7 @@ class Preferences:
                 values[f.name] = min(max(int(value), low), high)
         if self.compute_type not in COMPUTE_TYPES:
             values["compute_type"] = "auto"
+        values["display_name"] = " ".join(str(self.display_name or "").split())[:80]
         return replace(self, **values)  # type: ignore[arg-type]
 
     @property

@@ -115,6 +115,7 @@ class Workspace(GlossaryActions, WordActions, VocabActions):
         #: the workspace instead.
         self.factory = factory
         self.preferences = (preferences or Preferences()).checked()
+        self._sign()
         self.engine: ArgosEngine | None = None
         self.engine_state = "loading"
         self.engine_problem = ""
@@ -443,6 +444,7 @@ class Workspace(GlossaryActions, WordActions, VocabActions):
         """Use new preferences. The value is True when the engine must be loaded again
         (its computation or threads changed); it is then unloaded."""
         before, self.preferences = self.preferences, preferences.checked()
+        self._sign()
         reload = False
         if self.engine is not None:
             if (before.compute_type, before.threads) != (self.preferences.compute_type,

@@ -17,7 +17,7 @@ from desktop.core.db import backup
 from desktop.core.db.backup import BackupInfo
 from desktop.core.db.engine import dispose, open_database
 from desktop.core.db.models import utcnow
-from desktop.core.db.server import open_server
+from desktop.core.db.server import open_server, server_user
 from desktop.core.errors import BadInputError, TarjumanError
 from desktop.core.glossary import exchange, store
 from desktop.core.glossary.catalog import Catalog
@@ -106,6 +106,17 @@ class GlossaryActions:
     def save_position(self) -> None:  # the Workspace's
         raise NotImplementedError
 
+    @property
+    def author(self) -> str:
+        """Who this workspace records as adding and changing terms: the display name from
+        Preferences, else (team termbase) the database user; "" for a file without a name."""
+        return self.preferences.display_name or server_user(self.factory)
+
+    def _sign(self) -> None:
+        """Make every session of the glossary record ``author`` (after opening a glossary or
+        changing the preferences)."""
+        self.factory.kw.setdefault("info", {})["who"] = self.author
+
     # -- terms -------------------------------------------------------------------------------
     def existing_terms(self, source: str) -> list[TermRecord]:
         """Entries whose Arabic is ``source`` (normalised), for the term dialog."""
@@ -129,10 +140,13 @@ class GlossaryActions:
             self._added_in_place.add(record.id)
         return Outcome((record, created), Changes(terms=(record,)))
 
-    def update_term(self, term_id: int, **fields: str) -> Outcome[TermRecord]:
-        """Change fields of one term (``BadInputError`` for a clash or a bad value)."""
+    def update_term(self, term_id: int, expected_version: int | None = None,
+                    **fields: str) -> Outcome[TermRecord]:
+        """Change fields of one term (``BadInputError`` for a clash or a bad value). With
+        ``expected_version`` (the version shown), a term someone changed since raises
+        ``EditConflictError`` carrying theirs and mine; nothing is saved then."""
         with self.factory.begin() as session:
-            record = store.update_term(session, term_id, **fields)
+            record = store.update_term(session, term_id, expected_version, **fields)
         return Outcome(record, Changes(terms=(record,)))
 
     def delete_terms(self, ids: Sequence[int]) -> Outcome[list[TermRecord]]:
@@ -351,6 +365,7 @@ class GlossaryActions:
         old = self.factory
         self.factory, self.location = factory, location_of(path)
         self.db_path = offline_path(path) if is_team(path) else Path(path)
+        self._sign()
         self.term_index = self.lemma_index = None
         self.terms_version += 1
         if self.document is not None:

@@ -69,6 +69,16 @@ class Term(Base):
     # TBX's subjectField ("law", "manufacturing") and partOfSpeech ("noun", "properNoun").
     subject: Mapped[str] = mapped_column(Text, default="", server_default="")
     pos: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    # Optimistic concurrency: every change adds 1 (the ORM does it on each flush and checks
+    # it in the UPDATE's WHERE); an edit made on an older version is a conflict, not a lost
+    # update.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # Who added the term and who changed it last (the database user, or the display name set
+    # in Preferences); empty for terms from before revision 0005.
+    created_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+    changed_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class MemoryEntry(Base):

@@ -132,6 +132,9 @@ def _prepare(engine: Engine) -> bool:
                 from desktop.core.db.engine import seed_categories
 
                 seed_categories(engine)
+            with engine.connect() as connection:
+                engine.info["user"] = str(  # type: ignore[attr-defined]
+                    connection.execute(text("SELECT current_user")).scalar_one())
             return read_only or not _may_write(engine)
         finally:
             lock.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
@@ -152,6 +155,6 @@ def _may_write(engine: Engine) -> bool:
 
 
 def server_user(factory: sessionmaker[Session]) -> str:
-    """The database user the session factory connects as."""
-    with factory() as session:
-        return str(session.execute(text("SELECT current_user")).scalar_one())
+    """The database user a team termbase's session factory connects as ("" for a file)."""
+    bind = factory.kw.get("bind")
+    return str(getattr(bind, "info", {}).get("user", "")) if isinstance(bind, Engine) else ""

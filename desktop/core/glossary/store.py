@@ -15,8 +15,9 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.arabic import bare_key, normalize, search_key, standard_text
+from desktop.core.db import upsert
 from desktop.core.db.models import CATEGORIES, Category, Term, utcnow
-from desktop.core.errors import BadInputError
+from desktop.core.errors import BadInputError, EditConflictError
 from desktop.core.glossary.matcher import IndexedTerm, TermIndex
 from desktop.core.tasks import CancelToken, ProgressFn, check, report
 
@@ -39,11 +40,17 @@ class TermRecord:
     #: The subject field ("law") and part of speech ("noun") that TBX files carry.
     subject: str = ""
     pos: str = ""
+    #: Counts the term's changes: an edit made on an older version is a conflict.
+    version: int = 1
+    #: Who added the term and who changed it last ("" before revision 0005).
+    created_by: str = ""
+    changed_by: str = ""
 
 
 # A TermRecord's fields, in order, read as a plain row (no ORM object: several times faster).
 _RECORD_COLUMNS = select(Term.id, Term.source, Term.target, Term.category, Term.note, Term.context,
-                         Term.document, Term.created_at, Term.updated_at, Term.subject, Term.pos)
+                         Term.document, Term.created_at, Term.updated_at, Term.subject, Term.pos,
+                         Term.version, Term.created_by, Term.changed_by)
 
 
 def _record(term: Term) -> TermRecord:
@@ -59,7 +66,16 @@ def _record(term: Term) -> TermRecord:
         updated_at=term.updated_at,
         subject=term.subject,
         pos=term.pos,
+        version=term.version,
+        created_by=term.created_by,
+        changed_by=term.changed_by,
     )
+
+
+def who(session: Session) -> str:
+    """Who makes this session's changes (``session.info["who"]``: the Workspace sets the
+    database user or the display name from Preferences); "" when nobody said."""
+    return str(session.info.get("who", ""))
 
 
 def search_text(source: str, target: str, note: str, subject: str = "") -> str:
@@ -142,7 +158,8 @@ def rename_category(session: Session, old: str, new: str) -> None:
         raise BadInputError(f"There is already a category “{new_key}”.")
     session.add(Category(name=new_key, colour=category.colour, position=category.position))
     session.flush()
-    session.execute(update(Term).where(Term.category == old_key).values(category=new_key))
+    session.execute(update(Term).where(Term.category == old_key).values(
+        category=new_key, version=Term.version + 1, changed_by=who(session)))
     session.delete(category)
     session.flush()
 
@@ -164,7 +181,8 @@ def delete_category(session: Session, name: str, move_to: str = "other") -> int:
     if category is None:
         raise BadInputError(f"There is no category “{name}”.")
     target = check_category(move_to, session)
-    result = session.execute(update(Term).where(Term.category == key).values(category=target))
+    result = session.execute(update(Term).where(Term.category == key).values(
+        category=target, version=Term.version + 1, changed_by=who(session)))
     session.delete(category)
     session.flush()
     return int(getattr(result, "rowcount", 0) or 0)
@@ -203,10 +221,26 @@ def add_term(
     if len(pos.strip()) > 40:
         raise BadInputError("A part of speech has at most 40 characters.")
     source_norm = normalize(source)
-    existing = session.scalars(
-        select(Term).where(Term.source_norm == source_norm, Term.target == target)
-    ).first()
+    same = select(Term).where(Term.source_norm == source_norm, Term.target == target).with_for_update()
+    existing = session.scalars(same).first()
     now = utcnow()
+    if existing is None:
+        # Another client may add the same pair at this moment: the unique constraint decides,
+        # and the loser updates the winner's term instead of failing.
+        values = dict(source=source, target=target, source_norm=source_norm,
+                      search_text=search_text(source, target, note, subject),
+                      category=category or "other", note=note, context=context, document=document,
+                      subject=subject.strip(), pos=pos.strip(), created_at=created_at or now,
+                      updated_at=now, version=1, created_by=who(session), changed_by=who(session))
+        new_id = session.execute(
+            upsert.insert(session, Term).values(**values)
+            .on_conflict_do_nothing(index_elements=["source_norm", "target"]).returning(Term.id)
+        ).scalar()
+        if new_id is not None:
+            term = session.get(Term, new_id)
+            assert term is not None
+            return _record(term), True
+        existing = session.scalars(same.execution_options(populate_existing=True)).one()
     if existing is not None:
         existing.source = source
         if category is not None:
@@ -217,38 +251,35 @@ def add_term(
                 setattr(existing, name, value.strip())
         existing.search_text = _search_text(existing)
         existing.updated_at = now
+        existing.changed_by = who(session)
         session.flush()
-        return _record(existing), False
-    term = Term(
-        source=source,
-        target=target,
-        source_norm=source_norm,
-        search_text=search_text(source, target, note, subject),
-        category=category or "other",
-        note=note,
-        context=context,
-        document=document,
-        subject=subject.strip(),
-        pos=pos.strip(),
-        created_at=created_at or now,
-        updated_at=now,
-    )
-    session.add(term)
-    session.flush()
-    return _record(term), True
+    return _record(existing), False
 
 
-def update_term(session: Session, term_id: int, **changes: str) -> TermRecord:
+def update_term(session: Session, term_id: int, expected_version: int | None = None,
+                **changes: str) -> TermRecord:
     """Change fields of one term; raises ``BadInputError`` for unknown ids or bad values.
 
-    Changing the source or target onto another existing entry's pair is refused.
+    Changing the source or target onto another existing entry's pair is refused. With
+    ``expected_version`` (the version the user saw), a term changed since then raises
+    ``EditConflictError`` with both sides, and nothing is written (no lost update).
     """
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
-    term = session.get(Term, term_id)
+    term = session.get(Term, term_id, with_for_update=True, populate_existing=True)
     if term is None:
+        if expected_version is not None:
+            raise EditConflictError("Someone deleted this term since you opened it; nothing was "
+                                    "saved. Add it again to keep your version.", None, dict(changes))
         raise BadInputError("That glossary entry no longer exists.")
+    if expected_version is not None and term.version != expected_version:
+        theirs = _record(term)
+        by = f" by {theirs.changed_by}" if theirs.changed_by else ""
+        raise EditConflictError(
+            f"“{theirs.source}” → “{theirs.target}” was changed{by} since you opened it; your "
+            "edit was not saved. Compare the two versions, then keep yours, take theirs or "
+            "edit again.", theirs, dict(changes))
     source = changes.get("source", term.source)
     target = changes.get("target", term.target)
     source, target = _clean_pair(source, target)
@@ -273,6 +304,7 @@ def update_term(session: Session, term_id: int, **changes: str) -> TermRecord:
     term.source_norm = source_norm
     term.search_text = _search_text(term)
     term.updated_at = utcnow()
+    term.changed_by = who(session)
     session.flush()
     return _record(term)
 
@@ -417,6 +449,7 @@ def add_terms(session: Session, items: Sequence[NewTerm], *, progress: ProgressF
     sources = {norm for norm, _ in existing}
     skipped = 0
     now = utcnow()
+    author = who(session)
     for n, item in enumerate(items):
         if n % 1000 == 0:
             check(cancel)
@@ -445,10 +478,12 @@ def add_terms(session: Session, items: Sequence[NewTerm], *, progress: ProgressF
                 "category": category or "other", "note": item.note, "context": item.context,
                 "document": item.document, "created_at": item.created_at or now, "updated_at": now,
                 "subject": item.subject.strip(), "pos": item.pos.strip(),
+                "created_by": author, "changed_by": author,
             }
             continue
         row["source"] = source
         row["updated_at"] = now
+        row["changed_by"] = author
         if category is not None:
             row["category"] = category
         for name, value in (("note", item.note), ("context", item.context), ("document", item.document),
@@ -457,15 +492,15 @@ def add_terms(session: Session, items: Sequence[NewTerm], *, progress: ProgressF
                 row[name] = value
     if updates:
         ids = list(updates)
-        stored: dict[int, tuple[str, str, str]] = {}
+        stored: dict[int, tuple[str, str, str, int]] = {}
         for start in range(0, len(ids), 500):
-            for term_id, target, note, subject in session.execute(
-                select(Term.id, Term.target, Term.note, Term.subject)
-                .where(Term.id.in_(ids[start : start + 500]))
+            for term_id, target, note, subject, version in session.execute(
+                select(Term.id, Term.target, Term.note, Term.subject, Term.version)
+                .where(Term.id.in_(ids[start : start + 500])).with_for_update()
             ):
-                stored[term_id] = (target, note, subject)
+                stored[term_id] = (target, note, subject, version)
         for term_id, row in updates.items():
-            target, note, subject = stored[term_id]
+            target, note, subject, row["version"] = stored[term_id]
             row["search_text"] = search_text(str(row["source"]), target, str(row.get("note", note)),
                                              str(row.get("subject", subject)))
         session.execute(update(Term), list(updates.values()))
@@ -487,7 +522,8 @@ def restore_terms(session: Session, records: Sequence[TermRecord]) -> None:
             id=rec.id, source=rec.source, target=rec.target, source_norm=normalize(rec.source),
             search_text=search_text(rec.source, rec.target, rec.note, rec.subject),
             category=rec.category, note=rec.note, context=rec.context, document=rec.document,
-            created_at=rec.created_at, updated_at=rec.updated_at, subject=rec.subject, pos=rec.pos))
+            created_at=rec.created_at, updated_at=rec.updated_at, subject=rec.subject, pos=rec.pos,
+            version=rec.version + 1, created_by=rec.created_by, changed_by=who(session)))
     session.flush()
 
 
@@ -521,6 +557,7 @@ def merge_terms(session: Session, keep_id: int, other_ids: Sequence[int]) -> Ter
             setattr(keep, name, next((getattr(t, name) for t in others if getattr(t, name)), ""))
     keep.search_text = _search_text(keep)
     keep.updated_at = utcnow()
+    keep.changed_by = who(session)
     for term in others:
         session.delete(term)
     session.flush()
