@@ -7,8 +7,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core import vocabulary
@@ -17,7 +18,8 @@ from desktop.core.db import backup
 from desktop.core.db.backup import BackupInfo
 from desktop.core.db.engine import dispose, open_database
 from desktop.core.db.models import utcnow
-from desktop.core.db.server import open_server, server_user
+from desktop.core.db.notify import Notice, TermListener
+from desktop.core.db.server import listener, open_server, server_user
 from desktop.core.errors import BadInputError, TarjumanError
 from desktop.core.glossary import exchange, store
 from desktop.core.glossary.catalog import Catalog
@@ -193,6 +195,34 @@ class GlossaryActions:
         catalog.query(sort=sort)
         return catalog
 
+    # -- a team termbase's live changes -----------------------------------------------------
+    def listen(self, on_changes: Callable[[Changes], None],
+               on_connection: Callable[[bool], None] | None = None) -> TermListener | None:
+        """Follow the changes other clients make to a team termbase (None for a file: nobody
+        else writes it while it is open). ``on_changes`` gets each as a ``Changes`` record and
+        ``on_connection`` whether the server is reachable, both in the listener's thread: hand
+        them to the owning thread, which publishes the record (``changed``). Stop the
+        listener before the glossary closes (``TermListener.stop``)."""
+        factory = self.factory
+
+        def deliver(notice: Notice) -> None:
+            on_changes(self.changes_from(notice, factory))
+
+        return listener(factory, deliver, on_connection)
+
+    def changes_from(self, notice: Notice, factory: sessionmaker[Session] | None = None) -> Changes:
+        """What a notice of other clients' changes means for the views (any thread: reads the
+        changed terms as they are now)."""
+        if notice.everything:
+            return Changes(all_terms=True, categories=notice.categories)
+        records: list[TermRecord] = []
+        if notice.changed:
+            with (factory or self.factory)() as session:
+                records = store.get_terms(session, notice.changed)
+        found = {r.id for r in records}
+        gone = tuple(dict.fromkeys(notice.removed + tuple(i for i in notice.changed if i not in found)))
+        return Changes(terms=tuple(records), removed_terms=gone, categories=notice.categories)
+
     # -- terms in documents ------------------------------------------------------------------
     def build_term_index(self) -> TermIndex:
         """A term index over the whole glossary (any thread; slow for big glossaries)."""
@@ -324,11 +354,19 @@ class GlossaryActions:
         if not team:
             backup.make_backup(self.db_path, "before-import", keep=None)
         started = utcnow()
-        with self.factory.begin() as session:
-            result = exchange.import_rows(session, rows, progress=progress, cancel=cancel,
-                                          policy=policy, new_categories=new_categories)
-            changed = (store.changed_since(session, started)
-                       if result.total <= IN_PLACE_LIMIT else [])
+        for attempt in (1, 2):
+            try:
+                with self.factory.begin() as session:
+                    result = exchange.import_rows(session, rows, progress=progress, cancel=cancel,
+                                                  policy=policy, new_categories=new_categories)
+                    changed = (store.changed_since(session, started)
+                               if result.total <= IN_PLACE_LIMIT else [])
+                break
+            except IntegrityError:
+                # A team termbase: another client added some of the same terms at this very
+                # moment (all of this import was rolled back). Once more, they are updates.
+                if attempt == 2:
+                    raise
         if not team:
             backup.prune(self.db_path, self.preferences.backups_kept, self.preferences.backups_max_mb)
         if result.total > IN_PLACE_LIMIT:

@@ -18,7 +18,7 @@ from desktop.core.files import read_only_uri
 
 #: The newest schema revision in ``migrations/versions`` (tests/core/test_startup.py checks it
 #: against Alembic's head): a glossary stamped with it needs no migration.
-HEAD = "0005"
+HEAD = "0006"
 QUERY_LIMIT_S = 120.0  # no statement of Tarjuman's comes near it; a hostile file's would
 PROGRESS_STEPS = 20_000  # virtual machine steps between two looks at the clock
 

@@ -119,8 +119,11 @@ def _upgrade_with_alembic(engine: Engine, before_upgrade: Callable[[str | None, 
                 "Copy it somewhere you may write, or ask for write access.")
         if current is None:
             if "terms" not in inspect(connection).get_table_names():
-                Base.metadata.create_all(connection)
-                command.stamp(_config(connection), "head")
+                if connection.dialect.name == "sqlite":
+                    Base.metadata.create_all(connection)
+                    command.stamp(_config(connection), "head")
+                else:  # a new termbase: every revision runs (triggers are not in the models)
+                    command.upgrade(_config(connection), "head")
                 return False
             current = _legacy_revision(connection)
             command.stamp(_config(connection), current)

@@ -15,7 +15,7 @@ and whether the user may write (a role with only SELECT gets a read-only window)
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Callable
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.db import migrate
 from desktop.core.db.models import Base
+from desktop.core.db.notify import Notice, TermListener
 from desktop.core.errors import GlossaryBusyError, GlossaryError
 from desktop.core.location import team_name, without_password
 
@@ -56,11 +57,13 @@ def create_server_engine(url: str, password: str | None = None) -> Engine:
     if conninfo.lower().startswith("postgres://"):
         conninfo = "postgresql://" + conninfo[len("postgres://"):]
     extra = _connect_args(password)
+    pids: set[int] = set()
 
     def connect() -> Any:
         connection = psycopg.connect(conninfo, **extra)
         connection.execute(f"SET lock_timeout = {LOCK_TIMEOUT_MS}")
         connection.commit()
+        pids.add(connection.info.backend_pid)
         return connection
 
     engine = create_engine("postgresql+psycopg://", creator=connect, pool_pre_ping=True,
@@ -68,7 +71,11 @@ def create_server_engine(url: str, password: str | None = None) -> Engine:
     event.listen(engine, "handle_error", _server_error)
     name = team_name(conninfo)
     engine.info = {"path": None, "url": without_password(conninfo),  # type: ignore[attr-defined]
-                   "name": name, "team": True, "read_only": False}
+                   "name": name, "team": True, "read_only": False,
+                   # For the listener: a connection like the pool's (the typed password stays
+                   # in this closure, in memory), and the pool's server processes, whose own
+                   # notifications the workspace already knows.
+                   "connect": connect, "pids": pids}
     return engine
 
 
@@ -77,10 +84,10 @@ def _server_error(context: Any) -> None:
     import psycopg
     from psycopg import errors
 
+    if getattr(context, "is_pre_ping", False):
+        return  # the pool's check of a connection: it reconnects by itself
     original = context.original_exception
-    bind = getattr(getattr(context, "connection", None), "engine", None)
-    name = getattr(bind, "info", {}).get("name", "the team glossary") if bind is not None else \
-        "the team glossary"
+    name = getattr(context.engine, "info", {}).get("name", "the team glossary")
     if isinstance(original, errors.InsufficientPrivilege):
         raise GlossaryError(
             f"You may read the team glossary “{name}” but not change it (your database role "
@@ -158,3 +165,15 @@ def server_user(factory: sessionmaker[Session]) -> str:
     """The database user a team termbase's session factory connects as ("" for a file)."""
     bind = factory.kw.get("bind")
     return str(getattr(bind, "info", {}).get("user", "")) if isinstance(bind, Engine) else ""
+
+
+def listener(factory: sessionmaker[Session], on_notice: Callable[[Notice], None],
+             on_connection: Callable[[bool], None] | None = None) -> TermListener | None:
+    """A started ``TermListener`` for a team termbase's session factory (None for a file):
+    it reports other clients' changes, not those of this factory's own connections."""
+    bind = factory.kw.get("bind")
+    info = getattr(bind, "info", {}) if isinstance(bind, Engine) else {}
+    if "connect" not in info:
+        return None
+    pids: set[int] = info["pids"]
+    return TermListener(info["connect"], on_notice, on_connection, ignore=lambda: pids).start()

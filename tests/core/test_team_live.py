@@ -1,0 +1,175 @@
+"""A team termbase live (#16), against a real PostgreSQL server: other clients' changes arrive
+within 2 s (LISTEN/NOTIFY), a role that may only SELECT reads, and a server stopped and
+started again mid-session is survived with nothing lost."""
+
+from __future__ import annotations
+
+import queue
+import statistics
+import threading
+import time
+
+import psycopg
+import pytest
+
+from desktop.core.changes import Changes
+from desktop.core.db.server import ConnectionLost
+from desktop.core.errors import GlossaryError
+from desktop.core.workspace import Workspace
+from tests.pgcluster import Cluster
+
+
+class Inbox:
+    """What a listener delivered, for a test to wait on."""
+
+    def __init__(self) -> None:
+        self.changes: queue.Queue[tuple[float, Changes]] = queue.Queue()
+        self.states: queue.Queue[bool] = queue.Queue()
+
+    def on_changes(self, changes: Changes) -> None:
+        self.changes.put((time.monotonic(), changes))
+
+    def on_connection(self, connected: bool) -> None:
+        self.states.put(connected)
+
+    def next(self, timeout: float = 5.0) -> tuple[float, Changes]:
+        return self.changes.get(timeout=timeout)
+
+
+def test_other_clients_changes_arrive_within_two_seconds(pg_url: str) -> None:
+    mine, theirs = Workspace.open(pg_url), Workspace.open(pg_url)
+    inbox = Inbox()
+    listener = mine.listen(inbox.on_changes, inbox.on_connection)
+    assert listener is not None
+    try:
+        assert inbox.states.get(timeout=10) is True
+        mine.save_term("نفسي", "myself")  # its own change: the workspace knows it already
+        latencies = []
+        for i in range(20):
+            sent = time.monotonic()
+            record = theirs.save_term(f"كلمة {'ابتثجحخدذرزسشصضطظعغف'[i]}", f"word {i}").value[0]
+            arrived, changes = inbox.next()
+            latencies.append(arrived - sent)
+            assert [r.id for r in changes.terms] == [record.id] and changes.terms[0] == record
+        edited = theirs.update_term(record.id, note="edited").value
+        assert inbox.next()[1].terms == (edited,)
+        theirs.delete_terms([record.id])
+        assert inbox.next()[1].removed_terms == (record.id,)
+        theirs.add_category("law")
+        assert inbox.next()[1].categories
+        assert inbox.changes.empty()  # nothing of its own came back
+        p95 = statistics.quantiles(latencies, n=20)[-1]
+        print(f"notification latency: median {statistics.median(latencies) * 1000:.0f} ms, "
+              f"p95 {p95 * 1000:.0f} ms")
+        assert max(latencies) < 2.0
+    finally:
+        listener.stop()
+        mine.close()
+        theirs.close()
+
+
+def test_a_large_import_arrives_whole(pg_url: str) -> None:
+    mine, theirs = Workspace.open(pg_url), Workspace.open(pg_url)
+    inbox = Inbox()
+    listener = mine.listen(inbox.on_changes, inbox.on_connection)
+    assert listener is not None
+    try:
+        assert inbox.states.get(timeout=10) is True
+        rows = "\n".join(f"مصطلح{'ابتثجحخدذر'[i % 10]}{'ابتثجحخدذر'[i // 10 % 10]}{'ابتثجحخدذر'[i // 100]},"
+                         f"term {i}" for i in range(600))
+        path = __import__("pathlib").Path(pg_url.rsplit("/", 1)[1] + ".csv")
+        try:
+            path.write_text("source,target\n" + rows + "\n", encoding="utf-8")
+            theirs.import_file(path)
+        finally:
+            path.unlink()
+        seen: set[int] = set()
+        while len(seen) < 600:  # named in a few notices, or one that says "read it all"
+            changes = inbox.next()[1]
+            if changes.all_terms:
+                break
+            seen |= {r.id for r in changes.terms}
+        assert inbox.changes.empty()
+    finally:
+        listener.stop()
+        mine.close()
+        theirs.close()
+
+
+def _reader_url(cluster: Cluster, url: str) -> str:
+    database = url.rsplit("/", 1)[1]
+    role = f"reader_{database}"
+    cluster.sql(f"CREATE ROLE {role} LOGIN PASSWORD 'read'")
+    cluster.sql(f"GRANT CONNECT ON DATABASE {database} TO {role}")
+    cluster.sql(f"GRANT USAGE ON SCHEMA public TO {role}", database)
+    cluster.sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}", database)
+    return cluster.url(database, user=role, password="read")
+
+
+def test_a_role_that_may_only_select_gets_a_read_only_workspace(pg_cluster: Cluster, pg_url: str) -> None:
+    admin = Workspace.open(pg_url)
+    admin.save_term("قانون", "law")
+    reader = Workspace.open(_reader_url(pg_cluster, pg_url))
+    try:
+        assert reader.read_only and not admin.read_only
+        assert [t.target for t in reader.search_terms()] == ["law"]
+        with pytest.raises(GlossaryError, match="may read the team glossary .* but not change it"):
+            reader.save_term("حق", "right")
+        inbox = Inbox()
+        listener = reader.listen(inbox.on_changes, inbox.on_connection)
+        assert listener is not None
+        try:
+            assert inbox.states.get(timeout=10) is True
+            added = admin.save_term("حق", "right").value[0]
+            assert inbox.next()[1].terms == (added,)  # readers see the team's work live
+        finally:
+            listener.stop()
+    finally:
+        reader.close()
+        admin.close()
+
+
+def test_a_server_stopped_and_started_again_mid_session(pg_cluster: Cluster, pg_url: str) -> None:
+    mine, theirs = Workspace.open(pg_url), Workspace.open(pg_url)
+    kept = mine.save_term("مدينة", "city").value[0]
+    inbox = Inbox()
+    listener = mine.listen(inbox.on_changes, inbox.on_connection)
+    assert listener is not None
+    listener.retry_s = 0.3
+    try:
+        assert inbox.states.get(timeout=10) is True
+        pg_cluster.stop()
+        assert inbox.states.get(timeout=10) is False  # the window shows its banner
+        with pytest.raises(ConnectionLost, match="Cannot reach the team glossary"):
+            mine.save_term("قرية", "village")
+        pg_cluster.start()
+        assert inbox.states.get(timeout=20) is True
+        assert inbox.next(10)[1].all_terms  # what was missed meanwhile: read it all again
+        saved = mine.save_term("قرية", "village").value[0]  # the same save, once it is back
+        assert {t.id for t in theirs.search_terms()} == {kept.id, saved.id}
+    finally:
+        listener.stop()
+        mine.close()
+        theirs.close()
+        if not pg_cluster.running():
+            pg_cluster.start()
+    with psycopg.connect(pg_url) as connection:
+        assert connection.execute("SELECT count(*) FROM terms").fetchone() == (2,)
+
+
+def test_a_file_has_no_listener(tmp_path: object) -> None:
+    ws = Workspace.open(str(__import__("pathlib").Path(str(tmp_path)) / "g.db"))
+    try:
+        assert ws.listen(lambda _c: None) is None
+    finally:
+        ws.close()
+
+
+def test_the_listener_thread_stops(pg_url: str) -> None:
+    ws = Workspace.open(pg_url)
+    listener = ws.listen(lambda _c: None)
+    assert listener is not None
+    listener.stop()
+    assert not any(t.name == "termbase-listener" and t.is_alive() for t in threading.enumerate()
+                   if t is listener._thread)
+    ws.close()
