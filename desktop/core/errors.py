@@ -56,6 +56,11 @@ class GlossaryBusyError(GlossaryError):
     """Another program held the glossary's write lock for longer than the busy timeout."""
 
 
+class ConnectionLostError(GlossaryError):
+    """A team termbase's server cannot be reached (down, network gone): nothing was saved
+    there; Tarjuman tries again, and what was typed stays where it was typed."""
+
+
 class Cancelled(TarjumanError):
     """The user cancelled a long task; work done before the cancel is kept."""
 

@@ -19,7 +19,8 @@ from desktop.core.db.backup import BackupInfo
 from desktop.core.db.engine import dispose, open_database
 from desktop.core.db.models import utcnow
 from desktop.core.db.notify import Notice, TermListener
-from desktop.core.db.server import listener, open_server, server_user
+from desktop.core.db.offline import save_offline_copy
+from desktop.core.db.server import check_connection, listener, open_server, server_user
 from desktop.core.errors import BadInputError, TarjumanError
 from desktop.core.glossary import exchange, store
 from desktop.core.glossary.catalog import Catalog
@@ -398,7 +399,23 @@ class GlossaryActions:
         """Use the glossary (and translation memory) in ``path`` (a file, or a team termbase's
         URI); the old one is closed. Raises ``GlossaryError`` (the old one stays open) when it
         cannot be opened."""
-        factory = open_glossary(path, password)
+        return self.use_glossary(path, open_glossary(path, password))
+
+    @staticmethod
+    def open_factory(location: Path | str, password: str | None = None) -> sessionmaker[Session]:
+        """Open a glossary file or connect to a termbase (any thread: connecting may take a
+        while); ``use_glossary`` then makes it the workspace's."""
+        return open_glossary(location, password)
+
+    @staticmethod
+    def check_connection(url: str, password: str | None = None) -> str:
+        """Connect to a termbase once and describe it (any thread); ``ConnectionLostError``
+        says why not."""
+        return check_connection(url, password)
+
+    def use_glossary(self, path: Path | str, factory: sessionmaker[Session]) -> Changes:
+        """Make the glossary that ``open_factory`` opened at ``path`` the workspace's; the old
+        one is closed."""
         self.save_position()
         old = self.factory
         self.factory, self.location = factory, location_of(path)
@@ -416,6 +433,13 @@ class GlossaryActions:
         if Path(path).exists():
             raise BadInputError(f"“{Path(path).name}” already exists; open it instead.")
         return self.switch_glossary(path)
+
+    def save_offline_copy(self, path: Path, progress: ProgressFn | None = None,
+                          cancel: CancelToken | None = None) -> Outcome[int]:
+        """Write the glossary (a team termbase, or a file) with its translation memory to a
+        glossary file at ``path`` for work offline (any thread); the value is how many terms.
+        Importing that file back goes through ``import_file``."""
+        return Outcome(save_offline_copy(self.factory, Path(path), progress=progress, cancel=cancel))
 
     def backup_now(self, reason: str = "manual") -> Path:
         """Copy the glossary now (any thread); returns the backup file."""

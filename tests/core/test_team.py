@@ -214,3 +214,43 @@ def _closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def test_an_offline_copy_and_back(pg_url: str, tmp_path: Path) -> None:
+    from desktop.core.preferences import Preferences
+
+    team = Workspace.open(pg_url, Preferences(display_name="Anna"))
+    try:
+        team.add_category("law", "#123456")
+        team.save_term("محكمة", "court", category="law", note="n")
+        team.save_term("قاض", "judge")
+        with team.factory.begin() as session:
+            memory.set_edit(session, "جملة.", "A sentence.")
+        copy = tmp_path / "travel" / "glossary.db"
+        assert team.save_offline_copy(copy).value == 2
+        assert not [p for p in copy.parent.iterdir() if p.name != "glossary.db"]  # no leftovers
+        offline = Workspace.open(copy)
+        try:
+            terms = {t.target: t for t in offline.search_terms()}
+            assert terms["court"].category == "law" and terms["court"].created_by == "Anna"
+            with offline.factory() as session:
+                assert memory.lookup(session, None, ["جملة."])[0] is not None
+            offline.save_term("شاهد", "witness")  # work on the train
+            offline.update_term(terms["judge"].id, note="offline note")
+        finally:
+            offline.close()
+        imported = team.import_file(copy, policy="update").value.result
+        assert (imported.added, imported.updated) == (1, 2)
+        assert {t.target: t.note for t in team.search_terms()} == {
+            "court": "n", "judge": "offline note", "witness": ""}
+        assert team.save_offline_copy(copy).value == 3  # an older copy is replaced
+    finally:
+        team.close()
+
+
+def test_the_connect_dialogs_test_says_what_it_reached(pg_cluster: Cluster, pg_url: str) -> None:
+    database = pg_url.rsplit("/", 1)[1]
+    assert Workspace.check_connection(pg_cluster.url(database, password=None), "tarjuman-test") \
+        .startswith(f"postgres@{database}, PostgreSQL 16")
+    with pytest.raises(GlossaryError, match="Cannot connect to .*password authentication failed"):
+        Workspace.check_connection(pg_cluster.url(database, password=None), "wrong")

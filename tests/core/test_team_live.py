@@ -13,7 +13,7 @@ import psycopg
 import pytest
 
 from desktop.core.changes import Changes
-from desktop.core.db.server import ConnectionLost
+from desktop.core.errors import ConnectionLostError as ConnectionLost
 from desktop.core.errors import GlossaryError
 from desktop.core.workspace import Workspace
 from tests.pgcluster import Cluster

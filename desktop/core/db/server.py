@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.core.db import migrate
 from desktop.core.db.models import Base
 from desktop.core.db.notify import Notice, TermListener
-from desktop.core.errors import GlossaryBusyError, GlossaryError
+from desktop.core.errors import ConnectionLostError, GlossaryBusyError, GlossaryError
 from desktop.core.location import team_name, without_password
 
 log = logging.getLogger(__name__)
@@ -37,8 +37,8 @@ CONNECT_TIMEOUT_S = 10
 LOCK_TIMEOUT_MS = 10_000
 
 
-class ConnectionLost(GlossaryError):
-    """The server cannot be reached (down, network gone): nothing was saved; retry later."""
+#: The server cannot be reached (down, network gone): nothing was saved; retry later.
+ConnectionLost = ConnectionLostError
 
 
 def _connect_args(password: str | None) -> dict[str, Any]:
@@ -177,3 +177,21 @@ def listener(factory: sessionmaker[Session], on_notice: Callable[[Notice], None]
         return None
     pids: set[int] = info["pids"]
     return TermListener(info["connect"], on_notice, on_connection, ignore=lambda: pids).start()
+
+
+def check_connection(url: str, password: str | None = None) -> str:
+    """Connect once and say to what (the Connect dialog's Test button; any thread): the user,
+    database and server version. Raises ``ConnectionLostError`` with libpq's reason."""
+    import psycopg
+
+    from desktop.core.location import team_name
+
+    try:
+        with psycopg.connect(url.strip(), **_connect_args(password)) as connection:
+            user, database, version = connection.execute(
+                "SELECT current_user, current_database(), current_setting('server_version')"
+            ).fetchone() or ("", "", "")
+    except psycopg.Error as exc:
+        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        raise ConnectionLostError(f"Cannot connect to “{team_name(url)}”: {reason}") from None
+    return f"{user}@{database}, PostgreSQL {version}"
