@@ -3,6 +3,8 @@
 
     python3 dev.py app [ARGS...]    launch the window (ARGS go to ``tarjuman``)
     python3 dev.py test [ARGS...]   run the whole test suite (ARGS go to pytest)
+    python3 dev.py test --skip-slow  the same without the slow packaging tests, which build the
+                                    bundle and the .deb (a few minutes; TARJUMAN_SKIP_BUNDLE=1)
 
 Needs only Python >= 3.11 with venv and pip, and access to the package index the first time.
 On Linux the window also needs the X11 libraries of Qt's xcb plugin: when some are missing,
@@ -159,6 +161,9 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(PYTHON), "-m", "desktop", *rest], cwd=ROOT)
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if "--skip-slow" in rest:
+        rest = [arg for arg in rest if arg != "--skip-slow"]
+        env["TARJUMAN_SKIP_BUNDLE"] = "1"
     return subprocess.call([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT, env=env)
 
 
