@@ -27,9 +27,9 @@ def main(out_dir: Path) -> None:
 
     from desktop.core.glossary import store
     from desktop.core.translation import packages
+    from desktop.core.workspace import Workspace
     from desktop.ui import i18n, style
     from desktop.ui.app import configure_application
-    from desktop.core.workspace import Workspace
     from desktop.ui.main_window import MainWindow, window_icon
     from tests.tiny_model import build_tiny_argosmodel
 

@@ -165,7 +165,8 @@ def test_launcher_supports_frozen_worker_processes() -> None:
 
 def test_licence_texts_are_shipped_for_the_copyleft_parts() -> None:
     licenses = PACKAGING / "licenses"
-    assert "GNU GENERAL PUBLIC LICENSE\n                       Version 2" in (licenses / "GPL-2.0.txt").read_text()
+    gpl2 = (licenses / "GPL-2.0.txt").read_text()
+    assert "GNU GENERAL PUBLIC LICENSE\n                       Version 2" in gpl2
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in (licenses / "LGPL-3.0.txt").read_text()
     assert "Version 3, 29 June 2007" in (licenses / "GPL-3.0.txt").read_text()
     assert "Apache License" in (licenses / "Apache-2.0.txt").read_text()
