@@ -52,7 +52,8 @@ class GlossaryFilesController(QObject):
         if name:
             self.switch_glossary(Path(name))
 
-    def _before_switch(self) -> None:
+    def before_switch(self) -> None:
+        """Let go of what belongs to the glossary being left (positions, jobs, undo)."""
         self.window.documents.sync_position()
         self.window.exchange.forget_job()
         self.window.glossary.undo_stack.clear()
@@ -64,7 +65,7 @@ class GlossaryFilesController(QObject):
         try:
             if new and path.exists():
                 workspace.create_glossary(path)  # says that it exists
-            self._before_switch()
+            self.before_switch()
             changes = workspace.switch_glossary(path)
         except Exception as exc:
             self.ctx.show_error(self.tr("New glossary") if new else self.tr("Cannot open the glossary"), exc)
@@ -90,7 +91,7 @@ class GlossaryFilesController(QObject):
         if chosen is None:
             return
         self.window.translation.cancel_translation()
-        self._before_switch()
+        self.before_switch()
         self.ctx.runner.shutdown(5000)  # nothing may hold the glossary open while it is replaced
         changes: Changes | None = None
         try:

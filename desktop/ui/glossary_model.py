@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from desktop.core.changes import Changes
-from desktop.core.errors import TarjumanError
+from desktop.core.errors import EditConflictError, TarjumanError
 from desktop.core.glossary.catalog import Catalog
 from desktop.core.workspace import TermRecord, Workspace
 from desktop.ui import style
@@ -43,6 +43,8 @@ class GlossaryModel(QStandardItemModel):
     """
 
     errorOccurred = Signal(str)
+    #: An edit crossed someone else's (a team glossary): the EditConflictError, nothing saved.
+    conflictOccurred = Signal(object)
     changed = Signal(object)
     loaded = Signal()
 
@@ -324,7 +326,10 @@ class GlossaryModel(QStandardItemModel):
         if rec is None or getattr(rec, field) == value:
             return False
         try:
-            outcome = self._workspace.update_term(rec.id, **{field: value})
+            outcome = self._workspace.update_term(rec.id, rec.version, **{field: value})
+        except EditConflictError as exc:
+            self.conflictOccurred.emit(exc)
+            return False
         except TarjumanError as exc:
             self.errorOccurred.emit(str(exc))
             return False

@@ -43,6 +43,7 @@ from desktop.ui.learner import LearnerController
 from desktop.ui.models import ModelsController
 from desktop.ui.preferences import PreferencesDialog
 from desktop.ui.reader import ReaderView
+from desktop.ui.team import TeamController
 from desktop.ui.term_pane import TermPane
 from desktop.ui.terms import TermsController
 from desktop.ui.translation import TranslationController
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         self.exchange = ExchangeController(self.ctx, self)
         self.models = ModelsController(self.ctx, self)
         self.files = GlossaryFilesController(self.ctx, self)
+        self.team = TeamController(self.ctx, self)
+        layout.insertWidget(1, self.team.banner)
         self.words = WordsController(self.ctx, self)
         self.learner = LearnerController(self.ctx, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.words.panel)
@@ -153,11 +156,13 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(docs.recent_menu)
         _fill(file_menu, [docs.reopen_action, docs.paste_action, docs.sample_action, None,
                           files.new_glossary_action, files.open_glossary_action,
+                          self.team.connect_action, self.team.offline_action,
                           files.backup_action, files.restore_action, None,
                           tr.export_translation_action, None,
                           ex.import_action, ex.export_action, ex.export_excel_action,
                           self.learner.export_action, None, ex.import_memory_action,
                           ex.export_memory_action, None, self.quit_action])
+        file_menu.insertMenu(self.team.offline_action, self.team.recent_menu)
         _fill(menu.addMenu(self.tr("&Edit")), [
             self.undo_action, self.redo_action, None,
             terms.capture_action, tr.edit_translation_action, terms.find_action,
@@ -232,6 +237,7 @@ class MainWindow(QMainWindow):
         self.terms.load_term_index()
         self.words.load_lexicon()
         self.files.backup_at_open()
+        self.team.start()
         if open_path is not None:
             self.documents.open_document(open_path)
         else:
@@ -251,7 +257,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         doc = self.workspace.document
-        glossary = self.workspace.db_path.name
+        glossary = self.workspace.name
         if self.workspace.read_only:
             glossary = self.tr("{glossary} (read-only)").format(glossary=glossary)
         title = f"{glossary} — {app_name()}"
@@ -285,7 +291,7 @@ class MainWindow(QMainWindow):
                       "<p>Translation runs on this computer with Argos Translate models and CTranslate2; "
                       "nothing is sent over the network.</p>"
                       "<p>MIT License. Arabic font: Noto Naskh Arabic (SIL Open Font License 1.1).</p>"
-                      "<p>Glossary: {path}</p>").format(path=self.workspace.db_path))
+                      "<p>Glossary: {path}</p>").format(path=self.workspace.location))
 
     def open_log_folder(self) -> None:
         folder = paths.user_log_dir()
@@ -316,6 +322,7 @@ class MainWindow(QMainWindow):
         # The layout the user made, not the one a low window forced.
         opts.WINDOW_STATE.set(self.settings, self._state_before_tabs or self.saveState())
         self.settings.sync()
+        self.team.stop()
         self.runner.shutdown()
         super().closeEvent(event)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QWidget,
 )
@@ -79,6 +80,14 @@ class PreferencesDialog(QDialog):
                                        "These matches are underlined with dots."))
         form.addRow(self.tr("Glossary terms:"), self.lemmas)
 
+        self.display_name = QLineEdit(current.display_name, self)
+        self.display_name.setObjectName("displayName")
+        self.display_name.setMaxLength(80)
+        self.display_name.setPlaceholderText(self.tr("Your database user name"))
+        self.display_name.setToolTip(self.tr("The name a team glossary records as who added or changed "
+                                             "a term"))
+        form.addRow(self.tr("Your name in team glossaries:"), self.display_name)
+
         self.language_box = QComboBox(self)
         self.language_box.setObjectName("interfaceLanguage")
         for key, label in LANGUAGES:
@@ -100,7 +109,8 @@ class PreferencesDialog(QDialog):
         return Preferences(beam_size=self.beam.value(), compute_type=self.compute.currentText(),
                            threads=self.threads.value(), max_document_mb=self.max_mb.value(),
                            backups_kept=self.backups.value(), backups_max_mb=self.backups_mb.value(),
-                           lemma_matching=self.lemmas.isChecked())
+                           lemma_matching=self.lemmas.isChecked(),
+                           display_name=self.display_name.text())
 
     def language(self) -> str:
         """The chosen interface language: "system", "en" or "ar"."""

@@ -60,6 +60,7 @@ MAX_DOCUMENT_MB = Option("documents/maxMegabytes", _DEFAULTS.max_document_mb, LI
 BACKUPS_KEPT = Option("glossary/backupsKept", _DEFAULTS.backups_kept, LIMITS["backups_kept"])
 BACKUPS_MAX_MB = Option("glossary/backupsMaxMegabytes", _DEFAULTS.backups_max_mb, LIMITS["backups_max_mb"])
 LEMMA_MATCHING = Option("glossary/lemmaMatching", int(_DEFAULTS.lemma_matching), (0, 1))
+DISPLAY_NAME = Option("team/displayName", _DEFAULTS.display_name)
 # Window and session state.
 GEOMETRY = Option("window/geometry", QByteArray())
 WINDOW_STATE = Option("window/state", QByteArray())
@@ -82,7 +83,8 @@ def preferences(settings: QSettings) -> Preferences:
                        threads=THREADS.get(settings), max_document_mb=MAX_DOCUMENT_MB.get(settings),
                        backups_kept=BACKUPS_KEPT.get(settings),
                        backups_max_mb=BACKUPS_MAX_MB.get(settings),
-                       lemma_matching=bool(LEMMA_MATCHING.get(settings)))
+                       lemma_matching=bool(LEMMA_MATCHING.get(settings)),
+                       display_name=DISPLAY_NAME.get(settings))
 
 
 def save_preferences(settings: QSettings, chosen: Preferences) -> None:
@@ -94,6 +96,7 @@ def save_preferences(settings: QSettings, chosen: Preferences) -> None:
     BACKUPS_KEPT.set(settings, chosen.backups_kept)
     BACKUPS_MAX_MB.set(settings, chosen.backups_max_mb)
     LEMMA_MATCHING.set(settings, int(chosen.lemma_matching))
+    DISPLAY_NAME.set(settings, chosen.display_name)
     settings.sync()
 
 
@@ -102,6 +105,23 @@ def recent_documents(settings: QSettings) -> list[str]:
     if isinstance(value, str):
         return [value]
     return [str(v) for v in value or []] if isinstance(value, list) else []
+
+
+#: Team termbases connected to, newest first: their URIs without a password (a list).
+RECENT_TERMBASES_KEY = "team/recentTermbases"
+
+
+def recent_termbases(settings: QSettings) -> list[str]:
+    value: Any = settings.value(RECENT_TERMBASES_KEY, [])
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value or []] if isinstance(value, list) else []
+
+
+def remember_termbase(settings: QSettings, url: str) -> None:
+    """``url`` (without its password) heads the list of recent termbases."""
+    recent = [u for u in recent_termbases(settings) if u != url]
+    settings.setValue(RECENT_TERMBASES_KEY, [url, *recent][:MAX_RECENT])
 
 
 def remember_document(settings: QSettings, path: Path) -> None:

@@ -140,6 +140,120 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../desktop/ui/team.py" line="+147"/>
+        <source>Changed by someone else</source>
+        <translation>غيّره شخص آخر</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;Theirs (saved)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;نسختهم (محفوظة)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Yours (not saved)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;نسختك (غير محفوظة)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(deleted)</source>
+        <translation>(محذوف)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Last changed by {name}.</source>
+        <translation>آخر من غيّره: {name}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keep Mine</source>
+        <translation>&amp;أبقِ نسختي</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Take Theirs</source>
+        <translation>&amp;خذ نسختهم</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit Again</source>
+        <translation>&amp;حرّر من جديد</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location line="-108"/>
+        <source>Connect to Team Glossary</source>
+        <translation>الاتصال بمسرد الفريق</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>From ~/.pgpass when empty</source>
+        <translation>من ‎~/.pgpass إن تُركت فارغة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept for this session only. To be remembered, a password goes in ~/.pgpass (PostgreSQL&apos;s own password file).</source>
+        <translation>تُحفظ لهذه الجلسة فقط. لتُتذكَّر كلمة المرور، ضعها في ‎~/.pgpass (ملف كلمات المرور الخاص بـ PostgreSQL).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host:</source>
+        <translation>الخادم:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port:</source>
+        <translation>المنفذ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database:</source>
+        <translation>قاعدة البيانات:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User:</source>
+        <translation>المستخدم:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSL mode:</source>
+        <translation>وضع SSL:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>كلمة المرور:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Test</source>
+        <translation>&amp;اختبار</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;اتصال</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Name the database of the team glossary.</source>
+        <translation>اكتب اسم قاعدة بيانات مسرد الفريق.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <location line="+80"/>
+        <source>&lt;b&gt;The team glossary “{name}” cannot be reached.&lt;/b&gt; Reading, highlighting and translation go on with the terms already loaded; changes cannot be saved until it is back. Tarjuman keeps trying.</source>
+        <translation>&lt;b&gt;تعذّر الوصول إلى مسرد الفريق «{name}».&lt;/b&gt; تستمر القراءة والتظليل والترجمة بالمصطلحات المحمّلة؛ ولا تُحفظ التغييرات حتى يعود. يواصل ترجمان المحاولة.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentController</name>
     <message>
         <location filename="../../desktop/ui/documents.py" line="+39"/>
@@ -686,7 +800,7 @@ They become your preferred translations, used wherever these sentences appear. T
 <context>
     <name>FinishedMessage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/translation.py" line="+39"/>
+        <location filename="../../desktop/ui/translation.py" line="+42"/>
         <source>All %n sentence came from the translation memory.</source>
         <translation>
             <numerusform>جاءت كل الجمل (%n) من ذاكرة الترجمة.</numerusform>
@@ -782,12 +896,12 @@ They become your preferred translations, used wherever these sentences appear. T
     </message>
     <message>
         <location line="+9"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>New glossary</source>
         <translation>مسرد جديد</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>Glossaries (*.db)</source>
         <translation>المسارد (*.db)</translation>
     </message>
@@ -802,7 +916,7 @@ They become your preferred translations, used wherever these sentences appear. T
         <translation>المسارد (*.db);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Cannot open the glossary</source>
         <translation>تعذّر فتح المسرد</translation>
     </message>
@@ -835,8 +949,9 @@ They become your preferred translations, used wherever these sentences appear. T
 <context>
     <name>GlossaryModel</name>
     <message>
-        <location filename="../../desktop/ui/glossary_model.py" line="+70"/>
+        <location filename="../../desktop/ui/glossary_model.py" line="+72"/>
         <source>Note: {value}</source>
+        <extracomment>An edit crossed someone else&apos;s (a team glossary): the EditConflictError, nothing saved.</extracomment>
         <translation>ملاحظة: {value}</translation>
     </message>
     <message>
@@ -1283,7 +1398,7 @@ They become your preferred translations, used wherever these sentences appear. T
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+139"/>
+        <location filename="../../desktop/ui/main_window.py" line="+143"/>
         <source>&amp;Preferences…</source>
         <extracomment>The smallest window that still reads: two or three Arabic words a line in the narrowest reading view the docks leave.</extracomment>
         <translation>التف&amp;ضيلات…</translation>
@@ -1319,7 +1434,7 @@ They become your preferred translations, used wherever these sentences appear. T
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
@@ -1355,7 +1470,7 @@ They become your preferred translations, used wherever these sentences appear. T
         <translation>الرئيسي</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>{glossary} (read-only)</source>
         <translation>{glossary} (للقراءة فقط)</translation>
     </message>
@@ -1564,7 +1679,7 @@ They become your preferred translations, used wherever these sentences appear. T
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/ui/preferences.py" line="+36"/>
+        <location filename="../../desktop/ui/preferences.py" line="+37"/>
         <source>Preferences</source>
         <translation>التفضيلات</translation>
     </message>
@@ -1653,6 +1768,21 @@ They become your preferred translations, used wherever these sentences appear. T
         <location line="+2"/>
         <source>Glossary terms:</source>
         <translation>مصطلحات المسرد:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your database user name</source>
+        <translation>اسم مستخدمك في قاعدة البيانات</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name a team glossary records as who added or changed a term</source>
+        <translation>الاسم الذي يسجّله مسرد الفريق لمن أضاف مصطلحًا أو غيّره</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your name in team glossaries:</source>
+        <translation>اسمك في مسارد الفريق:</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1978,33 +2108,41 @@ The file was not changed.</source>
         <translation>مسرد OmegaT (*.utf8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_model.py" line="-51"/>
+        <location filename="../../desktop/ui/glossary_model.py" line="-53"/>
+        <location filename="../../desktop/ui/team.py" line="-160"/>
         <source>Arabic</source>
-        <extracomment>(field, header): the headers are translated where they are shown.</extracomment>
+        <extracomment>(field, header): the headers are translated where they are shown.
+----------
+The fields of a term a conflict shows, with their labels.</extracomment>
         <translation>العربية</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop/ui/team.py" line="+1"/>
         <source>English</source>
         <translation>الإنجليزية</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop/ui/team.py" line="+1"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop/ui/team.py" line="+1"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop/ui/team.py" line="+1"/>
         <source>Subject</source>
         <translation>المجال</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop/ui/team.py" line="+1"/>
         <source>Part of speech</source>
         <translation>قسم الكلام</translation>
     </message>
@@ -2247,7 +2385,7 @@ The file was not changed.</source>
         <translation>من القاموس</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/translation.py" line="-26"/>
+        <location filename="../../desktop/ui/translation.py" line="-29"/>
         <source>Plain English text (*.txt)</source>
         <translation>نص إنجليزي عادي (*.txt)</translation>
     </message>
@@ -2366,6 +2504,108 @@ The file was not changed.</source>
         <location filename="../../desktop/ui/glossary_panel.py" line="-291"/>
         <source>Delete terms</source>
         <translation>حذف المصطلحات</translation>
+    </message>
+</context>
+<context>
+    <name>TeamController</name>
+    <message>
+        <location filename="../../desktop/ui/team.py" line="+179"/>
+        <source>Connect to &amp;Team Glossary…</source>
+        <extracomment>Other clients&apos; changes (from the listener&apos;s thread; delivered queued). Whether the server is reachable (from the listener&apos;s thread). A team termbase was connected to (tests wait for it). A conflict dialog was shown (tests use it).</extracomment>
+        <translation>الاتصال بمسرد ال&amp;فريق…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save O&amp;ffline Copy…</source>
+        <translation>حفظ نسخة للعمل دون ا&amp;تصال…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent Team Glossaries</source>
+        <translation>مسارد الفريق الأخيرة</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+46"/>
+        <source>Team glossary: {name}</source>
+        <translation>مسرد الفريق: {name}</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Glossary: {name}</source>
+        <translation>المسرد: {name}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The team glossary cannot be reached; retrying…</source>
+        <translation>تعذّر الوصول إلى مسرد الفريق؛ تُعاد المحاولة…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The team glossary is back.</source>
+        <translation>عاد مسرد الفريق.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Connecting…</source>
+        <translation>جارٍ الاتصال…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connected: {what}</source>
+        <translation>تم الاتصال: {what}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connecting to {name}…</source>
+        <translation>جارٍ الاتصال بـ {name}…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot connect to the team glossary</source>
+        <translation>تعذّر الاتصال بمسرد الفريق</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(none yet)</source>
+        <translation>(لا شيء بعد)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save offline copy</source>
+        <translation>حفظ نسخة للعمل دون اتصال</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Glossaries (*.db)</source>
+        <translation>المسارد (*.db)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saving an offline copy…</source>
+        <translation>جارٍ حفظ نسخة للعمل دون اتصال…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Saved %n terms to {path} for work offline.</source>
+        <translation>
+            <numerusform>حُفظ %n مصطلح في {path} للعمل دون اتصال.</numerusform>
+            <numerusform>حُفظ مصطلح واحد في {path} للعمل دون اتصال.</numerusform>
+            <numerusform>حُفظ مصطلحان في {path} للعمل دون اتصال.</numerusform>
+            <numerusform>حُفظت %n مصطلحات في {path} للعمل دون اتصال.</numerusform>
+            <numerusform>حُفظ %n مصطلحًا في {path} للعمل دون اتصال.</numerusform>
+            <numerusform>حُفظ %n مصطلح في {path} للعمل دون اتصال.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot save the offline copy</source>
+        <translation>تعذّر حفظ النسخة</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cannot save the term</source>
+        <translation>تعذّر حفظ المصطلح</translation>
     </message>
 </context>
 <context>
@@ -2699,7 +2939,7 @@ The file was not changed.</source>
 <context>
     <name>TranslationController</name>
     <message>
-        <location filename="../../desktop/ui/translation.py" line="+43"/>
+        <location filename="../../desktop/ui/translation.py" line="+46"/>
         <source>&amp;Translate Again</source>
         <translation>إعادة ال&amp;ترجمة</translation>
     </message>
@@ -2768,7 +3008,7 @@ The file was not changed.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+53"/>
         <source>Translation cancelled: {done} of %n sentences translated.</source>
         <translation>
             <numerusform>أُلغيت الترجمة: تُرجمت {done} من أصل %n جملة.</numerusform>
