@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.core import paths
 from desktop.core.errors import GlossaryError
+from desktop.core.location import is_team
 from desktop.core.workspace import Workspace, backups_of, restore_into
 from desktop.ui import i18n, style
 from desktop.ui.backups import describe
@@ -141,6 +142,19 @@ def show_unexpected_error(parent: QWidget | None, details: str) -> QMessageBox:
     return box
 
 
+def open_team_interactively(url: str) -> Workspace | None:
+    """Connect to a team termbase; when that fails, say why and open the usual glossary file
+    instead (File → Connect to Team Glossary… tries again)."""
+    try:
+        return Workspace.open(url)
+    except GlossaryError as exc:
+        box = QMessageBox(QMessageBox.Icon.Warning, i18n.app_name(), translate(
+            "Tarjuman", "{problem}\n\nTarjuman opens your own glossary instead; File → Connect to "
+            "Team Glossary… tries again.").format(problem=exc))
+        box.exec()
+    return open_glossary_interactively(paths.default_glossary_path())
+
+
 def open_glossary_interactively(path: Path) -> Workspace | None:
     """Open the glossary. A damaged file is never changed: the user may restore a backup,
     open another glossary or create a new one."""
@@ -186,7 +200,8 @@ def open_glossary_interactively(path: Path) -> Workspace | None:
 def run(argv: Sequence[str]) -> int:
     """Start the window; ``argv`` is ``[--db PATH] [FILE]``."""
     parser = argparse.ArgumentParser(prog="tarjuman", description="Tarjuman window")
-    parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--db", default=None, help="a glossary file, or a team glossary's "
+                        "postgresql://user@host:port/database")
     parser.add_argument("file", nargs="?", type=Path)
     args = parser.parse_args(list(argv))
 
@@ -199,7 +214,8 @@ def run(argv: Sequence[str]) -> int:
 
     app.setWindowIcon(window_icon())
     install_excepthook()
-    workspace = open_glossary_interactively(args.db or paths.default_glossary_path())
+    workspace = (open_team_interactively(args.db) if is_team(args.db or "")
+                 else open_glossary_interactively(Path(args.db or paths.default_glossary_path())))
     if workspace is None:
         return 4
     window = MainWindow(workspace, QSettings())

@@ -1939,7 +1939,7 @@ They become your preferred translations, used wherever these sentences appear. T
 <context>
     <name>Tarjuman</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="+131"/>
+        <location filename="../../desktop/ui/app.py" line="+132"/>
         <source>Something unexpected went wrong. Tarjuman keeps running; your glossary is safe. The details were written to the log file in {folder}.</source>
         <translation>حدث خطأ غير متوقع. يواصل ترجمان العمل، ومسردك في أمان. كُتبت التفاصيل في ملف السجل داخل {folder}.</translation>
     </message>
@@ -1947,6 +1947,15 @@ They become your preferred translations, used wherever these sentences appear. T
         <location line="+6"/>
         <source>Copy Details</source>
         <translation>نسخ التفاصيل</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{problem}
+
+Tarjuman opens your own glossary instead; File → Connect to Team Glossary… tries again.</source>
+        <translation>{problem}
+
+يفتح ترجمان مسردك الخاص بدلًا منه؛ ويعيد ملف ← الاتصال بمسرد الفريق… المحاولة.</translation>
     </message>
     <message>
         <location line="+16"/>

@@ -146,3 +146,14 @@ def test_connect_test_and_offline_copy(qtbot: QtBot, make_window: WindowFactory,
         assert [t.target for t in offline.search_terms()] == ["port"]
     finally:
         offline.close()
+
+
+def test_the_window_opens_a_termbase_given_with_db(qapp: object, pg_url: str) -> None:
+    from desktop.ui.app import open_team_interactively
+
+    workspace = open_team_interactively(pg_url)
+    assert workspace is not None
+    try:
+        assert workspace.team and workspace.name.endswith(pg_url.rsplit("/", 1)[1])
+    finally:
+        workspace.close()
