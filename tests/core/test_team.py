@@ -254,3 +254,25 @@ def test_the_connect_dialogs_test_says_what_it_reached(pg_cluster: Cluster, pg_u
         .startswith(f"postgres@{database}, PostgreSQL 16")
     with pytest.raises(GlossaryError, match="Cannot connect to .*password authentication failed"):
         Workspace.check_connection(pg_cluster.url(database, password=None), "wrong")
+
+
+def test_tbx_says_who_added_and_who_changed_each_term(glossary_db: str, tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    from desktop.core.preferences import Preferences
+
+    anna = Workspace.open(glossary_db, Preferences(display_name="Anna"))
+    omar = Workspace.open(glossary_db, Preferences(display_name="Omar"))
+    try:
+        term = anna.save_term("سفارة", "embassy").value[0]
+        omar.update_term(term.id, term.version, note="of Egypt")
+        anna.export_glossary(tmp_path / "team.tbx")
+    finally:
+        anna.close()
+        omar.close()
+    [entry] = ET.parse(tmp_path / "team.tbx").getroot().iter("termEntry")
+    groups = [{child.get("type") or child.tag: child.text for child in group}
+              for group in entry.iter("transacGrp")]
+    assert [(g["transactionType"], g["responsibility"]) for g in groups] == [
+        ("origination", "Anna"), ("modification", "Omar")]
+    assert all(g["date"] for g in groups)

@@ -63,6 +63,16 @@ def _arabic_fields(term_group: ET.Element, term: TermRecord, document: bool) -> 
         ET.SubElement(term_group, "admin", {"type": "source"}).text = _xml_safe(term.document)
 
 
+def _transaction(entry: ET.Element, kind: str, who: str, when: datetime) -> None:
+    """TBX-Basic's record of who did what when: ``transacGrp`` with the transaction type, the
+    responsible person (when known) and the date."""
+    group = ET.SubElement(entry, "transacGrp")
+    ET.SubElement(group, "transac", {"type": "transactionType"}).text = kind
+    if who:
+        ET.SubElement(group, "transacNote", {"type": "responsibility"}).text = _xml_safe(who)
+    ET.SubElement(group, "date").text = when.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
 def write_tbx(terms: Iterable[TermRecord], path: Path) -> int:
     martif = ET.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
     body = _describe(martif, "martifHeader")
@@ -71,10 +81,9 @@ def write_tbx(terms: Iterable[TermRecord], path: Path) -> int:
         count += 1
         entry = ET.SubElement(body, "termEntry", {"id": f"t{t.id}"})
         _entry_fields(entry, t)
-        transaction = ET.SubElement(entry, "transacGrp")
-        ET.SubElement(transaction, "transac", {"type": "transactionType"}).text = "origination"
-        ET.SubElement(transaction, "date").text = t.created_at.astimezone(timezone.utc).isoformat(
-            timespec="seconds")
+        _transaction(entry, "origination", t.created_by, t.created_at)
+        if t.changed_by:  # who changed it last (a team glossary, or a name set in Preferences)
+            _transaction(entry, "modification", t.changed_by, t.updated_at)
         arabic = ET.SubElement(ET.SubElement(entry, "langSet", {XML_LANG: "ar"}), "tig")
         ET.SubElement(arabic, "term").text = _xml_safe(t.source)
         _arabic_fields(arabic, t, document=True)
