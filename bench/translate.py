@@ -1,12 +1,13 @@
 """Benchmark: Argos Translate's own path vs Tarjuman's engine, at equal decoding settings.
 
-    .venv/bin/python bench/translate.py [--repeat 3] [--skip-cancel]
+    .venv/bin/python bench/translate.py [--repeat 5] [--skip-cancel] [--sweep]
 
 What runs. One copy of the seed article (20 sentences, all distinct), translated with a
 random model built like a real Argos ar→en package: a 6-layer Transformer with d_model 512,
 8 heads, FFN 2048 and a 50,000-piece vocabulary (argos-train's config.yml), its weights
 quantized to int8 (Argos' converter uses ``--quantization int8``). The tokenizer is a BPE
-model trained on the article, which cuts its Arabic into about 1.5 pieces a word. The
+model trained on the article, which cuts its Arabic into about 1.5 pieces a word (our
+estimate of what a real package's 50,000-piece SentencePiece model does with news text). The
 weights are random, so the output is filler words, but the model is wired so that each
 sentence's translation ends near 1.2 x its source length plus a few tokens (see
 ``tests/tiny_model._wire_output_length``): decoding then costs what it costs with a real
@@ -30,17 +31,23 @@ each, then again), so that load from other programs spreads over all of them. Ea
 the median wall-clock time with its range and the median CPU time of the process (CTranslate2
 threads included), which other programs' load affects much less.
 
-Then: the gain of each of Tarjuman's choices on its own (batching, threads, beam, memory),
-the time to the first translated sentence next to the time to Argos' first paragraph, and
-how long a cancel takes to stop a run, now and with the previous engine (cancel checked
-between batches).
+Then: the gain of each of Tarjuman's choices on its own (batching, threads, beam, memory);
+the screen first: a document reopened in its middle, the time to the first English on screen
+and to the whole screen, with the screen sent first (as the window does) and in document
+order (as before), beside Argos' time to its first output; and a cancel: the time until the
+run stops, until CTranslate2 is idle, and until the next document's first sentence, at beam
+1, 2 and 4 and with the engine before #15 (cancel checked between synchronous batches).
+
+``--sweep`` instead times batch sizes of 1,024 to 4,096 tokens at beam 4.
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
@@ -54,6 +61,7 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SANDBOX = Path(tempfile.mkdtemp(prefix="tarjuman-bench-"))
+atexit.register(shutil.rmtree, SANDBOX, ignore_errors=True)
 for _var in ("ARGOS_PACKAGES_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
     os.environ[_var] = str(SANDBOX / _var.lower())
     (SANDBOX / _var.lower()).mkdir()
@@ -71,6 +79,7 @@ from desktop.core.translation.engine import (  # noqa: E402
     thread_layout,
 )
 from desktop.core.translation.service import translate_sentences  # noqa: E402
+from desktop.ui.translation import SCREEN_ROWS  # noqa: E402
 from tests.tiny_model import build_tiny_argosmodel  # noqa: E402
 
 REAL_SIZE = (6, 512, 8, 2048)
@@ -160,8 +169,10 @@ def openmp_threads(translator: Any) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="measured runs of each row")
+    parser.add_argument("--repeat", type=int, default=5, help="measured runs of each row")
     parser.add_argument("--skip-cancel", action="store_true", help="skip the cancel section")
+    parser.add_argument("--sweep", action="store_true",
+                        help="only time batch sizes of 1,024-4,096 tokens at beam 4 (about 10 minutes)")
     args = parser.parse_args()
 
     from importlib.metadata import version
@@ -191,6 +202,10 @@ def main() -> None:
     print(f"Document: the seed article, {len(sentences)} sentences in {len(paragraphs)} "
           f"paragraphs, {words} words, {sum(map(len, tokens))} tokens "
           f"({sum(map(len, tokens)) / words:.2f} a word)\n")
+
+    if args.sweep:
+        batch_sizes(pkg, sentences, args.repeat)
+        return
 
     def argos_translator(threads: int | None = None) -> Any:
         """A translator built as Argos' PackageTranslation builds it (threads overridable)."""
@@ -235,7 +250,7 @@ def main() -> None:
     defaults = EngineSettings()
     print(f"Argos' translator: compute type {argos_default.compute_type}, "
           f"{argos_settings.inter_threads} x {openmp_threads(argos_default)} thread(s) "
-          f"(intra_threads={argos_settings.intra_threads}: CTranslate2's default), "
+          f"(intra_threads={argos_settings.intra_threads}; 0 is CTranslate2's default), "
           f"beam {argos_settings.beam_size}, batches of {argos_settings.batch_size} tokens")
     shipped = engine(defaults.beam_size, 0)
     print(f"Tarjuman's engine: compute type {shipped._load_locked().compute_type}, "
@@ -306,9 +321,12 @@ def main() -> None:
     print(f"  beam 2 instead of 4 (Tarjuman's default; a different search, not equal quality): "
           f"{beam_gain:.2f}x")
     memory_rows(shipped, sentences, tarjuman, args.repeat)
+    argos_first = {beam: statistics.median(next(r for r in table[beam] if r.label.startswith(
+        f"(a) Argos path, {cores} ")).first) for beam in (4, 2)}
+    screen_first(engine, sentences, min(args.repeat, 3), argos_first)
 
     if not args.skip_cancel:
-        cancel_latency(shipped, sentences, pkg)
+        cancel_latency(engine, sentences, pkg)
     print(f"\nLoad average at the end: {os.getloadavg()[0]:.1f}")
 
 
@@ -364,15 +382,102 @@ def memory_rows(engine: ArgosEngine, sentences: list[str], tarjuman: Callable[..
         print(f"  {row.label:<40}{row.cells()}{rows[0].median / row.median:9.1f}x")
 
 
-def cancel_latency(engine: ArgosEngine, sentences: list[str], pkg: Any) -> None:
-    """Cancel a long run at several moments; time until the run stops and until CTranslate2
-    is idle. 'Before': the previous engine, which checked for a cancel between batches."""
+def batch_sizes(pkg: Any, sentences: list[str], repeat: int) -> None:
+    """How the batch size (tokens) changes the time for 60 distinct sentences at beam 4."""
+    texts = [f"{i} {s}" for i in range(3) for s in sentences]
+    rows = []
+    cores = default_threads()
+    for threads in sorted({1, cores}):
+        for size in (1024, 2048, 4096):
+            engine = ArgosEngine(pkg, EngineSettings(beam_size=4, threads=threads,
+                                                     batch_tokens=size))
+            engine.ensure_loaded()
+            rows.append(Row(f"{threads} thread(s), batches of {size} tokens",
+                            lambda e=engine: e.translate(texts), threads))
+    print(f"Batch sizes: {len(texts)} distinct sentences, beam 4…", flush=True)
+    take_turns(rows, repeat)
+    print(f"  {'':<40}{'wall (range)':>22}{'CPU':>9}{'vs 1,024':>10}")
+    for row in rows:
+        base = next(r for r in rows if r.threads == row.threads)
+        print(f"  {row.label:<40}{row.cells()}{base.median / row.median:9.2f}x")
+
+
+def wait_idle(translator: Any, step: float = 0.01) -> None:
+    while translator.num_active_batches or translator.num_queued_batches:
+        time.sleep(step)
+
+
+def screen_first(engine: Callable[[int, int], ArgosEngine], sentences: list[str], repeat: int,
+                 argos_first: dict[int, float]) -> None:
+    """A document reopened in its middle: time to the first English on screen, and until all
+    of the screen is translated, with the screen first (as the window asks since #15) and in
+    document order (the engine's windows of 256 sentences, as before)."""
+    texts = [f"{i} {s}" for i in range(5) for s in sentences]  # 100 distinct sentences
+    top = len(texts) // 2
+    screen = range(top, top + SCREEN_ROWS)
+    # What Workspace.translation_job sends for this screen: its rows, the rows after, before.
+    order = list(screen) + list(range(screen.stop, len(texts))) + list(range(top))
+    reordered = [texts[i] for i in order]
+    cores = default_threads()
+    print(f"\nThe screen first: {len(texts)} distinct sentences reopened at sentence {top}; "
+          f"the screen is sentences {top}-{screen.stop - 1} ({SCREEN_ROWS}, as the window "
+          f"takes); {cores} thread(s), the run cancelled once the screen is done; seconds: "
+          f"median (range) of {repeat} runs after a warm-up", flush=True)
+    print(f"  {'':<44}{'first on screen':>20}{'whole screen':>20}")
+    for beam in (2, 4):
+        e = engine(beam, cores)
+        for label, run_texts, first, rows in (
+                ("screen first (now)", reordered, len(screen), range(len(screen))),
+                ("document order (before)", texts, 0, screen)):
+            firsts, wholes = [], []
+            for turn in range(repeat + 1):
+                wait_idle(e._load_locked())
+                token = CancelToken()
+                seen: set[int] = set()
+                marks_: list[float] = []
+                start = time.perf_counter()
+
+                def on_results(results: list[Any], rows: range = rows, seen: set[int] = seen,
+                               marks_: list[float] = marks_, token: CancelToken = token) -> None:
+                    hits = {r.index for r in results if r.index in rows}
+                    if hits and not seen:
+                        marks_.append(time.perf_counter())
+                    seen.update(hits)
+                    if len(seen) == len(rows):
+                        marks_.append(time.perf_counter())
+                        token.cancel()
+
+                try:
+                    translate_sentences(run_texts, e, None, on_results=on_results, cancel=token,
+                                        first=first)
+                except Cancelled:
+                    pass
+                if turn:
+                    firsts.append(marks_[0] - start)
+                    wholes.append(marks_[1] - start)
+            print(f"  beam {beam}, {label:<36}{statistics.median(firsts):8.2f} "
+                  f"({min(firsts):.2f}–{max(firsts):.2f}){statistics.median(wholes):9.2f} "
+                  f"({min(wholes):.2f}–{max(wholes):.2f})", flush=True)
+        print(f"  beam {beam}, Argos' first output (its first paragraph, {cores} thread(s), "
+              f"from the table): {argos_first[beam]:.2f}")
+    wait_idle(engine(2, cores)._load_locked())
+
+
+def cancel_latency(engine: Callable[[int, int], ArgosEngine], sentences: list[str],
+                   pkg: Any) -> None:
+    """Cancel a long run at several moments. Once: the time until the run stops and until
+    CTranslate2 is idle. Again: the time until the next document's first sentence, translated
+    right after the cancel (as when another document is opened). 'Before': the engine before
+    #15, which checked for a cancel between synchronous batches."""
     import ctranslate2
 
     texts = [f"{i} {s}" for i in range(3) for s in sentences]  # 60 distinct sentences
+    following = [f"{i} {s}" for i in range(3, 5) for s in sentences]  # another document
     delays = (1.0, 1.7, 2.4, 3.1, 3.8)
-    print(f"\nCancel: {len(texts)} distinct sentences at Tarjuman's default settings, cancelled "
-          f"{', '.join(map(str, delays))} s after the start; ms from the cancel:")
+    cores = default_threads()
+    print(f"\nCancel: {len(texts)} distinct sentences, {cores} thread(s), cancelled "
+          f"{', '.join(map(str, delays))} s after the start; ms from the cancel: median (range)",
+          flush=True)
 
     # The previous engine: one synchronous translate_batch call per batch of 1,024 tokens on
     # default_threads() threads (then: half the logical CPUs), the token checked between calls.
@@ -386,45 +491,78 @@ def cancel_latency(engine: ArgosEngine, sentences: list[str], pkg: Any) -> None:
         for batch in batches:
             if token.cancelled:
                 raise Cancelled()
-            before.translate_batch([toks[i] for i in batch], beam_size=engine.settings.beam_size,
+            before.translate_batch([toks[i] for i in batch], beam_size=EngineSettings().beam_size,
                                    max_batch_size=1024, batch_type="tokens")
 
-    def run_now(token: CancelToken) -> None:
-        translate_sentences(texts, engine, None, cancel=token)
+    no_spare = ArgosEngine(pkg, EngineSettings(spare_replicas=0))
+    no_spare.ensure_loaded()
+    cases: list[tuple[str, ArgosEngine | None]] = [
+        ("now, beam 1", engine(1, cores)), ("now, beam 2", engine(2, cores)),
+        ("now, beam 4", engine(4, cores)), ("beam 2, no spare replica", no_spare),
+        ("before, beam 2", None)]
 
-    for label, run, translator in (("now", run_now, engine._load_locked()),
-                                   ("before", run_before, before)):
-        def idle(t: Any = translator) -> bool:
-            return bool(t.num_active_batches == 0 and t.num_queued_batches == 0)
+    def cancel_at(delay: float, run: Callable[[CancelToken], None]) -> tuple[float, float]:
+        """Start ``run``, cancel it after ``delay``; (perf_counter of the cancel, ms until
+        the run returned)."""
+        token = CancelToken()
+        ended: list[float] = []
 
-        stopped, quiet = [], []
+        def work() -> None:
+            try:
+                run(token)
+            except Cancelled:
+                pass
+            ended.append(time.perf_counter())
+
+        worker = threading.Thread(target=work)
+        worker.start()
+        time.sleep(delay)
+        asked = time.perf_counter()
+        token.cancel()
+        worker.join()
+        return asked, 1000 * (ended[0] - asked)
+
+    def cell(values: list[float]) -> str:
+        return (f"{statistics.median(values):7.0f} ({min(values):.0f}–{max(values):.0f})"
+                if values else "")
+
+    print(f"  {'':<26}{'run stopped':>18}{'CTranslate2 idle':>20}{'next first sentence':>22}")
+    for label, e in cases:
+        translator = e._load_locked() if e is not None else before
+
+        def run(token: CancelToken, e: ArgosEngine | None = e) -> None:
+            if e is None:
+                run_before(token)
+            else:
+                translate_sentences(texts, e, None, cancel=token)
+
+        stopped, quiet, next_first = [], [], []
         for delay in delays:
-            while not idle():
-                time.sleep(0.01)
-            token = CancelToken()
-            ended: list[float] = []
+            wait_idle(translator)
+            asked, took = cancel_at(delay, run)
+            stopped.append(took)
+            wait_idle(translator, 0.002)
+            quiet.append(1000 * (time.perf_counter() - asked))
+        if e is not None:
+            for delay in delays:
+                wait_idle(translator)
+                asked, _took = cancel_at(delay, run)
+                nxt = CancelToken()
+                got: list[float] = []
 
-            def work(run: Callable[[CancelToken], None] = run, token: CancelToken = token,
-                     ended: list[float] = ended) -> None:
-                try:
-                    run(token)
+                def first_out(_r: Any, got: list[float] = got, nxt: CancelToken = nxt) -> None:
+                    got.append(time.perf_counter())
+                    nxt.cancel()
+
+                try:  # the next document at once, its screen first, on the same engine
+                    translate_sentences(following, e, None, on_results=first_out, cancel=nxt,
+                                        first=SCREEN_ROWS)
                 except Cancelled:
                     pass
-                ended.append(time.perf_counter())
-
-            worker = threading.Thread(target=work)
-            worker.start()
-            time.sleep(delay)
-            asked = time.perf_counter()
-            token.cancel()
-            worker.join()
-            stopped.append(1000 * (ended[0] - asked))
-            while not idle():
-                time.sleep(0.002)
-            quiet.append(1000 * (time.perf_counter() - asked))
-        print(f"  {label:<7} run stopped after {statistics.median(stopped):5.0f} "
-              f"({min(stopped):.0f}–{max(stopped):.0f}); CTranslate2 idle after "
-              f"{statistics.median(quiet):5.0f} ({min(quiet):.0f}–{max(quiet):.0f})")
+                next_first.append(1000 * (got[0] - asked))
+        print(f"  {label:<26}{cell(stopped):>18}{cell(quiet):>20}{cell(next_first):>22}",
+              flush=True)
+    wait_idle(before)
 
 
 if __name__ == "__main__":

@@ -256,3 +256,39 @@ def test_failure_mid_extraction_leaves_nothing_and_keeps_the_old_model(
     assert [p.name for p in empty_model_dir.iterdir()] == [first.path.name]  # no staging left
     assert sorted(p.relative_to(first.path) for p in first.path.rglob("*")) == before
     assert ArgosEngine.load().translate(["الرباط"])[0]
+
+
+def test_the_screen_is_translated_first_then_the_document_from_there(
+        installed_model: Path, tmp_path: Path, sample_text: str) -> None:
+    """Workspace.translation_job(page=...): the rows on screen go to the model first, then
+    the rows after them, then those before; every row is translated once in the end."""
+    import re
+
+    from desktop.core.translation import memory
+    from desktop.core.workspace import Workspace
+
+    ws = Workspace.open(tmp_path / "glossary.db")
+    try:
+        ws.engine = ArgosEngine.load(settings=EngineSettings(threads=1, batch_tokens=128))
+        text = "\n".join(sample_text.replace(".", f" {i}.") for i in range(3))
+        ws.show_document(ws.prepare_document(document_from_text(text)))
+        doc = ws.document
+        assert doc is not None
+        n = len(doc)
+        screen = range(n // 2, n // 2 + 10)
+        job = ws.translation_job(page=screen)
+        assert job is not None
+        assert job.rows == list(screen) + list(range(screen.stop, n)) + list(range(screen.start))
+        assert job.first == len(screen)
+        delivered: list[int] = []
+        job.run(lambda rows, _targets, _edited: delivered.extend(rows))
+        assert sorted(delivered) == list(range(n))
+        # Sentences elsewhere come with the screen's only when they are the same sentence
+        # (translated once) or have no letters at all (kept as they are, at once).
+        keys = {memory.source_key(doc.sentences[r].text) for r in screen}
+        others = [k for k, r in enumerate(delivered)
+                  if memory.source_key(doc.sentences[r].text) not in keys
+                  and re.search(r"\w", doc.sentences[r].text)]
+        assert max(delivered.index(r) for r in screen) < min(others)
+    finally:
+        ws.close()

@@ -50,6 +50,10 @@ class EngineSettings:
     # When there is more than one batch, the first (the shortest sentences of the first
     # window) is this small, so that the first translations show early.
     first_batch_tokens: int = 16
+    # CTranslate2 replicas beyond the batches sent at a time. A cancelled run's batches cannot
+    # be stopped at beam 2 or more and keep their replicas busy to the end; a spare one lets
+    # the next run (another document) start at once instead of waiting for them.
+    spare_replicas: int = 1
 
 
 def default_threads() -> int:
@@ -153,7 +157,7 @@ class ArgosEngine:
                     str(model_dir),
                     device="cpu",
                     compute_type=self.settings.compute_type,
-                    inter_threads=self.parallel,
+                    inter_threads=self.parallel + max(0, self.settings.spare_replicas),
                     intra_threads=self.threads_per_batch,
                 )
             except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError for bad files
