@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SSL_MODES = ("prefer", "require", "verify-ca", "verify-full", "disable")
-#: The fields of a term a conflict shows, with their labels.
+# The fields of a term a conflict shows, with their labels.
 CONFLICT_FIELDS = (("source", QT_TRANSLATE_NOOP("Tarjuman", "Arabic")),
                    ("target", QT_TRANSLATE_NOOP("Tarjuman", "English")),
                    ("category", QT_TRANSLATE_NOOP("Tarjuman", "Category")),

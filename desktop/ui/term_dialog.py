@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +41,9 @@ class TermDialog(QDialog):
                  existing: list[TermRecord] | None = None, suggestion: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Saves the term on Save (the caller's): returns why it could not ("" when saved),
+        # and the dialog then stays open. None: Save only closes it (``accepted``).
+        self.save: Callable[[TermDialog], str] | None = None
         self.setWindowTitle(self.tr("Add term to glossary"))
         self.setObjectName("termDialog")
         self.setMinimumWidth(520)
@@ -183,6 +188,12 @@ class TermDialog(QDialog):
             self.existing_label.setVisible(True)
             empty.setFocus()
             return
+        if self.save is not None:
+            problem = self.save(self)
+            if problem:  # not saved: the dialog stays, with everything typed, and says why
+                self.existing_label.setText(problem)
+                self.existing_label.setVisible(True)
+                return
         super().accept()
 
     def values(self) -> dict[str, str]:

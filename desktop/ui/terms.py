@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 
 from desktop.core.changes import Changes
+from desktop.core.errors import TarjumanError
 from desktop.core.glossary.lemmas import LemmaIndex
 from desktop.core.glossary.matcher import TermIndex, TermMatch
 from desktop.core.open_document import OpenDocument
@@ -185,7 +186,7 @@ class TermsController(QObject):
                               on_error=failed)
         if existing:
             dialog.showExistingRequested.connect(lambda: self.window.glossary.show_term(existing[0].id))
-        dialog.accepted.connect(lambda: self._save_term(dialog))
+        dialog.save = self._save_term
         dialog.finished.connect(lambda _r: setattr(self, "term_dialog", None))
         dialog.open()
         return dialog
@@ -198,16 +199,20 @@ class TermsController(QObject):
             dialog.set_suggestion(suggestion.text, suggestion.source)
             dialog.set_transliteration(suggestion.romanized)
 
-    def _save_term(self, dialog: TermDialog) -> None:
+    def _save_term(self, dialog: TermDialog) -> str:
+        """Save the dialog's term; returns why it could not (the dialog then stays open with
+        what was typed: a team glossary out of reach, a read-only one) or "" when saved."""
         values = dialog.values()
         try:
             outcome = self.ctx.workspace.save_term(
                 values["source"], values["target"], category=values["category"], note=values["note"],
                 context=dialog.context.toPlainText(), document=dialog.document,
                 subject=values["subject"], pos=values["pos"])
+        except TarjumanError as exc:
+            return str(exc)
         except Exception as exc:
             self.ctx.show_error(self.tr("Cannot save the term"), exc)
-            return
+            return ""
         record, created = outcome.value
         self.ctx.publish(outcome.changes)
         self.window.glossary.select_term(record.id)
@@ -215,6 +220,7 @@ class TermsController(QObject):
                 else self.tr("Updated “{source}” → “{target}”"))
         self.ctx.status(text.format(source=record.source, target=record.target), 6000)
         self.window.termSaved.emit(record.id)
+        return ""
 
     # -- dialogs -----------------------------------------------------------------------------
     def focus_search(self) -> None:

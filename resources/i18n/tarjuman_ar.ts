@@ -2120,9 +2120,7 @@ The file was not changed.</source>
         <location filename="../../desktop/ui/glossary_model.py" line="-53"/>
         <location filename="../../desktop/ui/team.py" line="-160"/>
         <source>Arabic</source>
-        <extracomment>(field, header): the headers are translated where they are shown.
-----------
-The fields of a term a conflict shows, with their labels.</extracomment>
+        <extracomment>(field, header): the headers are translated where they are shown.</extracomment>
         <translation>العربية</translation>
     </message>
     <message>
@@ -2374,7 +2372,7 @@ The fields of a term a conflict shows, with their labels.</extracomment>
         <translation>سهل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/term_dialog.py" line="+157"/>
+        <location filename="../../desktop/ui/term_dialog.py" line="+162"/>
         <source>from the glossary</source>
         <translation>من المسرد</translation>
     </message>
@@ -2849,7 +2847,7 @@ The fields of a term a conflict shows, with their labels.</extracomment>
 <context>
     <name>TermsController</name>
     <message>
-        <location filename="../../desktop/ui/terms.py" line="+41"/>
+        <location filename="../../desktop/ui/terms.py" line="+42"/>
         <source>Add &amp;Term…</source>
         <translation>إضافة &amp;مصطلح…</translation>
     </message>
@@ -2930,7 +2928,7 @@ The fields of a term a conflict shows, with their labels.</extracomment>
         <translation>اكتب المقابل الإنجليزي (لا مدخل في المسرد ولا كلمة في القاموس ولا نموذج يقترحه)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Cannot save the term</source>
         <translation>تعذّر حفظ المصطلح</translation>
     </message>

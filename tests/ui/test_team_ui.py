@@ -157,3 +157,22 @@ def test_the_window_opens_a_termbase_given_with_db(qapp: object, pg_url: str) ->
         assert workspace.team and workspace.name.endswith(pg_url.rsplit("/", 1)[1])
     finally:
         workspace.close()
+
+
+def test_a_save_that_cannot_reach_the_server_stays_in_the_dialog(
+        qtbot: QtBot, make_window: WindowFactory, pg_url: str, pg_cluster: Cluster) -> None:
+    window = make_window(pg_url)  # type: ignore[arg-type]
+    dialog = window.terms.capture("مطار", "مطار القاهرة الدولي")
+    dialog.target.setText("airport")
+    dialog.note.setText("typed before the network went")
+    try:
+        pg_cluster.stop()
+        dialog.accept()
+        assert dialog.isVisible() and "Cannot reach the team glossary" in dialog.existing_label.text()
+        assert dialog.target.text() == "airport" and dialog.note.text() == "typed before the network went"
+    finally:
+        pg_cluster.start()
+    with qtbot.waitSignal(window.termSaved, timeout=10_000):
+        dialog.accept()
+    assert [(t.target, t.note) for t in window.workspace.search_terms()] == [
+        ("airport", "typed before the network went")]
