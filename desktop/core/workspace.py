@@ -26,7 +26,7 @@ from desktop.core.db.backup import BackupInfo
 from desktop.core.db.engine import dispose, is_read_only, repaired_values
 from desktop.core.db.models import CATEGORIES, DEFAULT_COLOURS
 from desktop.core.documents import Document, read_document
-from desktop.core.errors import BadInputError, NoModelError, TarjumanError
+from desktop.core.errors import BadInputError, ConnectionLostError, NoModelError, TarjumanError
 from desktop.core.glossary.check import insert_term
 from desktop.core.glossary.lemmas import LemmaIndex
 from desktop.core.glossary.matcher import TermIndex
@@ -88,8 +88,17 @@ class TranslationJob:
                 on_results([rows[t.index] for t in items], [t.target for t in items],
                            [t.edited for t in items])
 
-        return translate_sentences(self.texts, self.engine, self.factory, on_results=deliver,
-                                   progress=progress, cancel=cancel, first=self.first)
+        try:
+            return translate_sentences(self.texts, self.engine, self.factory, on_results=deliver,
+                                       progress=progress, cancel=cancel, first=self.first)
+        except ConnectionLostError:
+            if self.engine is None:
+                raise
+            # A team glossary out of reach: translation goes on with the model alone (nothing
+            # is remembered until the server is back).
+            log.warning("the translation memory cannot be reached; translating without it")
+            return translate_sentences(self.texts, self.engine, None, on_results=deliver,
+                                       progress=progress, cancel=cancel, first=self.first)
 
 
 @dataclass(frozen=True)
@@ -180,9 +189,12 @@ class Workspace(GlossaryActions, WordActions, VocabActions):
         """A document with what the memory knows of it and its saved reading position
         (any thread); ``show_document`` makes it the open one."""
         model_id = self.engine.model_id if self.engine is not None else None
-        with self.factory() as session:
-            known = memory.lookup(session, model_id, [s.text for s in doc.sentences])
-            position = memory.document_position(session, str(doc.path)) if doc.path else None
+        try:
+            with self.factory() as session:
+                known = memory.lookup(session, model_id, [s.text for s in doc.sentences])
+                position = memory.document_position(session, str(doc.path)) if doc.path else None
+        except ConnectionLostError:  # a team glossary out of reach: the document opens all the same
+            known, position = [None] * len(doc.sentences), None
         opened = OpenDocument(doc, [k.target if k else None for k in known],
                               [bool(k and k.edited) for k in known])
         if position is not None and opened.valid(position):

@@ -173,3 +173,25 @@ def test_the_listener_thread_stops(pg_url: str) -> None:
     assert not any(t.name == "termbase-listener" and t.is_alive() for t in threading.enumerate()
                    if t is listener._thread)
     ws.close()
+
+
+def test_reading_and_translation_go_on_while_the_server_is_down(
+        pg_cluster: Cluster, pg_url: str, installed_model: object, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from desktop.core.preferences import Preferences
+
+    ws = Workspace.open(pg_url, Preferences(lemma_matching=False))
+    ws.save_term("الرباط", "Rabat")
+    ws.set_term_index(ws.build_term_index())  # built while the server is up, as the window does
+    document = Path(str(tmp_path)) / "doc.txt"
+    document.write_text("زار الوزير الرباط أمس. وعاد اليوم.", encoding="utf-8")
+    try:
+        pg_cluster.stop()
+        ws.show_document(ws.prepare_document(ws.read_document(document)))
+        english = ws.translate_document()
+        assert len(english) == 2 and all(english)  # the model alone, without the memory
+        assert [m.term.target for m in ws.find_terms()] == ["Rabat"]  # highlights from memory
+    finally:
+        pg_cluster.start()
+        ws.close(save_position=False)
