@@ -195,3 +195,58 @@ def test_reading_and_translation_go_on_while_the_server_is_down(
     finally:
         pg_cluster.start()
         ws.close(save_position=False)
+
+
+def test_the_readmes_roles_for_a_team(pg_cluster: Cluster, pg_url: str) -> None:
+    """The administrator's recipe in the README: the owner creates the schema, translators may
+    change terms, a reviewer may only read; Tarjuman upgrades need the owner."""
+    database = pg_url.rsplit("/", 1)[1]
+    owner, translator, reviewer = (f"{r}_{database}" for r in ("owner", "anna", "rev"))
+    for role in (owner, translator, reviewer):
+        pg_cluster.sql(f"CREATE ROLE {role} LOGIN PASSWORD 'pw'")
+    pg_cluster.sql(f"ALTER DATABASE {database} OWNER TO {owner}")
+    pg_cluster.sql(f"ALTER SCHEMA public OWNER TO {owner}", database)
+    for statement in (f"GRANT USAGE ON SCHEMA public TO {translator}, {reviewer}",
+                      f"ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public "
+                      f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {translator}",
+                      f"ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public "
+                      f"GRANT USAGE ON SEQUENCES TO {translator}",
+                      f"ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public "
+                      f"GRANT SELECT ON TABLES TO {reviewer}"):
+        pg_cluster.sql(statement, database)
+    Workspace.open(pg_cluster.url(database, user=owner, password="pw")).close()  # the schema
+    anna = Workspace.open(pg_cluster.url(database, user=translator, password="pw"))
+    rev = Workspace.open(pg_cluster.url(database, user=reviewer, password="pw"))
+    try:
+        assert not anna.read_only and rev.read_only
+        term = anna.save_term("وثيقة", "document").value[0]
+        assert term.created_by == translator  # the database user, no name set
+        anna.update_term(term.id, term.version, note="n")
+        anna.add_category("legal")
+        assert [t.note for t in rev.search_terms()] == ["n"]
+        anna.delete_terms([term.id])
+    finally:
+        anna.close()
+        rev.close()
+    with psycopg.connect(pg_url) as connection:  # an older schema: only its owner upgrades it
+        connection.execute("UPDATE alembic_version SET version_num = '0005'")
+    with pytest.raises(GlossaryError, match="must be upgraded to this version of Tarjuman by its owner"):
+        Workspace.open(pg_cluster.url(database, user=translator, password="pw"))
+
+
+def test_a_service_name_from_pg_service_conf(pg_cluster: Cluster, pg_url: str, tmp_path: object,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    database = pg_url.rsplit("/", 1)[1]
+    services = Path(str(tmp_path)) / "pg_service.conf"
+    services.write_text(f"[termbase]\nhost=127.0.0.1\nport={pg_cluster.port}\ndbname={database}\n"
+                        "user=postgres\npassword=tarjuman-test\n")
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    ws = Workspace.open("postgresql://?service=termbase")
+    try:
+        assert ws.team and ws.name == "termbase (service)"
+        ws.save_term("خدمة", "service")
+        assert ws.count_terms() == 1
+    finally:
+        ws.close()

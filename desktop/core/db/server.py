@@ -133,7 +133,16 @@ def _prepare(engine: Engine) -> bool:
         lock.commit()
         try:
             read_only = not _may_write(engine)
-            migrate.upgrade(engine, read_only=read_only)
+            try:
+                migrate.upgrade(engine, read_only=read_only)
+            except GlossaryError as exc:
+                if "may read" not in str(exc):
+                    raise
+                # A translator's role may change terms but not the schema (its owner's).
+                raise GlossaryError(
+                    f"The team glossary “{engine.info['name']}” must be upgraded to this "  # type: ignore[attr-defined]
+                    "version of Tarjuman by its owner: ask its administrator to open it once "
+                    "with this version. Nothing was changed.") from None
             if not read_only:
                 Base.metadata.create_all(engine)  # a table the schema lacks
                 from desktop.core.db.engine import seed_categories
