@@ -1,6 +1,7 @@
 """Benchmark: start-up time of the window and of the command line, in fresh processes.
 
     .venv/bin/python bench/startup.py [--runs 5] [--display :77] [--no-window] [--no-cli]
+    .venv/bin/python bench/startup.py --program build/bundle/tarjuman/tarjuman   (the bundle)
 
 Every command runs ``--runs`` times after one warm-up run, with a temporary HOME and XDG
 folders, so that nothing of the user's is read or written; a glossary with one term is made
@@ -15,6 +16,11 @@ The window is timed from launch (just before the process is started) to its firs
 (``desktop.ui.app.report_shown``), and the bench reads the CPU time the process has used by
 then. The window runs on the X server of ``--display``, or on an Xvfb server that the bench
 starts (with openbox as its window manager, when installed).
+
+``--program PATH`` times that program instead of this checkout's ``python -m desktop``: the
+bundle that ``packaging/build.py`` makes (``build/bundle/tarjuman/tarjuman``, or
+``/opt/tarjuman/tarjuman`` once the .deb is installed), so that its start can be measured beside
+the checkout's. Its rows have no "less python -c pass" column.
 """
 
 from __future__ import annotations
@@ -76,14 +82,17 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def window_once(env: dict[str, str], marker: Path, settle: float = 0.0) -> tuple[float, float]:
+def window_once(env: dict[str, str], marker: Path, settle: float = 0.0,
+                command: list[str] | None = None) -> tuple[float, float]:
     """Launch the window once; (seconds from launch to its first paint, CPU seconds the
     process used until then, give or take the 5 ms between two looks)."""
     marker.unlink(missing_ok=True)
     env = dict(env, TARJUMAN_REPORT_SHOWN=str(marker), QT_QPA_PLATFORM="xcb")
     with (marker.parent / "window-stderr.txt").open("w+b") as errors:
         launched = time.time()
-        proc = subprocess.Popen(TARJUMAN, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        # A session of its own: the romaniser's worker process ends with the window.
+        proc = subprocess.Popen(command or TARJUMAN, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                                stderr=errors, start_new_session=True)
         try:
             deadline = time.monotonic() + 60
             while not (marker.exists() and marker.read_text().strip()):
@@ -98,11 +107,11 @@ def window_once(env: dict[str, str], marker: Path, settle: float = 0.0) -> tuple
             shown = float(marker.read_text())
             time.sleep(settle)  # the warm-up run: let background work fill the caches
         finally:
-            proc.send_signal(signal.SIGTERM)
+            os.killpg(proc.pid, signal.SIGTERM)
             try:
                 proc.wait(10)
             except subprocess.TimeoutExpired:
-                proc.kill()
+                os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
     return shown - launched, cpu
 
@@ -140,22 +149,29 @@ def main() -> None:
     parser.add_argument("--display", help="an X server to use (default: start Xvfb)")
     parser.add_argument("--no-window", action="store_true", help="only the command line")
     parser.add_argument("--no-cli", action="store_true", help="only the window")
+    parser.add_argument("--program", type=Path, help="time this program (e.g. the bundle's "
+                        "build/bundle/tarjuman/tarjuman) instead of the checkout's python -m desktop")
     args = parser.parse_args()
+    tarjuman = [str(args.program.resolve())] if args.program else TARJUMAN
 
     home = Path(tempfile.mkdtemp(prefix="tarjuman-startup-"))
     env = environment(home)
     db = home / "glossary.db"
     env["TARJUMAN_DB"] = str(db)
-    subprocess.run([*TARJUMAN, "glossary", "add", "الرباط", "Rabat", "--category", "place"],
+    if args.program:
+        env.pop("PYTHONPATH", None)
+        print(f"program: {args.program}")
+    subprocess.run([*tarjuman, "glossary", "add", "الرباط", "Rabat", "--category", "place"],
                    cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
     commands = {
         "python -c pass": [PYTHON, "-c", "pass"],
-        "tarjuman --help": [*TARJUMAN, "--help"],
-        "tarjuman segment article.txt": [*TARJUMAN, "segment", str(SAMPLE)],
-        "tarjuman terms article.txt": [*TARJUMAN, "terms", str(SAMPLE)],
-        "tarjuman glossary list": [*TARJUMAN, "glossary", "list"],
-        "import desktop.ui.main_window": [PYTHON, "-c", "import desktop.ui.main_window"],
+        "tarjuman --help": [*tarjuman, "--help"],
+        "tarjuman segment article.txt": [*tarjuman, "segment", str(SAMPLE)],
+        "tarjuman terms article.txt": [*tarjuman, "terms", str(SAMPLE)],
+        "tarjuman glossary list": [*tarjuman, "glossary", "list"],
     }
+    if not args.program:
+        commands["import desktop.ui.main_window"] = [PYTHON, "-c", "import desktop.ui.main_window"]
     print(f"{args.runs} runs each after a warm-up: median (range); the last column is the "
           "median less python -c pass's")
     try:
@@ -169,11 +185,16 @@ def main() -> None:
             base_wall = statistics.median(walls["python -c pass"])
             base_cpu = statistics.median(cpus["python -c pass"])
             print("\nwall-clock time")
+            plain = args.program is not None  # a bundle has no python -c pass to subtract
+
+            def less(label: str, base: float) -> float | None:
+                return None if plain or label.startswith("python -c") else base
+
             for label in commands:
-                print(summary(label, walls[label], None if label.startswith("python -c") else base_wall))
+                print(summary(label, walls[label], less(label, base_wall)))
             print("\nCPU time (user + system)")
             for label in commands:
-                print(summary(label, cpus[label], None if label.startswith("python -c") else base_cpu))
+                print(summary(label, cpus[label], less(label, base_cpu)))
         if not args.no_window:
             server = None
             display = args.display
@@ -190,8 +211,8 @@ def main() -> None:
                                                stderr=subprocess.DEVNULL)
                     time.sleep(0.5)
                 marker = home / "shown"
-                window_once(env, marker, settle=10.0)
-                runs = [window_once(env, marker) for _ in range(args.runs)]
+                window_once(env, marker, settle=10.0, command=tarjuman)
+                runs = [window_once(env, marker, command=tarjuman) for _ in range(args.runs)]
                 print("\nwindow (launch to first paint, Xvfb)")
                 print(summary("tarjuman: wall-clock", [r[0] for r in runs], None))
                 print(summary("tarjuman: CPU", [r[1] for r in runs], None))

@@ -88,6 +88,9 @@ BASE_SYSTEM_LIBRARIES = {
     "libwayland-egl.so.1": "libwayland-egl1",
 }
 
+#: PyInstaller run-time hooks not run at start (see packaging/tarjuman.spec).
+RUNTIME_HOOKS_LEFT_OUT = {"pyi_rth_pyside6"}
+
 #: Files that are tests or test data, wherever a package puts them.
 _TEST_FILE = re.compile(r"(^|/)(tests?|testing)(/|$)|(^|/)(test_[^/]*|[^/]*_test)\.py[cd]?$|conftest\.py$")
 
