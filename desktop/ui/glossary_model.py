@@ -71,7 +71,8 @@ class GlossaryModel(QStandardItemModel):
         # The tooltip's lines, translated once (a row is filled for every page scrolled to).
         self._labels = (self.tr("Note: {value}"), self.tr("Context: {value}"), self.tr("From: {value}"),
                         self.tr("Subject field: {value}"), self.tr("Part of speech: {value}"),
-                        self.tr("Added {value}"))
+                        self.tr("Added {value}"), self.tr("Added by {name}"),
+                        self.tr("Last changed by {name}, {when}"))
         self.loading = False
         self.refresh()
 
@@ -289,6 +290,11 @@ class GlossaryModel(QStandardItemModel):
             if value:
                 lines.append(label.format(value=value))
         lines.append(self._labels[5].format(value=f"{rec.created_at.astimezone():%Y-%m-%d %H:%M}"))
+        if rec.created_by:  # a team glossary, or a name set in Preferences
+            lines.append(self._labels[6].format(name=rec.created_by))
+        if rec.changed_by and (rec.changed_by != rec.created_by or rec.version > 1):
+            lines.append(self._labels[7].format(name=rec.changed_by,
+                                                when=f"{rec.updated_at.astimezone():%Y-%m-%d %H:%M}"))
         tooltip = "\n".join(lines)
         for column, (field, _label) in enumerate(COLUMNS):
             if field == "created":

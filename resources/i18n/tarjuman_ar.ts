@@ -979,6 +979,16 @@ They become your preferred translations, used wherever these sentences appear. T
         <source>Added {value}</source>
         <translation>أُضيف في {value}</translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <source>Added by {name}</source>
+        <translation>أضافه {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last changed by {name}, {when}</source>
+        <translation>آخر من غيّره {name}، {when}</translation>
+    </message>
 </context>
 <context>
     <name>GlossaryPanel</name>
@@ -2117,7 +2127,7 @@ The file was not changed.</source>
         <translation>مسرد OmegaT (*.utf8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_model.py" line="-53"/>
+        <location filename="../../desktop/ui/glossary_model.py" line="-54"/>
         <location filename="../../desktop/ui/team.py" line="-160"/>
         <source>Arabic</source>
         <extracomment>(field, header): the headers are translated where they are shown.</extracomment>

@@ -42,7 +42,11 @@ def test_a_team_window_follows_the_team(qtbot: QtBot, make_window: WindowFactory
         assert time.monotonic() - sent < 2.0
         edited = other.update_term(record.id, target="Council").value
         qtbot.waitUntil(lambda: _row_of_target(window, "Council") >= 0, timeout=2_000)
-        assert window.glossary.model.record(_row_of_target(window, "Council")) == edited
+        row = _row_of_target(window, "Council")
+        assert window.glossary.model.record(row) == edited
+        window.glossary.model.ensure_rows(row, row)
+        tooltip = window.glossary.model.item(row, 0).toolTip()
+        assert "Added by postgres" in tooltip and "Last changed by postgres" in tooltip
         other.delete_terms([record.id])
         qtbot.waitUntil(lambda: _row_of_target(window, "Council") < 0, timeout=2_000)
     finally:
