@@ -10,7 +10,7 @@ from desktop.core.documents import document_from_text
 from desktop.core.errors import BadInputError, Cancelled, ModelLoadError, NoModelError
 from desktop.core.tasks import CancelToken
 from desktop.core.translation import packages
-from desktop.core.translation.engine import ArgosEngine, EngineSettings
+from desktop.core.translation.engine import MAX_SOURCE_TOKENS, ArgosEngine, EngineSettings
 
 
 def test_translates_every_sentence_of_the_sample(installed_model: Path, sample_text: str) -> None:
@@ -292,3 +292,35 @@ def test_the_screen_is_translated_first_then_the_document_from_there(
         assert max(delivered.index(r) for r in screen) < min(others)
     finally:
         ws.close()
+
+
+def test_a_sentence_is_argos_own_translation_at_the_same_settings(
+        installed_model: Path, sample_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At Argos' beam (4) and the model's own computation type, each sentence gets exactly
+    what Argos' own path gives it (``apply_packaged_translation``, one sentence per call, on
+    a translator built as Argos builds it). Batching changes CTranslate2's arithmetic a
+    little, so sentences are compared one at a time on both sides."""
+    import ctranslate2
+    from argostranslate import settings as argos_settings
+    from argostranslate import translate as argos_translate
+
+    engine = ArgosEngine.load(settings=EngineSettings(beam_size=4, compute_type="default",
+                                                      threads=1))
+    translator = ctranslate2.Translator(str(engine.info.path / "model"), device="cpu",
+                                        inter_threads=1, intra_threads=1)
+    monkeypatch.setattr(argos_settings, "beam_size", 4)
+
+    class AsGiven:  # Argos' sentence splitter would download a model
+        @staticmethod
+        def split_sentences(text: str) -> list[str]:
+            return [text]
+
+    # (A sentence longer than MAX_SOURCE_TOKENS is cut in pieces, which Argos does not do.)
+    sentences = [s.text for s in document_from_text(sample_text).sentences
+                 if any(c.isalpha() for c in s.text)
+                 and len(engine.package.tokenizer.encode(s.text)) <= MAX_SOURCE_TOKENS][:12]
+    assert len(sentences) >= 8
+    for sentence in sentences:
+        theirs = argos_translate.apply_packaged_translation(
+            engine.package, sentence, translator, AsGiven(), num_hypotheses=1)[0].value
+        assert engine.translate([sentence]) == [theirs.strip()]
