@@ -170,3 +170,23 @@ def test_licence_texts_are_shipped_for_the_copyleft_parts() -> None:
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in (licenses / "LGPL-3.0.txt").read_text()
     assert "Version 3, 29 June 2007" in (licenses / "GPL-3.0.txt").read_text()
     assert "Apache License" in (licenses / "Apache-2.0.txt").read_text()
+
+
+def test_certificates_hook_points_openssl_at_the_system_bundle() -> None:
+    """Where Debian's /usr/lib/ssl is missing, the bundle's OpenSSL gets the system's CA file;
+    a value the user set is kept."""
+    source = (PACKAGING / "rthook_certificates.py").read_text(encoding="utf-8")
+    elsewhere = source.replace('"/usr/lib/ssl/cert.pem", "/usr/lib/ssl/certs/ca-certificates.crt"',
+                               '"/nonexistent/cert.pem",')
+    assert elsewhere != source
+    script = elsewhere + "\nprint(os.environ.get('SSL_CERT_FILE', ''))\n"
+    env = {"PATH": "/usr/bin:/bin"}
+    found = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                           check=True).stdout.strip()
+    bundles = [b for b in ("/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt")
+               if Path(b).is_file()]
+    assert found == (bundles[0] if bundles else found)
+    kept = subprocess.run([sys.executable, "-c", script], env=dict(env, SSL_CERT_FILE="/mine.pem"),
+                          capture_output=True, text=True, check=True).stdout.strip()
+    assert kept == "/mine.pem"
+    assert "import ssl" not in source  # loading OpenSSL at every start costs 20 ms or more
