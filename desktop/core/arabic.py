@@ -40,6 +40,8 @@ def normalize(text: str) -> str:
     alefs to bare alef, alef maqsura to ya and ta marbuta to ha, and collapses runs of
     whitespace; other characters are kept as they are.
     """
+    if text.isascii():  # English: nothing to compose, strip or fold (a third of the time)
+        return _SPACES.sub(" ", text).strip() if text else text
     return _SPACES.sub(" ", _STRIP.sub("", standard_text(text)).translate(_FOLD)).strip()
 
 

@@ -81,9 +81,9 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     offsets: list[int] = []
     start = 0
     for end in _slice_ends(text):
-        folded, piece_offsets = _fold_piece(text[start:end])
+        folded, piece_offsets = _fold_piece(text[start:end], start)
         pieces.append(folded)
-        offsets.extend([start + o for o in piece_offsets])
+        offsets.extend(piece_offsets)
         start = end
     return "".join(pieces), offsets
 
@@ -110,7 +110,9 @@ def _plain(ch: str) -> bool:
     return "\u0621" <= ch <= "\u064a" and ch not in DROPPED
 
 
-def _fold_piece(text: str) -> tuple[str, list[int]]:
+def _fold_piece(text: str, base: int = 0) -> tuple[str, list[int]]:
+    """Fold one slice of a text that starts at ``base`` in the whole (offsets are into the
+    whole)."""
     # Fast path (C string methods), valid whenever lower-casing keeps the length.
     folded = text.translate(_TABLE)
     kept_length = len(folded)
@@ -119,9 +121,9 @@ def _fold_piece(text: str) -> tuple[str, list[int]]:
         offsets: list[int] = []
         last_kept = 0
         for run in _DROPPED_RE.finditer(text):
-            offsets.extend(range(last_kept, run.start()))
+            offsets.extend(range(base + last_kept, base + run.start()))
             last_kept = run.end()
-        offsets.extend(range(last_kept, len(text)))
+        offsets.extend(range(base + last_kept, base + len(text)))
         if not _SPACE_RUNS.search(folded):
             return folded, offsets
         pieces: list[str] = []
@@ -136,10 +138,10 @@ def _fold_piece(text: str) -> tuple[str, list[int]]:
         pieces.append(folded[last:])
         new_offsets.extend(offsets[last:])
         return "".join(pieces), new_offsets
-    return _fold_slowly(text)
+    return _fold_slowly(text, base)
 
 
-def _fold_slowly(text: str) -> tuple[str, list[int]]:
+def _fold_slowly(text: str, base: int = 0) -> tuple[str, list[int]]:
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
@@ -149,11 +151,11 @@ def _fold_slowly(text: str) -> tuple[str, list[int]]:
             if out and out[-1] == " ":
                 continue
             out.append(" ")
-            offsets.append(i)
+            offsets.append(base + i)
             continue
         for c in _FOLD.get(ch, ch).lower():
             out.append(c)
-            offsets.append(i)
+            offsets.append(base + i)
     return "".join(out), offsets
 
 
@@ -290,44 +292,57 @@ class TermIndex:
             self._recent_words.append(word)
         entries.append(entry)  # a key already indexed shares this list with its automaton
 
-    def _hits(self, words: str) -> Iterator[tuple[int, list[_Entry]]]:
-        padded = words + " "
-        for automaton, _words in self._shards:
-            yield from automaton.iter(padded)
-        if self._recent_words:
-            yield from self._recent.iter(padded)
-
-    def candidates(self, words: str) -> list[tuple[int, int, _Entry, str]]:
-        """Every (start, end, entry, prefix) where a key occurs at a valid place in ``words``
-        (folded text passed through ``separate_words``)."""
-        found: list[tuple[int, int, _Entry, str]] = []
-        if not self._keys:
-            return found
-        prefixes = PREFIXES
-        for last, entries in self._hits(words):
-            end = last  # the trailing space
-            start = end - entries[0].length
-            if start == 0 or words[start - 1] == " ":
-                prefix = ""
-            else:
-                word_start = words.rfind(" ", max(0, start - _LONGEST_PREFIX - 1), start) + 1
-                if word_start == 0 and start > _LONGEST_PREFIX:
-                    continue
-                prefix = words[word_start:start]
-                if prefix not in prefixes:
-                    continue
-            for entry in entries:
-                if entry.needs_article and not prefixes.get(prefix, False):
-                    continue
-                found.append((start, end, entry, prefix))
-        return found
-
     def find(self, text: str) -> list[TermMatch]:
         """Terms in ``text``, non-overlapping, ordered by start."""
         folded, offsets = fold_with_map(text)
         words = separate_words(folded)
         with self._lock, _no_gc():
-            return _select(text, offsets, self.terms, self.candidates(words))
+            return _choose(text, self.terms, self._spans(text, offsets, words))
+
+    def _spans(self, text: str, offsets: list[int], words: str) -> list[tuple[int, int, int]]:
+        """``candidates`` as spans of the original text, ``(start, -end, term index)``, in
+        one pass (the dense case has tens of thousands: each step here counts)."""
+        spans: list[tuple[int, int, int]] = []
+        if not self._keys:
+            return spans
+        append = spans.append
+        prefixes, dropped, n = PREFIXES, DROPPED, len(text)
+        longest = _LONGEST_PREFIX
+        padded = words + " "
+        automatons = [automaton for automaton, _words in self._shards]
+        if self._recent_words:
+            automatons.append(self._recent)
+        for end, entries in itertools.chain.from_iterable(a.iter(padded) for a in automatons):
+            first = entries[0]
+            start = end - first.length
+            if start == 0 or words[start - 1] == " ":
+                prefix = ""
+                article = False
+            else:
+                word_start = words.rfind(" ", max(0, start - longest - 1), start) + 1
+                if word_start == 0 and start > longest:
+                    continue
+                prefix = words[word_start:start]
+                found = prefixes.get(prefix)
+                if found is None:
+                    continue
+                article = found
+            b = offsets[end - 1] + 1
+            while b < n and text[b] in dropped:  # trailing harakat belong to the word
+                b += 1
+            if len(entries) == 1 and not first.needs_article:
+                append((offsets[start], -b, first.term_index))
+                continue
+            for entry in entries:
+                if entry.needs_article:
+                    # The key without its ال is needed only after لل (ل + ال), where the
+                    # article is not written out: after any other proclitic ending in ال the
+                    # whole key is found as well, with the same span.
+                    if article and prefix.endswith("لل"):
+                        append((offsets[start - 1], -b, entry.term_index))
+                else:
+                    append((offsets[start], -b, entry.term_index))
+        return spans
 
 
 @contextlib.contextmanager
@@ -357,35 +372,52 @@ def _select(text: str, offsets: list[int], terms: Sequence[IndexedTerm],
         while b < n and text[b] in dropped:  # trailing harakat belong to the word
             b += 1
         append((offsets[start], -b, entry.term_index))
+    return _choose(text, terms, spans)
+
+
+def _choose(text: str, terms: Sequence[IndexedTerm], spans: list[tuple[int, int, int]]) -> list[TermMatch]:
+    """Keep the winners of overlapping spans ``(start, -end, term index)``; as matches in
+    text order. Spans that overlap one another, directly or through a chain, form a cluster;
+    clusters are disjoint, so each is settled alone (most are one span)."""
     spans.sort()
-    chosen: list[tuple[int, int, int]] = []
-    k = 0
-    while k < len(spans):
-        # A cluster: spans that overlap one another, directly or through a chain.
-        cluster_end = -spans[k][1]
-        j = k + 1
-        while j < len(spans) and spans[j][0] < cluster_end:
-            cluster_end = max(cluster_end, -spans[j][1])
-            j += 1
-        if j == k + 1:
-            chosen.append(spans[k])
-        else:
-            chosen.extend(_resolve(text, terms, spans[k:j]))
-        k = j
-    chosen.sort()
-    result = []
-    for a, negative_b, i in chosen:
-        matched = text[a:-negative_b]
-        term = terms[i]
-        result.append(TermMatch(a, -negative_b, matched, term, matched == term.source))
+    result: list[TermMatch] = []
+    append = result.append
+    new = tuple.__new__  # TermMatch(...) without its Python-level __new__: 35,000 times
+    cluster: list[tuple[int, int, int]] = []
+    cluster_end = -1
+    for span in spans + [(len(text) + 1, 0, -1)]:  # the sentinel closes the last cluster
+        a = span[0]
+        if a < cluster_end:
+            cluster.append(span)
+            if -span[1] > cluster_end:
+                cluster_end = -span[1]
+            continue
+        if len(cluster) == 1:
+            ka, kb, i = cluster[0]
+            matched = text[ka:-kb]
+            term = terms[i]
+            append(new(TermMatch, (ka, -kb, matched, term, matched == term.source, False)))
+        elif cluster:
+            for ka, kb, i in sorted(_resolve(text, terms, cluster)):
+                matched = text[ka:-kb]
+                term = terms[i]
+                append(new(TermMatch, (ka, -kb, matched, term, matched == term.source, False)))
+        cluster = [span]
+        cluster_end = -span[1]
     return result
+
+
+def _rank(text: str, terms: Sequence[IndexedTerm], span: tuple[int, int, int]) -> tuple[int, bool, int, int]:
+    """How a span ranks among those it overlaps (least first): longest, then exact (the text
+    as the term is written), then leftmost, then the first term."""
+    a, negative_b, i = span
+    return (a + negative_b, text[a:-negative_b] != terms[i].source, a, i)
 
 
 def _resolve(text: str, terms: Sequence[IndexedTerm],
              cluster: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """Within overlapping spans: longest first, then exact, then leftmost, then first term."""
-    ranked = sorted(cluster, key=lambda s: (s[0] + s[1], text[s[0] : -s[1]] != terms[s[2]].source,
-                                            s[0], s[2]))
+    ranked = sorted(cluster, key=lambda s: _rank(text, terms, s))
     kept: list[tuple[int, int, int]] = []
     for span in ranked:
         a, b = span[0], -span[1]

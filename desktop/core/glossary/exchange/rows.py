@@ -163,36 +163,39 @@ def rows_from_table(table: Table, mapping: dict[str, int], unprotect: bool = Tru
         )
     rows: list[ImportRow] = []
     width = len(table.header) if table.header is not None else None
+    fields = ("source", "target", "category", "note", "context", "document", "created", "subject", "pos")
+    columns = [mapping.get(field) for field in fields]
+    unprotect_at = unprotect_cell if unprotect else str
+    categories: dict[str, str] = {}  # a file has a handful of category spellings
     for line, cells in table.rows:
         if width is not None and len(cells) > width and any(c.strip() for c in cells[width:]):
             raise BadInputError(f"“{name}”, line {line}: {len(cells)} cells but the header has {width}.")
-
-        def cell(field: str, cells: list[str] = cells) -> str:
-            i = mapping.get(field)
-            if i is None or i >= len(cells):
-                return ""
-            return unprotect_cell(cells[i]) if unprotect else cells[i]
-
-        source, target = cell("source").strip(), cell("target").strip()
+        count = len(cells)
+        (source, target, category_cell, note, context, document, created_cell, subject,
+         pos) = ["" if i is None or i >= count else unprotect_at(cells[i]) for i in columns]
+        source, target = source.strip(), target.strip()
         if not source or not target:
             raise BadInputError(f"“{name}”, line {line}: both source and target are needed.")
         # Whether the category exists is checked against the glossary at import; a file
         # without one leaves an existing term's category as it is.
-        category = category_key(cell("category")) if cell("category").strip() else None
+        category = None
+        if category_cell and category_cell.strip():
+            category = categories.get(category_cell)
+            if category is None:
+                category = categories[category_cell] = category_key(category_cell)
         created = None
-        if cell("created").strip():
+        if created_cell and created_cell.strip():
             try:
-                created = datetime.fromisoformat(cell("created").strip())
+                created = datetime.fromisoformat(created_cell.strip())
             except ValueError:
                 raise BadInputError(
-                    f"“{name}”, line {line}: “{cell('created')}” is not a date "
+                    f"“{name}”, line {line}: “{created_cell}” is not a date "
                     "(use ISO 8601, e.g. 2024-05-01T10:00:00+00:00)."
                 ) from None
             if created.tzinfo is None:
                 created = created.replace(tzinfo=timezone.utc)
-        rows.append(ImportRow(line, source, target, category, cell("note"), cell("context"),
-                              cell("document"), created, subject=cell("subject").strip(),
-                              pos=cell("pos").strip()))
+        rows.append(ImportRow(line, source, target, category, note, context, document, created,
+                              subject=subject.strip(), pos=pos.strip()))
     return rows
 
 
@@ -208,7 +211,8 @@ def import_rows(session: Session, rows: list[ImportRow], *, progress: ProgressFn
     if new_categories not in NEW_CATEGORY_POLICIES:
         raise ValueError(new_categories)
     known = set(category_names(session))
-    unknown = sorted({category_key(r.category) for r in rows if r.category is not None} - known)
+    spellings = {r.category for r in rows if r.category is not None}
+    unknown = sorted({category_key(c) for c in spellings} - known)
     for name in unknown if new_categories == "create" else ():
         try:
             add_category(session, name)
@@ -216,9 +220,11 @@ def import_rows(session: Session, rows: list[ImportRow], *, progress: ProgressFn
             first = next(r for r in rows if r.category is not None and category_key(r.category) == name)
             raise BadInputError(f"{first.place}: {exc}") from None
     mapped = set(unknown) if new_categories == "other" else set()
-    items = [NewTerm(r.source, r.target,
-                     None if r.category is None else "other" if category_key(r.category) in mapped
-                     else r.category, r.note, r.context, r.document, r.created, r.subject, r.pos)
+    # Each spelling of a category as the import stores it.
+    stored: dict[str | None, str | None] = {None: None}
+    stored.update({c: "other" if category_key(c) in mapped else c for c in spellings})
+    items = [NewTerm(r.source, r.target, stored[r.category], r.note, r.context, r.document,
+                     r.created, r.subject, r.pos)
              for r in rows]
     try:
         added, updated, skipped = add_terms(session, items, progress=progress, cancel=cancel,
