@@ -244,8 +244,8 @@ def write_licences(app: Path, python: Path, manifest: dict[str, list[str] | list
 
 # The finished app ------------------------------------------------------------------------------
 
-_README = """Tarjuman {version} for Linux ({machine})
-=====================================
+_README = """{title}
+{underline}
 
 Read Arabic documents beside their offline English translation and build a glossary.
 This folder is the whole program: it needs no Python and no network.
@@ -344,7 +344,8 @@ def finish_app(app: Path, python: Path, manifest: dict[str, list[str] | list[lis
     packages, _ = system_packages(app)
     machine, _ = arch()
     debian = " ".join(p for p in packages if p not in ("libc6", "libstdc++6", "libgcc-s1"))
-    (app / "README.txt").write_text(_README.format(version=version(), machine=machine, app_id=APP_ID,
+    title = f"Tarjuman {version()} for Linux ({machine})"
+    (app / "README.txt").write_text(_README.format(title=title, underline="=" * len(title), app_id=APP_ID,
                                                    debian=debian), encoding="utf-8")
 
 
