@@ -68,11 +68,14 @@ def bare_key(text: str) -> str:
     """``search_key`` with the article and the proclitics before it taken off every word
     (a word keeps at least two letters): what the glossary search compares besides the
     words as written."""
-    words = []
-    for word in search_key(text).split(" "):
-        for prefix in _ARTICLE_PREFIXES:
-            if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-                word = word[len(prefix):] if prefix != "لل" else word[2:]
-                break
-        words.append(word)
-    return " ".join(words)
+    return bare_of_key(search_key(text))
+
+
+def bare_of_key(key: str) -> str:
+    """``bare_key`` of a text whose ``search_key`` is ``key``: at the start of every word the
+    first of ``_ARTICLE_PREFIXES`` that leaves two characters or more is taken off."""
+    return _ARTICLE_AT_WORD_START.sub("", key) if "ل" in key else key
+
+
+_ARTICLE_AT_WORD_START = re.compile(
+    "(?:^|(?<= ))(?:" + "|".join(_ARTICLE_PREFIXES) + ")(?=[^ ][^ ])")
