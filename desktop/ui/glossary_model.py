@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from desktop.core.changes import Changes
 from desktop.core.errors import EditConflictError, TarjumanError
@@ -68,6 +68,7 @@ class GlossaryModel(QStandardItemModel):
         self._filled = bytearray()
         self._cache: dict[int, TermRecord] = {}
         self._arabic_font = style.arabic_font(13)
+        self._colours: dict[str, tuple[QColor, QColor]] = {}  # per category: background, text
         # The tooltip's lines, translated once (a row is filled for every page scrolled to).
         self._labels = (self.tr("Note: {value}"), self.tr("Context: {value}"), self.tr("From: {value}"),
                         self.tr("Subject field: {value}"), self.tr("Part of speech: {value}"),
@@ -235,6 +236,7 @@ class GlossaryModel(QStandardItemModel):
 
     def restyle(self) -> None:
         """Category colours changed: rebuild the rows shown (and later the others)."""
+        self._colours.clear()
         self._filled = bytearray(len(self._ids))
         self.ensure_rows(0, self.FIRST_ROWS - 1)
 
@@ -272,10 +274,13 @@ class GlossaryModel(QStandardItemModel):
         todo = [row for row in range(first, last + 1) if not self._filled[row]]
         if not todo:
             return
+        missing = [self._ids[row] for row in todo if self._ids[row] not in self._cache]
+        if missing:  # one query for the rows about to show (not a page of 200 around each)
+            self._cache.update((r.id, r) for r in self._workspace.get_terms(missing))
         blocked = self.blockSignals(True)
         try:
             for row in todo:
-                rec = self.record(row)
+                rec = self._cache.get(self._ids[row])
                 if rec is not None:
                     self._fill_row(row, rec)
         finally:
@@ -296,6 +301,11 @@ class GlossaryModel(QStandardItemModel):
             lines.append(self._labels[7].format(name=rec.changed_by,
                                                 when=f"{rec.updated_at.astimezone():%Y-%m-%d %H:%M}"))
         tooltip = "\n".join(lines)
+        colours = self._colours.get(rec.category)
+        if colours is None:  # a contrast computation: once per category, not per row
+            colours = self._colours[rec.category] = (style.category_colour(rec.category),
+                                                     style.category_text(rec.category))
+        background, foreground = colours
         for column, (field, _label) in enumerate(COLUMNS):
             if field == "created":
                 text = f"{rec.created_at.astimezone():%Y-%m-%d}"
@@ -306,8 +316,8 @@ class GlossaryModel(QStandardItemModel):
                 item.setText(text)
                 item.setToolTip(tooltip)
                 if field == "category":
-                    item.setBackground(style.category_colour(rec.category))
-                    item.setForeground(style.category_text(rec.category))
+                    item.setBackground(background)
+                    item.setForeground(foreground)
                 continue
             item = QStandardItem(text)
             item.setToolTip(tooltip)
@@ -317,8 +327,8 @@ class GlossaryModel(QStandardItemModel):
                 item.setFont(self._arabic_font)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             elif field == "category":
-                item.setBackground(style.category_colour(rec.category))
-                item.setForeground(style.category_text(rec.category))
+                item.setBackground(background)
+                item.setForeground(foreground)
             self.setItem(row, column, item)
         self._filled[row] = 1
 

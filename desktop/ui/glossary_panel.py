@@ -34,7 +34,10 @@ ADDED_COLUMN = [field for field, _label in COLUMNS].index("created")
 NOTE_COLUMN = [field for field, _label in COLUMNS].index("note")
 OPTIONAL_COLUMNS = tuple(i for i, (field, _label) in enumerate(COLUMNS) if field in ("subject", "pos"))
 
-SEARCH_DELAY_MS = 120
+# The search runs once typing pauses this long: enough to take a burst (a paste, a held key,
+# a fast typist's next letter) as one search, short enough that each letter of ordinary typing
+# (150 ms or more apart) shows its result. A search of 100,000 terms costs about 10-30 ms.
+SEARCH_DELAY_MS = 50
 
 
 class CategoryDelegate(QStyledItemDelegate):

@@ -197,8 +197,9 @@ class Catalog:
                                            [e.category for _k, e in keyed], [k for k, _e in keyed])
         return order
 
-    def _rare_hits(self, key: str, limit: int = 2000) -> set[int] | None:
-        """Ids whose search string contains ``key``, if there are at most ``limit``."""
+    def _rare_hits(self, key: str, limit: int = 2000) -> list[int] | None:
+        """Where in source order the terms are whose search string contains ``key`` (each
+        once, ascending), if there are at most ``limit``."""
         if self._blob is None:
             ids, searches, _categories, _keys = self._order("source")
             starts: list[int] = []
@@ -210,11 +211,11 @@ class Catalog:
         blob, starts, ids = self._blob
         if blob.count(key) > limit:
             return None
-        hits: set[int] = set()
+        hits: list[int] = []
         position = blob.find(key)
         while position != -1:
             entry = bisect_right(starts, position) - 1
-            hits.add(ids[entry])
+            hits.append(entry)
             if entry + 1 >= len(starts):
                 break
             position = blob.find(key, starts[entry + 1])
@@ -222,7 +223,8 @@ class Catalog:
 
     def query(self, text: str = "", category: str | None = None, sort: str = "source",
               descending: bool = False) -> list[int]:
-        """Ids of matching terms in display order."""
+        """Ids of matching terms in display order (a keystroke in the search box: a few
+        milliseconds for 100,000 terms)."""
         if sort not in SORT_FIELDS:
             raise ValueError(sort)
         key = search_key(text)
@@ -231,17 +233,26 @@ class Catalog:
         bare = bare_key(text) if key else ""
         keys = [key] if bare == key else [key, bare]
         ids, searches, categories, _keys = self._order(sort)
+        found: list[int]
         if key and not category:
-            found_sets = [self._rare_hits(k) for k in keys]
-            if all(h is not None for h in found_sets):
-                hits = set().union(*(h for h in found_sets if h is not None))
-                found = [i for i in ids if i in hits]
+            places = [self._rare_hits(k) for k in keys]
+            if all(p is not None for p in places):
+                # Few hits: found with str.find over all the search strings (in C).
+                in_source_order = sorted(set().union(*(p for p in places if p is not None)))
+                source_ids = self._blob[2] if self._blob is not None else []
+                found = [source_ids[p] for p in in_source_order]
+                if sort != "source":
+                    wanted = set(found)
+                    found = [i for i in ids if i in wanted]
                 return found[::-1] if descending else found
+        first, last = keys[0], keys[-1]
         if key and category:
             found = [i for i, s, c in zip(ids, searches, categories, strict=True)
-                     if c == category and any(k in s for k in keys)]
+                     if c == category and (first in s or last in s)]
+        elif key and len(keys) == 1:
+            found = [i for i, s in zip(ids, searches, strict=True) if first in s]
         elif key:
-            found = [i for i, s in zip(ids, searches, strict=True) if any(k in s for k in keys)]
+            found = [i for i, s in zip(ids, searches, strict=True) if first in s or last in s]
         elif category:
             found = [i for i, c in zip(ids, categories, strict=True) if c == category]
         else:
