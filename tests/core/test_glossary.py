@@ -9,6 +9,7 @@ from desktop.core.arabic import normalize
 from desktop.core.db.engine import journal_mode, open_database
 from desktop.core.errors import BadInputError, GlossaryError
 from desktop.core.glossary import store
+from desktop.core.workspace_glossary import open_glossary
 
 
 def test_normalize_folds_arabic_variants() -> None:
@@ -30,8 +31,8 @@ def test_pragmas(db_path: Path) -> None:
         assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
 
 
-def test_add_then_same_pair_updates_instead_of_duplicating(db_path: Path) -> None:
-    factory = open_database(db_path)
+def test_add_then_same_pair_updates_instead_of_duplicating(glossary_db: str) -> None:
+    factory = open_glossary(glossary_db)
     with factory.begin() as s:
         first, created = store.add_term(s, "عبد اللطيف حموشي", "Abdellatif Hammouchi",
                                         category="person", context="ctx", document="a.txt")
@@ -49,8 +50,8 @@ def test_add_then_same_pair_updates_instead_of_duplicating(db_path: Path) -> Non
         assert store.count_terms(s) == 2
 
 
-def test_search_ignores_harakat_hamza_tatweel_and_case(db_path: Path) -> None:
-    factory = open_database(db_path)
+def test_search_ignores_harakat_hamza_tatweel_and_case(glossary_db: str) -> None:
+    factory = open_glossary(glossary_db)
     with factory.begin() as s:
         fbi, _ = store.add_term(s, "مكتب التحقيقات الفيدرالي", "Federal Bureau of Investigation",
                                 category="organization", note="FBI")
@@ -69,8 +70,8 @@ def test_search_ignores_harakat_hamza_tatweel_and_case(db_path: Path) -> None:
         assert sorted(store.search_ids(s, "")) == sorted([fbi.id, dgst.id, place.id])
 
 
-def test_update_and_delete(db_path: Path) -> None:
-    factory = open_database(db_path)
+def test_update_and_delete(glossary_db: str) -> None:
+    factory = open_glossary(glossary_db)
     with factory.begin() as s:
         a, _ = store.add_term(s, "الرباط", "Rabat")
         b, _ = store.add_term(s, "المغرب", "Morocco")
@@ -87,8 +88,8 @@ def test_update_and_delete(db_path: Path) -> None:
         assert [t.source for t in store.search(s)] == ["المغرب"]
 
 
-def test_empty_source_or_target_refused(db_path: Path) -> None:
-    factory = open_database(db_path)
+def test_empty_source_or_target_refused(glossary_db: str) -> None:
+    factory = open_glossary(glossary_db)
     with factory.begin() as s:
         with pytest.raises(BadInputError):
             store.add_term(s, "  ", "x")

@@ -3,19 +3,18 @@ names romanised as they are usually spelled."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from desktop.core.db.engine import open_database
 from desktop.core.glossary import store
 from desktop.core.glossary.catalog import Catalog
 from desktop.core.names import romanize_name
+from desktop.core.workspace_glossary import open_glossary
 
 
 @pytest.fixture
-def factory(tmp_path: Path):  # type: ignore[no-untyped-def]
-    factory = open_database(tmp_path / "g.db")
+def factory(glossary_db: str):  # type: ignore[no-untyped-def]
+    """Five terms on each engine (a glossary file, a team termbase)."""
+    factory = open_glossary(glossary_db)
     with factory.begin() as s:
         store.add_term(s, "مكتب التحقيقات الفيدرالي", "Federal Bureau of Investigation",
                        category="organization", note="FBI")

@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.db.engine import open_database
 from desktop.core.documents import document_from_text
 from desktop.core.errors import Cancelled
 from desktop.core.tasks import CancelToken
 from desktop.core.translation import memory
 from desktop.core.translation.engine import ArgosEngine, EngineSettings
 from desktop.core.translation.service import Translated, translate_sentences
+from desktop.core.workspace_glossary import open_glossary
 
 
 class CallCounter:
@@ -28,9 +28,9 @@ class CallCounter:
         return self.inner.translate_batch(batch, **kwargs)
 
 
-def test_second_translation_makes_no_model_calls(installed_model: Path, db_path: Path,
+def test_second_translation_makes_no_model_calls(installed_model: Path, glossary_db: str,
                                                  sample_text: str) -> None:
-    factory = open_database(db_path)
+    factory = open_glossary(glossary_db)
     engine = ArgosEngine.load()
     counter = CallCounter(engine)
     texts = [s.text for s in document_from_text(sample_text).sentences]
@@ -45,8 +45,8 @@ def test_second_translation_makes_no_model_calls(installed_model: Path, db_path:
     assert sorted(r.index for r in delivered) == list(range(len(texts)))
 
 
-def test_only_new_sentences_reach_the_model(installed_model: Path, db_path: Path) -> None:
-    factory = open_database(db_path)
+def test_only_new_sentences_reach_the_model(installed_model: Path, glossary_db: str) -> None:
+    factory = open_glossary(glossary_db)
     engine = ArgosEngine.load()
     counter = CallCounter(engine)
     translate_sentences(["الرباط عاصمة المغرب.", "نجح التنسيق."], engine, factory)
@@ -67,8 +67,8 @@ def test_without_database_nothing_is_stored(installed_model: Path, db_path: Path
     assert counter.calls == 2
 
 
-def test_post_edit_wins_everywhere_and_revert_restores(installed_model: Path, db_path: Path) -> None:
-    factory = open_database(db_path)
+def test_post_edit_wins_everywhere_and_revert_restores(installed_model: Path, glossary_db: str) -> None:
+    factory = open_glossary(glossary_db)
     engine = ArgosEngine.load()
     sentence = "واستقبل عبد اللطيف حموشي مدير مكتب التحقيقات."
     [machine] = translate_sentences([sentence], engine, factory)
@@ -87,17 +87,17 @@ def test_post_edit_wins_everywhere_and_revert_restores(installed_model: Path, db
     assert again is not None and again.target == machine.target and not again.edited
 
 
-def test_edits_show_even_without_a_model(db_path: Path) -> None:
-    factory = open_database(db_path)
+def test_edits_show_even_without_a_model(glossary_db: str) -> None:
+    factory = open_glossary(glossary_db)
     with factory.begin() as s:
         memory.set_edit(s, "الرباط.", "Rabat.")
     results = translate_sentences(["الرباط.", "المغرب."], None, factory)
     assert results == [Translated(0, "Rabat.", True, True), None]
 
 
-def test_cancel_keeps_finished_batches_in_memory(installed_model: Path, db_path: Path,
+def test_cancel_keeps_finished_batches_in_memory(installed_model: Path, glossary_db: str,
                                                  sample_text: str) -> None:
-    factory = open_database(db_path)
+    factory = open_glossary(glossary_db)
     engine = ArgosEngine.load(settings=EngineSettings(batch_tokens=48))
     texts = [s.text for s in document_from_text(sample_text).sentences]
     token = CancelToken()
@@ -121,8 +121,8 @@ def test_n_best_alternatives(installed_model: Path) -> None:
     assert len(hyps) == 4 and all(isinstance(h, str) for h in hyps)
 
 
-def test_document_position(db_path: Path) -> None:
-    factory = open_database(db_path)
+def test_document_position(glossary_db: str) -> None:
+    factory = open_glossary(glossary_db)
     with factory.begin() as s:
         assert memory.document_position(s, "/x/a.txt") is None
         memory.save_document_position(s, "/x/a.txt", "a.txt", 7, 20)

@@ -20,7 +20,16 @@ TEXT = "ذهب الوزير إلى الرباط. عاد الوزير.\n\nذهب 
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
+def ws(glossary_db: str) -> Iterator[Workspace]:
+    """A workspace on each engine: a glossary file, and a team termbase on PostgreSQL."""
+    workspace = Workspace.open(glossary_db)
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def file_ws(tmp_path: Path) -> Iterator[Workspace]:
+    """A workspace on a glossary file (backups and damaged files are a file's)."""
     workspace = Workspace.open(tmp_path / "glossary.db")
     yield workspace
     workspace.close()
@@ -83,8 +92,9 @@ def test_saving_a_term_names_it_and_joins_the_fresh_index(ws: Workspace) -> None
     assert not ws.index_stale
 
 
-def test_import_backs_up_first_and_names_the_changed_terms(ws: Workspace,
+def test_import_backs_up_first_and_names_the_changed_terms(file_ws: Workspace,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    ws = file_ws
     rows = [ImportRow(n + 2, f"كلمة{n}", f"word {n}", "", "", "", "", None) for n in range(8)]
     outcome = ws.import_rows(rows[:3])
     assert outcome.value.added == 3
@@ -104,7 +114,8 @@ def test_import_backs_up_first_and_names_the_changed_terms(ws: Workspace,
     assert len(backups_of(ws.db_path)) == 2  # pruned after a successful one
 
 
-def test_a_damaged_glossary_is_refused_and_the_open_one_stays(ws: Workspace, tmp_path: Path) -> None:
+def test_a_damaged_glossary_is_refused_and_the_open_one_stays(file_ws: Workspace, tmp_path: Path) -> None:
+    ws = file_ws
     ws.save_term("الرباط", "Rabat")
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"not a database at all" * 100)
