@@ -68,7 +68,7 @@ class TermListener:
 
     def __init__(self, connect: Callable[[], Any], on_notice: Callable[[Notice], None],
                  on_connection: Callable[[bool], None] | None = None,
-                 ignore: Callable[[], set[int]] | None = None, batch_s: float = 0.05,
+                 ignore: Callable[[], set[int]] | None = None, batch_s: float = 0.02,
                  retry_s: float = 2.0) -> None:
         self._connect = connect
         self._on_notice = on_notice

@@ -239,14 +239,13 @@ def add_term(
                       category=category or "other", note=note, context=context, document=document,
                       subject=subject.strip(), pos=pos.strip(), created_at=created_at or now,
                       updated_at=now, version=1, created_by=who(session), changed_by=who(session))
-        new_id = session.execute(
+        added = session.execute(
             upsert.insert(session, Term).values(**values)
-            .on_conflict_do_nothing(index_elements=["source_norm", "target"]).returning(Term.id)
-        ).scalar()
-        if new_id is not None:
-            term = session.get(Term, new_id)
-            assert term is not None
-            return _record(term), True
+            .on_conflict_do_nothing(index_elements=["source_norm", "target"])
+            .returning(*_RECORD_COLUMNS.selected_columns)
+        ).first()
+        if added is not None:
+            return TermRecord(*added), True
         existing = session.scalars(same.execution_options(populate_existing=True)).one()
     if existing is not None:
         existing.source = source
