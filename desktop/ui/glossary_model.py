@@ -52,7 +52,8 @@ class GlossaryModel(QStandardItemModel):
     IN_PLACE_UP_TO = 100  # changed terms applied on the GUI thread; more are sorted in on a worker
     FIRST_ROWS = 50  # rows filled at once after every query
 
-    def __init__(self, workspace: Workspace, parent: Any = None, runner: TaskRunner | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: Any = None, runner: TaskRunner | None = None,
+                 defer: bool = False) -> None:
         super().__init__(0, len(COLUMNS), parent)
         self.setHorizontalHeaderLabels([translate(CONTEXT, label) for _field, label in COLUMNS])
         self._workspace = workspace
@@ -75,7 +76,13 @@ class GlossaryModel(QStandardItemModel):
                         self.tr("Added {value}"), self.tr("Added by {name}"),
                         self.tr("Last changed by {name}, {when}"))
         self.loading = False
-        self.refresh()
+        # With ``defer``, a big glossary's catalogue is read only when ``load_deferred`` is
+        # called (the window does, once the document's terms are highlighted).
+        self.deferred = False
+        if defer and runner is not None and workspace.count_terms() >= self.BACKGROUND_FROM:
+            self.deferred = self.loading = True
+        else:
+            self.refresh()
 
     # -- state -----------------------------------------------------------------------------
     @property
@@ -108,6 +115,7 @@ class GlossaryModel(QStandardItemModel):
         rows until the new catalogue arrives.
         """
         workspace, sort = self._workspace, self._sort
+        self.deferred = False
         self._pending.clear()  # the catalogue read from now on has every change so far
         if self._runner is not None and workspace.count_terms() >= self.BACKGROUND_FROM:
             self._start_loading("load glossary", lambda: workspace.catalog(sort))
@@ -115,6 +123,11 @@ class GlossaryModel(QStandardItemModel):
         self._generation += 1  # a catalogue still being read is older: it is dropped
         self.loading = False
         self._install_now(workspace.catalog(sort))
+
+    def load_deferred(self) -> None:
+        """Read the catalogue whose reading was deferred (nothing if it was not)."""
+        if self.deferred:
+            self.refresh()
 
     def apply(self, changes: Changes) -> None:
         """Bring the rows up to date with what an action changed."""

@@ -100,10 +100,10 @@ class GlossaryPanel(QDockWidget):
     studyRequested = Signal(int)  # a term to add to the reviews
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None,
-                 runner: TaskRunner | None = None) -> None:
+                 runner: TaskRunner | None = None, defer_load: bool = False) -> None:
         super().__init__(self.tr("Glossary"), parent)
         self.setObjectName("glossaryDock")
-        self.model = GlossaryModel(workspace, self, runner)
+        self.model = GlossaryModel(workspace, self, runner, defer=defer_load)
         self.undo_stack = QUndoStack(self)
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -364,6 +364,8 @@ class GlossaryPanel(QDockWidget):
             text = plural(n, self.tr("%n matching term of {total}", None, n),
                           self.tr("%n matching terms of {total}", None, n))
             self.count_label.setText(text.format(total=total))
+        elif self.model.loading and not total:
+            self.count_label.setText(self.tr("Reading the glossary…"))
         else:
             self.count_label.setText(plural(n, self.tr("%n term", None, n), self.tr("%n terms", None, n)))
 

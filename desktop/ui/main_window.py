@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -54,6 +54,8 @@ from desktop.ui.words import WordsController
 MINIMUM_SIZE = (640, 480)
 DOCK_MIN_WIDTH = 220
 DOCK_WIDTH = 430
+# A big glossary's table is read at the latest this long after start (see MainWindow.start).
+LOAD_TABLE_AFTER_MS = 10_000
 TAB_BELOW_HEIGHT = 640
 
 class MainWindow(QMainWindow):
@@ -97,7 +99,8 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(central)
         layout.addWidget(self.reader, 1)
         self.setCentralWidget(central)
-        self.glossary = GlossaryPanel(workspace, self, runner=self.runner)
+        # A big glossary's table is read once the document's terms are highlighted (see start).
+        self.glossary = GlossaryPanel(workspace, self, runner=self.runner, defer_load=True)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
         self.term_pane = TermPane(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.term_pane)
@@ -235,6 +238,11 @@ class MainWindow(QMainWindow):
         changed, and open a document: the given one, the last one, or the bundled sample."""
         self.models.load_engine()
         self.terms.load_term_index()
+        if self.glossary.model.deferred:
+            # Both are read on the one thread for Python-heavy work: the document's highlights
+            # come first, then the table's catalogue (at the latest after LOAD_TABLE_AFTER_MS).
+            self.termsHighlighted.connect(self.glossary.model.load_deferred)
+            QTimer.singleShot(LOAD_TABLE_AFTER_MS, self.glossary.model.load_deferred)
         self.words.load_lexicon()
         self.files.backup_at_open()
         self.team.start()

@@ -70,21 +70,35 @@ class TermsController(QObject):
             self.window.termsHighlighted.emit()
 
     def load_term_index(self) -> None:
-        """(Re)build the term index from the glossary in the background, then match."""
+        """(Re)build the term index from the glossary in the background, then match.
+
+        The document open when the index is ready is matched in the same task: the first
+        highlights then wait for nothing else queued on the thread for Python-heavy work
+        (the lexicon, a big glossary's table)."""
         workspace = self.ctx.workspace
         factory, version = workspace.factory, workspace.terms_version
         self._match_serial += 1  # matches still being found use the old index: drop them
+        Built = tuple[TermIndex, LemmaIndex | None, OpenDocument | None, list[TermMatch]]
 
-        def build() -> tuple[TermIndex, LemmaIndex | None]:
+        def build() -> Built:
             index = workspace.build_term_index()
-            return index, workspace.build_lemma_index(index)
+            lemmas = workspace.build_lemma_index(index)
+            doc = workspace.document  # set on the GUI thread; its text never changes
+            matches = workspace.match_terms(index, doc.text, lemmas) if doc is not None else []
+            return index, lemmas, doc, matches
 
-        def loaded(built: tuple[TermIndex, LemmaIndex | None]) -> None:
-            if workspace.set_term_index(built[0], factory, version, built[1]):
+        def loaded(built: Built) -> None:
+            index, lemmas, doc, matches = built
+            if not workspace.set_term_index(index, factory, version, lemmas):
+                return
+            if doc is not None and doc is workspace.document:
+                self._match_serial += 1  # these are the newest matches
+                self.ctx.publish(workspace.set_matches(doc, matches))
+            else:
                 self.update_term_matches()
 
-        self.ctx.runner.start("term index", lambda _t: build(), on_done=loaded,
-                              heavy=True, on_error=self.ctx.error_handler(self.tr("Glossary")))
+        self.ctx.runner.start("term index", lambda _t: build(), on_done=loaded, heavy=True,
+                              urgent=True, on_error=self.ctx.error_handler(self.tr("Glossary")))
 
     def update_term_matches(self) -> None:
         """Find the glossary's terms in the open document (in the background) and show them."""
@@ -101,7 +115,7 @@ class TermsController(QObject):
 
         text = doc.text
         self.ctx.runner.start("match terms", lambda _t: workspace.match_terms(index, text, lemmas),
-                              on_done=found, heavy=True,
+                              on_done=found, heavy=True, urgent=True,
                               on_error=self.ctx.error_handler(self.tr("Term matching failed")))
 
     # -- the pane and the term check ---------------------------------------------------------

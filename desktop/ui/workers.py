@@ -113,7 +113,10 @@ class TaskRunner(QObject):
         on_partial: Callable[[object], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
         heavy: bool = False,
+        urgent: bool = False,
     ) -> TaskHandle:
+        """Run ``fn`` on a pool thread; ``urgent`` tasks go before the others waiting in
+        their pool (what the user is looking at now: the document's highlights)."""
         signals = _Signals(self)
         ctx = TaskContext(signals)
         handle = TaskHandle(name, ctx, signals)
@@ -148,7 +151,7 @@ class TaskRunner(QObject):
         signals.failed.connect(failed)
         signals.cancelled.connect(cancelled)
         self._running.add(handle)
-        (self._heavy if heavy else self._pool).start(_Runnable(fn, ctx, signals))
+        (self._heavy if heavy else self._pool).start(_Runnable(fn, ctx, signals), 1 if urgent else 0)
         return handle
 
     def running(self) -> list[TaskHandle]:

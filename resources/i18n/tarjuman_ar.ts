@@ -949,7 +949,7 @@ They become your preferred translations, used wherever these sentences appear. T
 <context>
     <name>GlossaryModel</name>
     <message>
-        <location filename="../../desktop/ui/glossary_model.py" line="+72"/>
+        <location filename="../../desktop/ui/glossary_model.py" line="+74"/>
         <source>Note: {value}</source>
         <extracomment>An edit crossed someone else&apos;s (a team glossary): the EditConflictError, nothing saved.</extracomment>
         <translation>ملاحظة: {value}</translation>
@@ -993,13 +993,13 @@ They become your preferred translations, used wherever these sentences appear. T
 <context>
     <name>GlossaryPanel</name>
     <message>
-        <location filename="../../desktop/ui/glossary_panel.py" line="+101"/>
-        <location line="+267"/>
+        <location filename="../../desktop/ui/glossary_panel.py" line="+104"/>
+        <location line="+269"/>
         <source>Glossary</source>
         <translation>المسرد</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-258"/>
         <source>Search Arabic, English or notes…</source>
         <translation>ابحث في العربية أو الإنجليزية أو الملاحظات…</translation>
     </message>
@@ -1119,8 +1119,13 @@ They become your preferred translations, used wherever these sentences appear. T
             <numerusform>%n مصطلح مطابق من أصل {total}</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+3"/>
+        <source>Reading the glossary…</source>
+        <translation>جارٍ قراءة المسرد…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>%n term</source>
         <translation>
             <numerusform>%n مصطلح</numerusform>
@@ -1408,7 +1413,7 @@ They become your preferred translations, used wherever these sentences appear. T
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+143"/>
+        <location filename="../../desktop/ui/main_window.py" line="+146"/>
         <source>&amp;Preferences…</source>
         <extracomment>The smallest window that still reads: two or three Arabic words a line in the narrowest reading view the docks leave.</extracomment>
         <translation>التف&amp;ضيلات…</translation>
@@ -1480,7 +1485,7 @@ They become your preferred translations, used wherever these sentences appear. T
         <translation>الرئيسي</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+77"/>
         <source>{glossary} (read-only)</source>
         <translation>{glossary} (للقراءة فقط)</translation>
     </message>
@@ -2127,7 +2132,7 @@ The file was not changed.</source>
         <translation>مسرد OmegaT (*.utf8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_model.py" line="-54"/>
+        <location filename="../../desktop/ui/glossary_model.py" line="-56"/>
         <location filename="../../desktop/ui/team.py" line="-160"/>
         <source>Arabic</source>
         <extracomment>(field, header): the headers are translated where they are shown.</extracomment>
@@ -2518,7 +2523,7 @@ The file was not changed.</source>
         <translation>متجاهلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_panel.py" line="-291"/>
+        <location filename="../../desktop/ui/glossary_panel.py" line="-293"/>
         <source>Delete terms</source>
         <translation>حذف المصطلحات</translation>
     </message>

@@ -268,6 +268,8 @@ def test_big_glossary_loads_in_the_background(qtbot: QtBot, make_window: WindowF
     window = make_window(db)
     model = window.glossary.model
     assert model.loading  # the window is up before the catalogue is read
+    assert window.glossary.count_label.text() == "Reading the glossary…"
+    window.start(SAMPLE)
     qtbot.waitUntil(lambda: not model.loading and model.rowCount() == 25_000, timeout=TIMEOUT)
     assert window.glossary.count_label.text() == "25000 terms"
 
@@ -358,3 +360,34 @@ def test_a_late_catalogue_never_replaces_another_glossarys_table(
     qtbot.wait(50)
     assert model.total() == 0 and model.rowCount() == 0 and not model.loading
     assert window.glossary.count_label.text() == "0 terms"
+
+
+def test_a_big_glossarys_highlights_come_before_its_table(
+        qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a big glossary (100,000 terms in real life), the document's terms are highlighted
+    first, then the table is read: both use the one thread for Python-heavy work."""
+    from desktop.core.workspace import Workspace
+    from desktop.ui.glossary_model import GlossaryModel
+    from tests.ui.conftest import numbered_pairs
+
+    monkeypatch.setattr(GlossaryModel, "BACKGROUND_FROM", 10)
+    db = tmp_path / "big.db"
+    workspace = Workspace.open(db)
+    with workspace.factory.begin() as session:
+        store.add_terms(session, [store.NewTerm(a, e) for a, e in numbered_pairs(150)])
+        store.add_term(session, "حموشي", "Hammouchi", category="person")
+    workspace.close()
+    window = make_window(db)
+    model, panel = window.glossary.model, window.glossary
+    assert model.deferred and model.rowCount() == 0
+    assert panel.count_label.text() == "Reading the glossary…"
+    table_at_highlight: list[int] = []
+    window.termsHighlighted.connect(lambda: table_at_highlight.append(model.total()))
+    with qtbot.waitSignal(model.loaded, timeout=TIMEOUT):
+        window.start(SAMPLE)
+    assert table_at_highlight and table_at_highlight[0] == 0  # the highlights came first
+    assert window.workspace.document is not None
+    assert any(m.term.target == "Hammouchi" for m in window.workspace.document.matches)
+    assert model.total() == 151 and not model.deferred and not model.loading
+    assert panel.count_label.text() == "151 terms"

@@ -16,8 +16,8 @@ from datetime import datetime, timezone
 from typing import Sequence
 
 from sqlalchemy import Dialect, String, func, select, type_coerce
-from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeDecorator
 
 from desktop.core.arabic import bare_key, bare_of_key, normalize, search_key
 from desktop.core.db.models import Term
