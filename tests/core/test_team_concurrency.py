@@ -149,3 +149,37 @@ def test_the_cli_refuses_an_edit_of_a_changed_term_with_exit_4(glossary_db: str)
     assert cli.main([*edit, "--note", "second"], out, err) == 4
     assert "since you opened it; your edit was not saved" in err.getvalue()
     assert "Traceback" not in err.getvalue()
+
+
+def _importer(url: str, path: str, start: Any, queue: Any) -> None:
+    try:
+        ws = Workspace.open(url)
+        start.wait(60)
+        result = ws.import_file(__import__("pathlib").Path(path)).value.result
+        ws.close(save_position=False)
+        queue.put(("ok", result.added + result.updated))
+    except BaseException as exc:
+        queue.put(("error", repr(exc)))
+
+
+def test_two_overlapping_imports_at_once_both_succeed(pg_url: str, tmp_path: Any) -> None:
+    Workspace.open(pg_url).close()
+    files = []
+    for k, numbers in enumerate((range(0, 1500), range(500, 2000))):
+        path = tmp_path / f"import{k}.csv"
+        path.write_text("source,target\n" + "".join(f"{s},{t}\n" for s, t in map(_pair, numbers)),
+                        encoding="utf-8")
+        files.append(str(path))
+    context = multiprocessing.get_context("spawn")
+    start, queue = context.Event(), context.Queue()
+    processes = [context.Process(target=_importer, args=(pg_url, f, start, queue)) for f in files]
+    for process in processes:
+        process.start()
+    time.sleep(0.5)
+    start.set()
+    results = [queue.get(timeout=300) for _ in processes]
+    for process in processes:
+        process.join(30)
+    assert sorted(results) == [("ok", 1500), ("ok", 1500)], results
+    with psycopg.connect(pg_url) as connection:
+        assert connection.execute("SELECT count(*) FROM terms").fetchone() == (2000,)
