@@ -136,9 +136,9 @@ def test_translate_uses_the_memory_unless_no_cache(installed_model: Path, tmp_pa
     calls: list[int] = []
     real = engine_module.ArgosEngine._translate_tokens
 
-    def counting(self: object, batch: list[list[str]], n: int) -> list[list[str]]:
+    def counting(self: object, batch: list[list[str]], *args: object) -> object:
         calls.append(len(batch))
-        return real(self, batch, n)  # type: ignore[arg-type]
+        return real(self, batch, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(engine_module.ArgosEngine, "_translate_tokens", counting)
     assert ctranslate2  # the real model runs underneath
