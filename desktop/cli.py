@@ -12,11 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import signal
 import sys
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TextIO
 
 from desktop import __version__
 from desktop.core.errors import BadInputError, TarjumanError
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, EXIT_NO_MODEL, EXIT_BAD_INPUT = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # Ctrl+C, SIGTERM (128 + signal number)
+EXIT_BROKEN_PIPE = 141  # the reader closed the pipe (128 + SIGPIPE)
 COMMANDS = ("segment", "translate", "terms", "models", "glossary", "lookup", "gloss", "vocab", "memory")
 #: The glossary's built-in categories, for the help (the Workspace's ``BUILTIN_CATEGORIES``,
 #: written out so that ``--help`` loads no database layer; a test checks that they agree).
@@ -182,6 +184,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     except KeyboardInterrupt:
         print("tarjuman: interrupted", file=err)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader stopped reading (``tarjuman glossary list | head``): as a program killed
+        # by SIGPIPE would, say nothing more (Python would complain when it flushes at exit).
+        _silence(out)
+        return EXIT_BROKEN_PIPE
     except Terminated:
         print("tarjuman: stopped (SIGTERM); nothing was left half-written", file=err)
         return EXIT_TERMINATED
@@ -192,6 +199,17 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _silence(out: TextIO) -> None:
+    """Send what is left for a closed pipe to /dev/null (the standard output's descriptor)."""
+    try:
+        if out is sys.stdout:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 class Terminated(BaseException):
@@ -227,6 +245,45 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _print_json(data: Any, out: TextIO) -> None:
     json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+def _print_json_items(items: Iterable[dict[str, Any]], out: TextIO) -> None:
+    """``_print_json`` of a list of objects, written an object at a time: the same text, with
+    memory for one object (``terms --json`` on 5 MB of text, ``glossary list --json``)."""
+    first = True
+    for item in items:
+        out.write("[\n" if first else ",\n")
+        out.write(_json_object(item))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
+_encode_string = json.encoder.encode_basestring  # C; what json.dumps(ensure_ascii=False) uses
+
+
+def _json_object(item: dict[str, Any]) -> str:
+    """``json.dumps(item, ensure_ascii=False, indent=2)`` of an object in a list (indented one
+    level). A flat object of strings, whole numbers, booleans and nulls is written here with
+    the C string encoder: with ``indent``, json.dumps runs its pure-Python encoder, five
+    times slower."""
+    lines = []
+    for key, value in item.items():
+        if isinstance(value, str):
+            text = _encode_string(value)
+        elif value is None or isinstance(value, (bool, int)):
+            text = json.dumps(value)
+        else:
+            return "  " + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        lines.append(f"    {_encode_string(key)}: {text}")
+    return "  {\n" + ",\n".join(lines) + "\n  }" if lines else "  {}"
+
+
+def _print_terms(terms: Iterable[Any], as_json: bool, out: TextIO) -> None:
+    """Terms as they are read: tab-separated lines, or JSON."""
+    if as_json:
+        _print_json_items((_term_json(t) for t in terms), out)
+        return
+    out.writelines(f"{t.id}\t{t.source}\t{t.target}\t{t.category}\t{t.note}\n" for t in terms)
 
 
 def _segment(args: argparse.Namespace, out: TextIO) -> int:
@@ -327,11 +384,10 @@ def _terms(args: argparse.Namespace, out: TextIO) -> int:
     if problem:
         print(f"tarjuman: note: other forms of terms were not matched: {problem}", file=sys.stderr)
     if args.json:
-        _print_json([m.as_json() for m in matches], out)
+        _print_json_items((m.as_json() for m in matches), out)
     else:
-        for m in matches:
-            kind = "\tlemma" if m.lemma else ""
-            print(f"{m.start}\t{m.end}\t{m.text}\t{m.term.target}\t{m.term.category}{kind}", file=out)
+        out.writelines(f"{m.start}\t{m.end}\t{m.text}\t{m.term.target}\t{m.term.category}"
+                       f"{chr(9) + 'lemma' if m.lemma else ''}\n" for m in matches)
     return EXIT_OK
 
 
@@ -401,6 +457,14 @@ def _glossary(args: argparse.Namespace, out: TextIO) -> int:
 
     db = Path(args.db or default_glossary_path())
     new = not is_team(args.db or "") and not db.exists()
+    if args.glossary_command in ("list", "search") and not is_team(args.db or ""):
+        from desktop.core import quick
+
+        # A healthy glossary at the current schema is only read: no ORM, no Alembic.
+        found = quick.list_terms(db, args.query if args.glossary_command == "search" else "")
+        if found is not None:
+            _print_terms(found, args.json, out)
+            return EXIT_OK
     if args.glossary_command == "import" and not Path(args.file).exists():
         raise BadInputError(f"“{args.file}” does not exist.")  # and no glossary is created
     workspace = _open_workspace(args)
@@ -433,12 +497,7 @@ def _glossary_command(args: argparse.Namespace, workspace: Workspace, out: TextI
         term = workspace.update_term(args.id, args.expect_version, **fields).value
         print(f"Saved #{term.id} (version {term.version}): {term.source} → {term.target}", file=out)
     elif cmd in ("list", "search"):
-        terms = workspace.search_terms(args.query if cmd == "search" else "")
-        if args.json:
-            _print_json([_term_json(t) for t in terms], out)
-        else:
-            for t in terms:
-                print(f"{t.id}\t{t.source}\t{t.target}\t{t.category}\t{t.note}", file=out)
+        _print_terms(workspace.iter_terms(args.query if cmd == "search" else ""), args.json, out)
     elif cmd == "export":
         fmt = "excel" if args.excel else args.format
         exported = workspace.export_glossary(args.file, fmt, deck=args.deck, cloze=args.cloze,

@@ -1,4 +1,5 @@
-"""Read-only actions that need neither the ORM nor Alembic: the CLI's ``terms``.
+"""Read-only actions that need neither the ORM nor Alembic: the CLI's ``terms``, ``glossary
+list`` and ``glossary search``.
 
 Matching a glossary in a document only reads the terms, so for a healthy glossary at the
 current schema revision they are read with the sqlite3 module (opened read-only, immutable
@@ -11,8 +12,11 @@ through the ``Workspace``, which creates, upgrades, refuses or repairs it as usu
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator, NamedTuple
 
+from desktop.core.arabic import bare_key, bare_of_key, search_key
 from desktop.core.db.checks import HEAD, code_objects, open_untrusted
 from desktop.core.documents import Document
 from desktop.core.errors import TarjumanError
@@ -21,9 +25,37 @@ from desktop.core.glossary.matcher import IndexedTerm, TermIndex, TermMatch
 COLUMNS = ("id", "source", "target", "category", "note")
 
 
-def glossary_terms(db_path: Path) -> list[IndexedTerm] | None:
-    """The terms of the glossary at ``db_path`` as the matcher needs them, or ``None`` when the
-    file needs the full path (see the module's docstring)."""
+#: What ``glossary list`` shows of a term (``TermRecord``'s fields, in its order).
+RECORD_COLUMNS = ("id", "source", "target", "category", "note", "context", "document",
+                  "created_at", "updated_at", "subject", "pos", "version", "created_by",
+                  "changed_by")
+_TEXT_COLUMNS = ("source", "target", "category", "note", "context", "document", "subject", "pos",
+                 "created_by", "changed_by", "search_text", "source_norm", "created_at",
+                 "updated_at")
+
+
+class QuickTerm(NamedTuple):
+    """A term as ``glossary list`` prints it (the fields of ``TermRecord``)."""
+
+    id: int
+    source: str
+    target: str
+    category: str
+    note: str
+    context: str
+    document: str
+    created_at: datetime
+    updated_at: datetime
+    subject: str
+    pos: str
+    version: int
+    created_by: str
+    changed_by: str
+
+
+def _open_current(db_path: Path) -> sqlite3.Connection | None:
+    """The glossary at ``db_path`` opened untrusted and read-only, if it is a healthy SQLite
+    glossary at the current revision; else ``None`` (the caller takes the full path)."""
     path = Path(db_path)
     if not path.is_file():
         return None
@@ -32,21 +64,87 @@ def glossary_terms(db_path: Path) -> list[IndexedTerm] | None:
     except sqlite3.Error:
         return None
     try:
-        if code_objects(con):
-            return None
+        if code_objects(con) or _generated_columns(con):
+            raise LookupError
         revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
         if revision is None or revision[0] != HEAD:
-            return None
+            raise LookupError
         # A value of the wrong type is damage that opening the glossary repairs.
-        damaged = " OR ".join(f"typeof({c}) != 'text'" for c in COLUMNS[1:])
-        if con.execute(f"SELECT 1 FROM terms WHERE {damaged} LIMIT 1").fetchone():
-            return None
+        damaged = " OR ".join(f"typeof({c}) != 'text'" for c in _TEXT_COLUMNS)
+        dates = " OR ".join(f"{c} NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] *'"
+                            for c in ("created_at", "updated_at"))
+        if con.execute(f"SELECT 1 FROM terms WHERE {damaged} OR typeof(version) != 'integer' "
+                       f"OR {dates} LIMIT 1").fetchone():
+            raise LookupError
+    except (sqlite3.Error, LookupError):
+        con.close()
+        return None
+    return con
+
+
+def _generated_columns(con: sqlite3.Connection) -> bool:
+    """Whether a table has generated columns (code: the full path refuses the file)."""
+    tables = [name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return any(column[6] not in (0, 1) for name in tables
+               for column in con.execute(f'PRAGMA table_xinfo("{name}")'))
+
+
+def glossary_terms(db_path: Path) -> list[IndexedTerm] | None:
+    """The terms of the glossary at ``db_path`` as the matcher needs them, or ``None`` when the
+    file needs the full path (see the module's docstring)."""
+    con = _open_current(db_path)
+    if con is None:
+        return None
+    try:
         rows = con.execute(f"SELECT {', '.join(COLUMNS)} FROM terms ORDER BY id").fetchall()
     except sqlite3.Error:
         return None
     finally:
         con.close()
     return [IndexedTerm(*row) for row in rows]
+
+
+def list_terms(db_path: Path, query: str = "") -> Iterator[QuickTerm] | None:
+    """The terms matching ``query`` (all when empty) in the table's order, read as they are
+    written out; ``None`` when the glossary needs the full path. Matching is the store's:
+    the query's search key in a term's search text, or its bare form (articles taken off)
+    in the Arabic's bare form."""
+    con = _open_current(db_path)
+    if con is None:
+        return None
+    key = search_key(query)
+    bare = bare_key(query) if key else ""
+    where, params = "", ()  # type: tuple[str, tuple[str, ...]]
+    if key and bare == key:
+        where, params = "WHERE instr(search_text, ?) > 0", (key,)
+    elif key and " " not in bare:
+        # A word's bare form is a piece of the word: the rows to check hold it somewhere.
+        where, params = "WHERE instr(search_text, ?) > 0", (bare,)
+    columns = ", ".join(RECORD_COLUMNS)
+    try:
+        cursor = con.execute(f"SELECT {columns}, search_text FROM terms {where} "
+                             "ORDER BY source_norm, target, id", params)
+    except sqlite3.Error:
+        con.close()
+        return None
+    return _rows(con, cursor, key if bare != key else "", bare if bare != key else "")
+
+
+def _rows(con: sqlite3.Connection, cursor: sqlite3.Cursor, key: str, bare: str) -> Iterator[QuickTerm]:
+    try:
+        while rows := cursor.fetchmany(1000):
+            for *values, search_text in rows:
+                if bare and not (key in search_text
+                                 or bare in bare_of_key(search_text.partition("\x1f")[0])):
+                    continue
+                values[7], values[8] = _utc(values[7]), _utc(values[8])
+                yield QuickTerm(*values)
+    finally:
+        con.close()
+
+
+def _utc(value: str) -> datetime:
+    return datetime.fromisoformat(value).replace(tzinfo=timezone.utc)
 
 
 def find_terms(doc: Document, db_path: Path, lemma_matching: bool = True

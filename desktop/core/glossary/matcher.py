@@ -24,10 +24,14 @@ import gc
 import itertools
 import re
 import threading
+from array import array
 from dataclasses import dataclass
-from typing import Iterable, Iterator, NamedTuple, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence, TypeAlias
 
 import ahocorasick
+
+#: Where each folded character came from in the original text (see ``fold_with_map``).
+Offsets: TypeAlias = "list[int] | array[int]"
 
 # Dropped: harakat and Quranic annotation marks, superscript alef, tatweel.
 DROPPED = frozenset(
@@ -71,14 +75,19 @@ _DROPPED_RE = re.compile("[" + "".join(sorted(DROPPED)) + "]+")
 # Long texts are folded a slice at a time: each C string operation on a whole document holds
 # the interpreter lock for milliseconds, during which the GUI thread cannot run.
 SLICE = 16_384
+COMPACT_FROM = 1_000_000  # characters
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Fold ``text``; ``offsets[i]`` is the original index of folded character ``i``."""
+def fold_with_map(text: str) -> tuple[str, Offsets]:
+    """Fold ``text``; ``offsets[i]`` is the original index of folded character ``i``.
+
+    The offsets are a list (fastest to fill and read) up to ``COMPACT_FROM`` characters, and
+    an array of machine integers beyond (8 bytes a character where a list of ints takes
+    about 36: 5 MB of Arabic would need 100 MB)."""
     if len(text) <= SLICE:
         return _fold_piece(text)
     pieces: list[str] = []
-    offsets: list[int] = []
+    offsets: Offsets = array("q") if len(text) > COMPACT_FROM else []
     start = 0
     for end in _slice_ends(text):
         folded, piece_offsets = _fold_piece(text[start:end], start)
@@ -110,7 +119,7 @@ def _plain(ch: str) -> bool:
     return "\u0621" <= ch <= "\u064a" and ch not in DROPPED
 
 
-def _fold_piece(text: str, base: int = 0) -> tuple[str, list[int]]:
+def _fold_piece(text: str, base: int = 0) -> tuple[str, Offsets]:
     """Fold one slice of a text that starts at ``base`` in the whole (offsets are into the
     whole)."""
     # Fast path (C string methods), valid whenever lower-casing keeps the length.
@@ -118,7 +127,7 @@ def _fold_piece(text: str, base: int = 0) -> tuple[str, list[int]]:
     kept_length = len(folded)
     folded = folded.lower()
     if len(folded) == kept_length:
-        offsets: list[int] = []
+        offsets: Offsets = []
         last_kept = 0
         for run in _DROPPED_RE.finditer(text):
             offsets.extend(range(base + last_kept, base + run.start()))
@@ -127,7 +136,7 @@ def _fold_piece(text: str, base: int = 0) -> tuple[str, list[int]]:
         if not _SPACE_RUNS.search(folded):
             return folded, offsets
         pieces: list[str] = []
-        new_offsets: list[int] = []
+        new_offsets: Offsets = []
         last = 0
         for run in _SPACE_RUNS.finditer(folded):
             pieces.append(folded[last : run.start()])
@@ -141,9 +150,9 @@ def _fold_piece(text: str, base: int = 0) -> tuple[str, list[int]]:
     return _fold_slowly(text, base)
 
 
-def _fold_slowly(text: str, base: int = 0) -> tuple[str, list[int]]:
+def _fold_slowly(text: str, base: int = 0) -> tuple[str, Offsets]:
     out: list[str] = []
-    offsets: list[int] = []
+    offsets: Offsets = []
     for i, ch in enumerate(text):
         if ch in DROPPED:
             continue
@@ -339,7 +348,7 @@ class TermIndex:
         with self._lock, no_gc():
             return _choose(text, self.terms, self._spans(text, offsets, words))
 
-    def _spans(self, text: str, offsets: list[int], words: str) -> list[tuple[int, int, int]]:
+    def _spans(self, text: str, offsets: Offsets, words: str) -> list[tuple[int, int, int]]:
         """``candidates`` as spans of the original text, ``(start, -end, term index)``, in
         one pass (the dense case has tens of thousands: each step here counts)."""
         spans: list[tuple[int, int, int]] = []
@@ -398,7 +407,7 @@ def no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _select(text: str, offsets: list[int], terms: Sequence[IndexedTerm],
+def _select(text: str, offsets: Offsets, terms: Sequence[IndexedTerm],
             found: Iterable[tuple[int, int, _Entry, str]]) -> list[TermMatch]:
     """Turn folded candidates into original-text spans and keep the winners of overlaps."""
     n = len(text)
