@@ -203,3 +203,65 @@ def test_the_bundled_window_opens(installed: Path, user: dict[str, str], tmp_pat
 def errors_text(handle: object) -> str:
     path = Path(getattr(handle, "name", ""))
     return path.read_text(errors="replace")[-3000:] if path.is_file() else ""
+
+
+def _wait_for_socket(path: Path, server: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 20
+    while not path.exists():
+        assert server.poll() is None, f"the display server exited with {server.returncode}"
+        assert time.monotonic() < deadline, f"no {path} within 20 s"
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("platform", ["xcb", "wayland"])
+def test_the_bundled_window_opens_on_a_real_display_server(installed: Path, user: dict[str, str],
+                                                            tmp_path: Path, platform: str) -> None:
+    """Qt's X11 plugin under Xvfb and its Wayland plugin under a headless Weston: the plugins,
+    their integrations and the system libraries they load are all found."""
+    server_program, package = ("Xvfb", "xvfb") if platform == "xcb" else ("weston", "weston")
+    if shutil.which(server_program) is None:
+        pytest.skip(f"{server_program} is not installed (Debian: {package})")
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = dict(user, QT_QPA_PLATFORM=platform, XDG_RUNTIME_DIR=str(runtime))
+    if platform == "xcb":
+        number = 90
+        while Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists():
+            number += 1
+        command = ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"]
+        socket, env["DISPLAY"] = Path(f"/tmp/.X11-unix/X{number}"), f":{number}"
+    else:
+        command = ["weston", "--backend=headless-backend.so", "--socket=tarjuman-test", "--width=1280",
+                   "--height=800", "--use-pixman", "--idle-time=0"]
+        socket, env["WAYLAND_DISPLAY"] = runtime / "tarjuman-test", "tarjuman-test"
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for_socket(socket, server)
+        marker = tmp_path / "shown"
+        with (tmp_path / "stderr.txt").open("w+") as errors:
+            proc = subprocess.Popen([str(installed / "opt" / "tarjuman" / "tarjuman")],
+                                    env=dict(env, TARJUMAN_REPORT_SHOWN=str(marker)), cwd=env["HOME"],
+                                    stdout=subprocess.DEVNULL, stderr=errors, start_new_session=True)
+            try:
+                deadline = time.monotonic() + 90
+                while not (marker.exists() and marker.read_text().strip()):
+                    assert proc.poll() is None, f"exited with {proc.returncode}: {errors_text(errors)}"
+                    assert time.monotonic() < deadline, "no window within 90 s"
+                    time.sleep(0.05)
+                time.sleep(1)
+                assert proc.poll() is None, f"exited with {proc.returncode}: {errors_text(errors)}"
+            finally:
+                os.killpg(proc.pid, signal.SIGTERM)
+                try:
+                    proc.wait(10)
+                except subprocess.TimeoutExpired:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                    proc.wait()
+        assert "Could not load the Qt platform plugin" not in errors_text(errors)
+    finally:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
