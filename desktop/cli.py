@@ -250,15 +250,25 @@ def _print_json(data: Any, out: TextIO) -> None:
 def _print_json_items(items: Iterable[dict[str, Any]], out: TextIO) -> None:
     """``_print_json`` of a list of objects, written an object at a time: the same text, with
     memory for one object (``terms --json`` on 5 MB of text, ``glossary list --json``)."""
-    first = True
+    batch: list[str] = []
+    written = False
     for item in items:
-        out.write("[\n" if first else ",\n")
-        out.write(_json_object(item))
-        first = False
-    out.write("[]\n" if first else "\n]\n")
+        batch.append(_json_object(item))
+        if len(batch) == 500:  # one write for many objects: a write per object costs more
+            out.write(("[\n" if not written else ",\n") + ",\n".join(batch))
+            written, batch = True, []
+    if batch:
+        out.write(("[\n" if not written else ",\n") + ",\n".join(batch))
+        written = True
+    out.write("\n]\n" if written else "[]\n")
 
 
 _encode_string = json.encoder.encode_basestring  # C; what json.dumps(ensure_ascii=False) uses
+# How json writes a value of each plain type (exact types: an IntEnum or a float goes the slow way).
+_PLAIN: dict[type, Callable[[Any], str]] = {
+    str: _encode_string, int: int.__repr__, bool: lambda v: "true" if v else "false",
+    type(None): lambda _v: "null",
+}
 
 
 def _json_object(item: dict[str, Any]) -> str:
@@ -266,15 +276,10 @@ def _json_object(item: dict[str, Any]) -> str:
     level). A flat object of strings, whole numbers, booleans and nulls is written here with
     the C string encoder: with ``indent``, json.dumps runs its pure-Python encoder, five
     times slower."""
-    lines = []
-    for key, value in item.items():
-        if isinstance(value, str):
-            text = _encode_string(value)
-        elif value is None or isinstance(value, (bool, int)):
-            text = json.dumps(value)
-        else:
-            return "  " + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-        lines.append(f"    {_encode_string(key)}: {text}")
+    try:
+        lines = [f"    {_encode_string(key)}: {_PLAIN[type(value)](value)}" for key, value in item.items()]
+    except KeyError:
+        return "  " + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
     return "  {\n" + ",\n".join(lines) + "\n  }" if lines else "  {}"
 
 
@@ -368,12 +373,16 @@ def _terms(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.core.documents import read_document
     from desktop.core.paths import default_glossary_path
 
-    doc = read_document(args.file, encoding=args.encoding)  # a bad file changes no glossary
+    # A bad file changes no glossary. Finding terms needs the text, not its sentences.
+    doc = read_document(args.file, encoding=args.encoding, segmented=False)
     # A healthy glossary at the current schema is only read: no ORM, no Alembic.
     found = quick.find_terms(doc, Path(args.db or default_glossary_path()), not args.no_lemmas)
     if found is not None:
         matches, problem = found
     else:
+        from desktop.core.segment import segment
+
+        doc = replace(doc, sentences=segment(doc.text))
         workspace = _open_workspace(args)
         workspace.set_preferences(replace(workspace.preferences, lemma_matching=not args.no_lemmas))
         try:

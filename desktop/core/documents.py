@@ -69,17 +69,21 @@ class Document:
 
 def document_from_text(raw: str, title: str = "Pasted text", path: Path | None = None,
                        encoding: str = "utf-8", encoding_guessed: bool = False,
-                       warning: str = "") -> Document:
-    """Build a ``Document`` from already decoded text."""
+                       warning: str = "", segmented: bool = True) -> Document:
+    """Build a ``Document`` from already decoded text (without ``segmented``, no sentences:
+    for what needs only the text, such as finding terms)."""
     # Composed and in standard letters, so that search and matching work; offsets refer to
     # this text, which is the text shown.
     text = clean_text(standard_text(raw)).replace("\ufeff", "")
     return Document(text=text, title=title, path=path, encoding=encoding,
-                    sentences=segment(text), encoding_guessed=encoding_guessed, warning=warning)
+                    sentences=segment(text) if segmented else [], encoding_guessed=encoding_guessed,
+                    warning=warning)
 
 
-def read_document(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES, encoding: str | None = None) -> Document:
-    """Read a document from ``path``: text (any supported encoding), .docx, .html or .pdf.
+def read_document(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES, encoding: str | None = None,
+                  segmented: bool = True) -> Document:
+    """Read a document from ``path``: text (any supported encoding), .docx, .html or .pdf
+    (with its sentences unless ``segmented`` is False).
 
     ``encoding`` overrides detection for text and HTML. Raises ``BadInputError`` with a
     plain message for a missing, unreadable, oversized, binary, damaged or protected file;
@@ -89,15 +93,17 @@ def read_document(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES, encoding: str
     suffix = path.suffix.lower()
     data = read_user_file(path, max_bytes, "document")
     if suffix == ".docx":
-        return document_from_text(_docx_text(data, path.name), path.name, path, "docx")
+        return document_from_text(_docx_text(data, path.name), path.name, path, "docx",
+                                  segmented=segmented)
     if suffix == ".pdf":
-        return document_from_text(_pdf_text(data, path.name), path.name, path, "pdf")
+        return document_from_text(_pdf_text(data, path.name), path.name, path, "pdf",
+                                  segmented=segmented)
     decoded = _decode(data, path.name, encoding)
     text = decoded.text
     if suffix in (".html", ".htm", ".xhtml"):
         text = html_text(text)
     return document_from_text(text, path.name, path, decoded.encoding, decoded.guessed,
-                              decoded.warning)
+                              decoded.warning, segmented)
 
 
 def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str, bool]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
-from typing import Iterable
+from typing import Iterable, cast
 
 from desktop.core.glossary.matcher import IndexedTerm, TermMatch
 from desktop.core.lexicon.analyzer import Lexicon
@@ -86,20 +86,38 @@ class LemmaIndex:
             return taken
         tokens = list(words(text))
         lemmas = []
+        seen: dict[str, str | None] = {}  # a text repeats its words: each is looked up once
         for _s, _e, word in tokens:
-            first = self.lexicon.first(word)
-            # Only a reading of the word as it is spelled (hamza forms included) counts.
-            lemmas.append(first.lemma_id if first is not None and first.lemma_id and first.exact else None)
+            if word not in seen:
+                first = self.lexicon.first(word)
+                # Only a reading of the word as it is spelled (hamza forms included) counts.
+                seen[word] = first.lemma_id if first is not None and first.lemma_id and first.exact else None
+            lemmas.append(seen[word])
+        starts = {key[0] for key in table}  # the lemmas a term's first word can have
         busy = sorted((m.start, m.end) for m in taken)
         busy_starts = [a for a, _b in busy]
+        # A word inside a match already found starts no other (each match overlaps it).
+        covered = bytearray(len(tokens))
+        k = 0
+        for a, b in busy:
+            while k < len(tokens) and tokens[k][0] < a:
+                k += 1
+            while k < len(tokens) and tokens[k][0] < b:
+                covered[k] = 1
+                k += 1
         found: list[TermMatch] = []
         i = 0
         while i < len(tokens):
+            if covered[i] or lemmas[i] not in starts:  # no term starts here (most words)
+                i += 1
+                continue
             hit = None
             for size in range(min(longest, len(tokens) - i), 0, -1):
                 window = lemmas[i : i + size]
-                key = tuple(lemma for lemma in window if lemma is not None)
-                if len(key) != size or key not in table:
+                if None in window:
+                    continue
+                key = cast(Lemmas, tuple(window))  # no None in it
+                if key not in table:
                     continue
                 start, end = tokens[i][0], tokens[i + size - 1][1]
                 if any(not text[tokens[k][1] : tokens[k + 1][0]].isspace() for k in range(i, i + size - 1)):
