@@ -18,6 +18,8 @@ PAIRS = {"“": "”", "«": "»", '"': '"', "(": ")", "‘": "’"}
 _MAX_PROTECTED = 600
 _DIGITS = re.compile(r"\d")
 _TERMINATOR = re.compile("[" + re.escape("".join(sorted(TERMINATORS))) + "]")
+_TERMINATORS_AND_CLOSERS = re.compile("[" + re.escape("".join(sorted(TERMINATORS | CLOSERS))) + "]+")
+_OPENER = re.compile("[" + re.escape("".join(sorted(PAIRS))) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,23 +81,22 @@ def _sentence_spans(line: str) -> list[tuple[int, int]]:
     boundaries = [0]
     n = len(line)
     i = 0
-    while i < n:
-        ch = line[i]
-        if ch in TERMINATORS and not _inside_number(line, i):
-            j = i
-            while j < n and (line[j] in TERMINATORS or line[j] in CLOSERS):
-                j += 1
-            # Inside quotes only a terminator right before the closing quote ends a sentence.
-            closes = _protected_end(i, protected)
-            if (
-                (closes is None or closes < j)
-                and (j == n or line[j].isspace())
-                and not _after_abbreviation(line, i)
-            ):
-                boundaries.append(j)
-            i = j
+    # From one terminator to the next (found in C), not a character at a time.
+    while (found := _TERMINATOR.search(line, i)) is not None:
+        i = found.start()
+        if _inside_number(line, i):
+            i += 1
             continue
-        i += 1
+        j = _TERMINATORS_AND_CLOSERS.match(line, i).end()  # type: ignore[union-attr]
+        # Inside quotes only a terminator right before the closing quote ends a sentence.
+        closes = _protected_end(i, protected)
+        if (
+            (closes is None or closes < j)
+            and (j == n or line[j].isspace())
+            and not _after_abbreviation(line, i)
+        ):
+            boundaries.append(j)
+        i = j
     boundaries.append(n)
     spans: list[tuple[int, int]] = []
     for a, b in zip(boundaries, boundaries[1:], strict=False):
@@ -113,15 +114,14 @@ def _protected_ranges(line: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     i = 0
     n = len(line)
-    while i < n:
-        closer = PAIRS.get(line[i])
-        if closer is not None:
-            j = line.find(closer, i + 1, min(n, i + 1 + _MAX_PROTECTED))
-            if j != -1:
-                ranges.append((i, j))
-                i = j + 1
-                continue
-        i += 1
+    while (found := _OPENER.search(line, i)) is not None:  # from one opener to the next
+        i = found.start()
+        j = line.find(PAIRS[line[i]], i + 1, min(n, i + 1 + _MAX_PROTECTED))
+        if j != -1:
+            ranges.append((i, j))
+            i = j + 1
+        else:
+            i += 1
     return ranges
 
 
