@@ -238,3 +238,33 @@ def test_a_document_is_folded_in_slices() -> None:
     assert piece.call_count >= len(text) // matcher.SLICE
     assert max(len(c.args[0]) for c in piece.call_args_list) < matcher.SLICE + 10
     assert folded == " ".join(["الامن"] * 20_000) and len(offsets) == len(folded)
+
+
+# Characters where folding and normalising differ from a plain copy: harakat, tatweel,
+# hamza seats, ى and ة, both kinds of Arabic digits, capital sigma, Unicode whitespace.
+_TRICKY = st.text(st.sampled_from(
+    list("أإآٱىةاب ـًٌٍَُِّْٰۖۗ٠١۹ΣσaZ\t\n\r\x0b\x0c\x1c\x85\xa0\u2000\u2028\u3000\u200b") + ["\ufe8d", "ﻻ"]),
+    max_size=40)
+
+
+@given(_TRICKY)
+@settings(max_examples=500)
+def test_fast_folding_is_the_translate_table(text: str) -> None:
+    """The replace-based folding gives what one str.translate table of the same rules gives."""
+    from desktop.core.glossary import matcher
+
+    table = str.maketrans({**matcher._FOLD, **{c: None for c in matcher.DROPPED}})
+    assert matcher._drop_and_fold(text) == text.translate(table)
+
+
+@given(_TRICKY)
+@settings(max_examples=500)
+def test_fast_normalize_is_the_plain_definition(text: str) -> None:
+    """``normalize`` as its docstring defines it, written the slow way."""
+    import re
+
+    from desktop.core import arabic
+
+    plain = re.sub(r"\s+", " ", re.sub("[\u064b-\u065f\u0670\u0640]", "", arabic.standard_text(text))
+                   .translate(str.maketrans(arabic._FOLD))).strip()
+    assert arabic.normalize(text) == plain
