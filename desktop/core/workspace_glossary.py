@@ -33,7 +33,7 @@ from desktop.core.paths import user_data_dir
 from desktop.core.tasks import CancelToken, ProgressFn
 
 if TYPE_CHECKING:
-    from desktop.core.open_document import OpenDocument
+    from desktop.core.open_document import OpenDocument, RowMatch
     from desktop.core.preferences import Preferences
     from desktop.core.translation.engine import ArgosEngine
 
@@ -284,11 +284,13 @@ class GlossaryActions:
         found = index.find(text)
         return lemmas.find(text, found) if lemmas is not None else found
 
-    def set_matches(self, doc: OpenDocument, matches: list[TermMatch]) -> Changes:
-        """Use the matches found in ``doc`` (ignored when another document is open)."""
+    def set_matches(self, doc: OpenDocument, matches: list[TermMatch],
+                    grouped: dict[int, list[RowMatch]] | None = None) -> Changes:
+        """Use the matches found in ``doc`` (ignored when another document is open); with
+        ``grouped``, their ``doc.group_matches(matches)`` worked out off the owning thread."""
         if doc is not self.document:
             return Changes()
-        doc.set_matches(matches)
+        doc.set_matches(matches, grouped)
         return Changes(matches=True)
 
     def find_terms(self) -> list[TermMatch]:

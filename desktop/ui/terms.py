@@ -14,7 +14,7 @@ from desktop.core.changes import Changes
 from desktop.core.errors import TarjumanError
 from desktop.core.glossary.lemmas import LemmaIndex
 from desktop.core.glossary.matcher import TermIndex, TermMatch
-from desktop.core.open_document import OpenDocument
+from desktop.core.open_document import OpenDocument, RowMatch
 from desktop.core.workspace import Suggestion
 from desktop.ui.categories import CategoriesDialog
 from desktop.ui.context import AppContext
@@ -78,22 +78,25 @@ class TermsController(QObject):
         workspace = self.ctx.workspace
         factory, version = workspace.factory, workspace.terms_version
         self._match_serial += 1  # matches still being found use the old index: drop them
-        Built = tuple[TermIndex, LemmaIndex | None, OpenDocument | None, list[TermMatch]]
+        Built = tuple[TermIndex, LemmaIndex | None, OpenDocument | None, list[TermMatch],
+                      dict[int, list[RowMatch]]]
 
         def build() -> Built:
             index = workspace.build_term_index()
             lemmas = workspace.build_lemma_index(index)
             doc = workspace.document  # set on the GUI thread; its text never changes
-            matches = workspace.match_terms(index, doc.text, lemmas) if doc is not None else []
-            return index, lemmas, doc, matches
+            if doc is None:
+                return index, lemmas, None, [], {}
+            matches = workspace.match_terms(index, doc.text, lemmas)
+            return index, lemmas, doc, matches, doc.group_matches(matches)
 
         def loaded(built: Built) -> None:
-            index, lemmas, doc, matches = built
+            index, lemmas, doc, matches, grouped = built
             if not workspace.set_term_index(index, factory, version, lemmas):
                 return
             if doc is not None and doc is workspace.document:
                 self._match_serial += 1  # these are the newest matches
-                self.ctx.publish(workspace.set_matches(doc, matches))
+                self.ctx.publish(workspace.set_matches(doc, matches, grouped))
             else:
                 self.update_term_matches()
 
@@ -109,13 +112,17 @@ class TermsController(QObject):
         self._match_serial += 1
         serial = self._match_serial
 
-        def found(matches: list[TermMatch]) -> None:
-            if serial == self._match_serial:
-                self.ctx.publish(workspace.set_matches(doc, matches))
+        Found = tuple[list[TermMatch], dict[int, list[RowMatch]]]
 
-        text = doc.text
-        self.ctx.runner.start("match terms", lambda _t: workspace.match_terms(index, text, lemmas),
-                              on_done=found, heavy=True, urgent=True,
+        def find() -> Found:
+            matches = workspace.match_terms(index, doc.text, lemmas)
+            return matches, doc.group_matches(matches)
+
+        def found(result: Found) -> None:
+            if serial == self._match_serial:
+                self.ctx.publish(workspace.set_matches(doc, *result))
+
+        self.ctx.runner.start("match terms", lambda _t: find(), on_done=found, heavy=True, urgent=True,
                               on_error=self.ctx.error_handler(self.tr("Term matching failed")))
 
     # -- the pane and the term check ---------------------------------------------------------

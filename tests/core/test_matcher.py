@@ -268,3 +268,28 @@ def test_fast_normalize_is_the_plain_definition(text: str) -> None:
     plain = re.sub(r"\s+", " ", re.sub("[\u064b-\u065f\u0670\u0640]", "", arabic.standard_text(text))
                    .translate(str.maketrans(arabic._FOLD))).strip()
     assert arabic.normalize(text) == plain
+
+
+def test_matches_are_grouped_by_sentence_in_any_order() -> None:
+    """Matches go to the sentence that holds them, whatever order they come in."""
+    import random
+
+    from desktop.core.documents import document_from_text
+    from desktop.core.open_document import OpenDocument
+
+    doc = OpenDocument(document_from_text("زار حموشي الرباط. ثم غادر الرباط إلى حموشي.\nالرباط جميلة."))
+    index = TermIndex([IndexedTerm(1, "الرباط", "Rabat", "place"), IndexedTerm(2, "حموشي", "Hammouchi", "person")])
+    matches = index.find(doc.text)
+    grouped = doc.group_matches(matches)
+    shuffled = list(matches)
+    random.Random(1).shuffle(shuffled)
+    again = doc.group_matches(shuffled)
+    assert {r: sorted(v) for r, v in again.items()} == grouped
+    assert sorted(grouped) == [0, 1, 2]
+    assert [m.match.term.target for m in grouped[0]] == ["Hammouchi", "Rabat"]
+    assert [m.match.term.target for m in grouped[1]] == ["Rabat", "Hammouchi"]
+    for row, spans in grouped.items():
+        sentence = doc.sentences[row]
+        assert all(sentence.text[m.start:m.end] == m.match.text for m in spans)
+    doc.set_matches(matches, grouped)
+    assert doc.rows_with_terms() == [0, 1, 2] and doc.matches == matches
