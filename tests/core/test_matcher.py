@@ -278,7 +278,8 @@ def test_matches_are_grouped_by_sentence_in_any_order() -> None:
     from desktop.core.open_document import OpenDocument
 
     doc = OpenDocument(document_from_text("زار حموشي الرباط. ثم غادر الرباط إلى حموشي.\nالرباط جميلة."))
-    index = TermIndex([IndexedTerm(1, "الرباط", "Rabat", "place"), IndexedTerm(2, "حموشي", "Hammouchi", "person")])
+    index = TermIndex([IndexedTerm(1, "الرباط", "Rabat", "place"),
+                       IndexedTerm(2, "حموشي", "Hammouchi", "person")])
     matches = index.find(doc.text)
     grouped = doc.group_matches(matches)
     shuffled = list(matches)
