@@ -318,7 +318,9 @@ def text_rows(trees: dict[str, Path], texts: list[int], repeat: int, work: Path)
         plain: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
         for _ in range(repeat):
             for name, tree in trees.items():
-                home = Path(tempfile.mkdtemp(dir=work))
+                # One home per tree, as for the rows above: its lexicon cache is built once.
+                home = work / f"empty-{name}"
+                home.mkdir(exist_ok=True)
                 _w, _c, _r, out = run(tree, ["-c", WINDOW_CHILD, str(tree), str(home / "empty.db"),
                                              str(doc), "و"], {**sandbox_env(home), "SCALE_WAIT": "20"},
                                       stdout=None)

@@ -196,7 +196,10 @@ class GlossaryModel(QStandardItemModel):
                 self.loading = False
                 self.errorOccurred.emit(str(exc))
 
-        self._runner.start(name, lambda _t: read(), on_done=done, heavy=True, on_error=failed)
+        # The table is what the user looks at once the document is up: before other waiting
+        # work (the lexicon, the lemmas of the terms).
+        self._runner.start(name, lambda _t: read(), on_done=done, heavy=True, urgent=True,
+                           on_error=failed)
 
     def _install(self, catalog: Catalog) -> None:
         """A catalogue read or updated on a worker arrives: use it, with the changes that

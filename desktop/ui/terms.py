@@ -69,12 +69,12 @@ class TermsController(QObject):
         if changes.matches:
             self.window.termsHighlighted.emit()
 
-    def load_term_index(self) -> None:
+    def load_term_index(self, urgent: bool = True) -> None:
         """(Re)build the term index from the glossary in the background, then match.
 
-        The document open when the index is ready is matched in the same task: the first
-        highlights then wait for nothing else queued on the thread for Python-heavy work
-        (the lexicon, a big glossary's table)."""
+        The document open when the index is ready is matched in the same task, and an
+        ``urgent`` build goes before other waiting Python-heavy work (the lexicon, a big
+        glossary's table): the first highlights wait for nothing else."""
         workspace = self.ctx.workspace
         factory, version = workspace.factory, workspace.terms_version
         self._match_serial += 1  # matches still being found use the old index: drop them
@@ -101,7 +101,7 @@ class TermsController(QObject):
                 self.update_term_matches()
 
         self.ctx.runner.start("term index", lambda _t: build(), on_done=loaded, heavy=True,
-                              urgent=True, on_error=self.ctx.error_handler(self.tr("Glossary")))
+                              urgent=urgent, on_error=self.ctx.error_handler(self.tr("Glossary")))
 
     def update_term_matches(self) -> None:
         """Find the glossary's terms in the open document (in the background) and show them."""

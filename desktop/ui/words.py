@@ -71,7 +71,8 @@ class WordsController(QObject):
         if self.vowels_action.isChecked():
             self.show_vowelled(True)
         if self.ctx.workspace.preferences.lemma_matching:
-            self.window.terms.load_term_index()  # now with the lemmas of the terms
+            # Now with the lemmas of the terms: after the table, the highlights are already up.
+            self.window.terms.load_term_index(urgent=False)
         self.window.lexiconReady.emit()
         self._gloss_page()
         if self._shown is not None:
