@@ -24,8 +24,10 @@ COLUMNS = (("source", QT_TRANSLATE_NOOP("Tarjuman", "Arabic")),
            ("note", QT_TRANSLATE_NOOP("Tarjuman", "Note")),
            ("subject", QT_TRANSLATE_NOOP("Tarjuman", "Subject")),
            ("pos", QT_TRANSLATE_NOOP("Tarjuman", "Part of speech")),
-           ("created", QT_TRANSLATE_NOOP("Tarjuman", "Added")))
-EDITABLE = 6  # all but the date
+           ("created", QT_TRANSLATE_NOOP("Tarjuman", "Added")),
+           ("created_by", QT_TRANSLATE_NOOP("Tarjuman", "Added by")),
+           ("changed_by", QT_TRANSLATE_NOOP("Tarjuman", "Changed by")))
+EDITABLE = 6  # all but the date and the names of who added and changed the term
 PAGE = 200
 
 
@@ -337,7 +339,7 @@ class GlossaryModel(QStandardItemModel):
                 continue
             item = QStandardItem(text)
             item.setToolTip(tooltip)
-            if field == "created":
+            if field in ("created", "created_by", "changed_by"):
                 item.setEditable(False)
             elif field == "source":
                 item.setFont(self._arabic_font)

@@ -32,7 +32,8 @@ from desktop.ui.workers import TaskRunner
 
 ADDED_COLUMN = [field for field, _label in COLUMNS].index("created")
 NOTE_COLUMN = [field for field, _label in COLUMNS].index("note")
-OPTIONAL_COLUMNS = tuple(i for i, (field, _label) in enumerate(COLUMNS) if field in ("subject", "pos"))
+OPTIONAL_COLUMNS = tuple(i for i, (field, _label) in enumerate(COLUMNS)
+                         if field in ("subject", "pos", "created_by", "changed_by"))
 
 # The search runs once typing pauses this long: enough to take a burst (a paste, a held key,
 # a fast typist's next letter) as one search, short enough that each letter of ordinary typing
@@ -236,7 +237,8 @@ class GlossaryPanel(QDockWidget):
                                    else self._edit_triggers)
 
     def _show_used_columns(self) -> None:
-        """Show the subject and part-of-speech columns when a term has one, and in a narrow
+        """Show the subject, part-of-speech and who-added/changed columns when a term has a
+        value there (a team glossary records who), and in a narrow
         panel leave out the date and then the note, so that the Arabic and English keep
         room (unless the user chose otherwise from the header's menu)."""
         for column in OPTIONAL_COLUMNS:

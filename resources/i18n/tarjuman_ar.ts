@@ -949,7 +949,7 @@ They become your preferred translations, used wherever these sentences appear. T
 <context>
     <name>GlossaryModel</name>
     <message>
-        <location filename="../../desktop/ui/glossary_model.py" line="+74"/>
+        <location filename="../../desktop/ui/glossary_model.py" line="+76"/>
         <source>Note: {value}</source>
         <extracomment>An edit crossed someone else&apos;s (a team glossary): the EditConflictError, nothing saved.</extracomment>
         <translation>ملاحظة: {value}</translation>
@@ -993,13 +993,13 @@ They become your preferred translations, used wherever these sentences appear. T
 <context>
     <name>GlossaryPanel</name>
     <message>
-        <location filename="../../desktop/ui/glossary_panel.py" line="+104"/>
-        <location line="+269"/>
+        <location filename="../../desktop/ui/glossary_panel.py" line="+105"/>
+        <location line="+270"/>
         <source>Glossary</source>
         <translation>المسرد</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-259"/>
         <source>Search Arabic, English or notes…</source>
         <translation>ابحث في العربية أو الإنجليزية أو الملاحظات…</translation>
     </message>
@@ -1010,12 +1010,12 @@ They become your preferred translations, used wherever these sentences appear. T
     </message>
     <message>
         <location line="+48"/>
-        <location line="+180"/>
+        <location line="+181"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-180"/>
         <source>Delete the selected terms (Delete; Ctrl+Z undoes)</source>
         <translation>حذف المصطلحات المحددة (Delete؛ ويتراجع Ctrl+Z عن الحذف)</translation>
     </message>
@@ -1030,7 +1030,7 @@ They become your preferred translations, used wherever these sentences appear. T
         <translation>حذف المصطلحات المحددة</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>Terms of category “{category}” are highlighted in this colour</source>
         <translation>تُميَّز مصطلحات الفئة «{category}» بهذا اللون</translation>
     </message>
@@ -2132,7 +2132,7 @@ The file was not changed.</source>
         <translation>مسرد OmegaT (*.utf8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_model.py" line="-56"/>
+        <location filename="../../desktop/ui/glossary_model.py" line="-58"/>
         <location filename="../../desktop/ui/team.py" line="-160"/>
         <source>Arabic</source>
         <extracomment>(field, header): the headers are translated where they are shown.</extracomment>
@@ -2172,6 +2172,16 @@ The file was not changed.</source>
         <location line="+1"/>
         <source>Added</source>
         <translation>تاريخ الإضافة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added by</source>
+        <translation>أضافه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed by</source>
+        <translation>عدّله</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help.py" line="-55"/>
@@ -2523,7 +2533,7 @@ The file was not changed.</source>
         <translation>متجاهلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_panel.py" line="-293"/>
+        <location filename="../../desktop/ui/glossary_panel.py" line="-294"/>
         <source>Delete terms</source>
         <translation>حذف المصطلحات</translation>
     </message>
@@ -2897,12 +2907,12 @@ The file was not changed.</source>
         <translation>الجمل التي تفتقد ترجمتها مصطلحًا من المسرد</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+55"/>
         <source>Glossary</source>
         <translation>المسرد</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Term matching failed</source>
         <translation>فشلت مطابقة المصطلحات</translation>
     </message>
@@ -3308,7 +3318,7 @@ The file was not changed.</source>
         <translation>جارٍ تجهيز القاموس العربي…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Click an Arabic word to see what it means.</source>
         <translation>انقر كلمة عربية لرؤية معناها.</translation>
     </message>

@@ -391,3 +391,36 @@ def test_a_big_glossarys_highlights_come_before_its_table(
     assert any(m.term.target == "Hammouchi" for m in window.workspace.document.matches)
     assert model.total() == 151 and not model.deferred and not model.loading
     assert panel.count_label.text() == "151 terms"
+
+
+def test_the_table_shows_and_finds_who_added_a_term(qtbot: QtBot, make_window: WindowFactory,
+                                                    empty_model_dir: Path) -> None:
+    """Once a term records who added it (a team glossary, or a name set in Preferences), the
+    table shows the "Added by" and "Changed by" columns, sorts by them, and the search box
+    finds a translator's terms by name."""
+    from dataclasses import replace
+
+    from desktop.ui.glossary_model import COLUMNS
+
+    window = make_window()
+    window.workspace.save_term("الرباط", "Rabat", category="place")
+    window.glossary.model.refresh()
+    panel, model = window.glossary, window.glossary.model
+    panel.resize(1400, 500)
+    added_by = [field for field, _label in COLUMNS].index("created_by")
+    changed_by = [field for field, _label in COLUMNS].index("changed_by")
+    panel._show_used_columns()
+    assert panel.table.isColumnHidden(added_by) and panel.table.isColumnHidden(changed_by)
+    window.workspace.set_preferences(replace(window.workspace.preferences, display_name="Salma Idrissi"))
+    term = window.workspace.save_term("حموشي", "Hammouchi", category="person").value[0]
+    window.ctx.publish(Changes(terms=(term,)))
+    assert not panel.table.isColumnHidden(added_by)
+    assert model.headerData(added_by, Qt.Orientation.Horizontal) == "Added by"
+    row = model.row_of(term.id)
+    assert model.index(row, added_by).data() == "Salma Idrissi"
+    assert not model.index(row, added_by).flags() & Qt.ItemFlag.ItemIsEditable
+    panel.search.clear()
+    qtbot.keyClicks(panel.search, "salma")
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=TIMEOUT)
+    assert model.index(0, 1).data() == "Hammouchi"
+    assert panel.count_label.text() == "1 matching term of 2"

@@ -24,9 +24,10 @@ from desktop.core.db.models import Term
 from desktop.core.glossary.matcher import no_gc
 from desktop.core.glossary.store import TermRecord, search_text
 
-SORT_FIELDS = ("source", "target", "category", "note", "subject", "pos", "created")
+SORT_FIELDS = ("source", "target", "category", "note", "subject", "pos", "created", "created_by",
+               "changed_by")
 _SortKey = tuple[object, ...]
-OPTIONAL_FIELDS = ("subject", "pos")
+OPTIONAL_FIELDS = ("subject", "pos", "created_by", "changed_by")
 SEPARATOR = "\x1f"  # between the fields of a search text
 
 
@@ -41,6 +42,9 @@ class _Entry:
     created: datetime
     subject: str = ""
     pos: str = ""
+    # Who added the term and who changed it last (a team glossary, or a name in Preferences).
+    created_by: str = ""
+    changed_by: str = ""
 
 
 class _Raw(TypeDecorator[object]):
@@ -62,6 +66,14 @@ def _utc(value: object) -> datetime:
     return when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when.astimezone(timezone.utc)
 
 
+def _people(created_by: str, changed_by: str) -> str:
+    """The end of a search string: who added and who changed the term (the search box finds
+    a translator's terms by name)."""
+    if not created_by and not changed_by:
+        return ""
+    return f"\x1f{search_key(created_by)}\x1f{search_key(changed_by)}"
+
+
 def _sort_key(field: str, e: _Entry) -> _SortKey:
     """Where an entry sorts by ``field`` (ties broken by the Arabic, then the id)."""
     if field == "source":
@@ -72,6 +84,10 @@ def _sort_key(field: str, e: _Entry) -> _SortKey:
         return (e.category, e.source, e.id)
     if field == "note":
         return (e.note, e.source, e.id)
+    if field == "created_by":
+        return (e.created_by, e.source, e.id)
+    if field == "changed_by":
+        return (e.changed_by, e.source, e.id)
     if field == "subject":
         return (e.subject, e.source, e.id)
     if field == "pos":
@@ -105,16 +121,18 @@ class Catalog:
         # costs more than all the rest of the catalogue): fromisoformat, in C, instead.
         rows = session.execute(
             select(Term.id, Term.search_text, Term.source_norm, Term.target, Term.category,
-                   Term.note, type_coerce(Term.created_at, _Raw()), Term.subject, Term.pos)
+                   Term.note, type_coerce(Term.created_at, _Raw()), Term.subject, Term.pos,
+                   Term.created_by, Term.changed_by)
             .order_by(Term.source_norm, func.lower(Term.target), Term.id)
         )
         # The search text starts with the source's search key: its bare form needs no
         # second normalisation.
         with no_gc():
-            catalog = cls([_Entry(i, f"{s}\x1f{bare_of_key(s.partition(SEPARATOR)[0])}", src,
-                                  tgt.casefold(), cat, note.casefold(), _utc(created),
-                                  subject.casefold(), pos.casefold())
-                           for i, s, src, tgt, cat, note, created, subject, pos in rows])
+            catalog = cls([_Entry(i, f"{s}\x1f{bare_of_key(s.partition(SEPARATOR)[0])}"
+                                     f"{_people(by, changed)}", src, tgt.casefold(), cat,
+                                  note.casefold(), _utc(created), subject.casefold(), pos.casefold(),
+                                  by, changed)
+                           for i, s, src, tgt, cat, note, created, subject, pos, by, changed in rows])
         entries = list(catalog._entries.values())  # insertion order = the query's order
         keys = [_sort_key("source", e) for e in entries]
         # SQLite's lower() folds ASCII only: where that orders a name differently, Python sorts.
@@ -137,9 +155,10 @@ class Catalog:
         entry = _Entry(
             record.id,
             f"{search_text(record.source, record.target, record.note, record.subject)}"
-            f"\x1f{bare_key(record.source)}",
+            f"\x1f{bare_key(record.source)}{_people(record.created_by, record.changed_by)}",
             normalize(record.source), record.target.casefold(), record.category,
-            record.note.casefold(), record.created_at, record.subject.casefold(), record.pos.casefold())
+            record.note.casefold(), record.created_at, record.subject.casefold(), record.pos.casefold(),
+            record.created_by, record.changed_by)
         old = self._entries.get(record.id)
         self._entries[record.id] = entry
         self._count(old, -1)
