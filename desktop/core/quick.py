@@ -12,45 +12,20 @@ through the ``Workspace``, which creates, upgrades, refuses or repairs it as usu
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 from desktop.core.arabic import bare_key, bare_of_key, search_key
 from desktop.core.db.checks import HEAD, code_objects, open_untrusted
 from desktop.core.documents import Document
 from desktop.core.errors import TarjumanError
 from desktop.core.glossary.matcher import IndexedTerm, TermIndex, TermMatch
+from desktop.core.glossary.record import RECORD_FIELDS, TermRecord, utc_from_db
 
 COLUMNS = ("id", "source", "target", "category", "note")
-
-
-#: What ``glossary list`` shows of a term (``TermRecord``'s fields, in its order).
-RECORD_COLUMNS = ("id", "source", "target", "category", "note", "context", "document",
-                  "created_at", "updated_at", "subject", "pos", "version", "created_by",
-                  "changed_by")
 _TEXT_COLUMNS = ("source", "target", "category", "note", "context", "document", "subject", "pos",
                  "created_by", "changed_by", "search_text", "source_norm", "created_at",
                  "updated_at")
-
-
-class QuickTerm(NamedTuple):
-    """A term as ``glossary list`` prints it (the fields of ``TermRecord``)."""
-
-    id: int
-    source: str
-    target: str
-    category: str
-    note: str
-    context: str
-    document: str
-    created_at: datetime
-    updated_at: datetime
-    subject: str
-    pos: str
-    version: int
-    created_by: str
-    changed_by: str
 
 
 def _open_current(db_path: Path) -> sqlite3.Connection | None:
@@ -104,7 +79,7 @@ def glossary_terms(db_path: Path) -> list[IndexedTerm] | None:
     return [IndexedTerm(*row) for row in rows]
 
 
-def list_terms(db_path: Path, query: str = "") -> Iterator[QuickTerm] | None:
+def list_terms(db_path: Path, query: str = "") -> Iterator[TermRecord] | None:
     """The terms matching ``query`` (all when empty) in the table's order, read as they are
     written out; ``None`` when the glossary needs the full path. Matching is the store's:
     the query's search key in a term's search text, or its bare form (articles taken off)
@@ -120,7 +95,7 @@ def list_terms(db_path: Path, query: str = "") -> Iterator[QuickTerm] | None:
     elif key and " " not in bare:
         # A word's bare form is a piece of the word: the rows to check hold it somewhere.
         where, params = "WHERE instr(search_text, ?) > 0", (bare,)
-    columns = ", ".join(RECORD_COLUMNS)
+    columns = ", ".join(RECORD_FIELDS)
     try:
         cursor = con.execute(f"SELECT {columns}, search_text FROM terms {where} "
                              "ORDER BY source_norm, target, id", params)
@@ -130,21 +105,17 @@ def list_terms(db_path: Path, query: str = "") -> Iterator[QuickTerm] | None:
     return _rows(con, cursor, key if bare != key else "", bare if bare != key else "")
 
 
-def _rows(con: sqlite3.Connection, cursor: sqlite3.Cursor, key: str, bare: str) -> Iterator[QuickTerm]:
+def _rows(con: sqlite3.Connection, cursor: sqlite3.Cursor, key: str, bare: str) -> Iterator[TermRecord]:
     try:
         while rows := cursor.fetchmany(1000):
             for *values, search_text in rows:
                 if bare and not (key in search_text
                                  or bare in bare_of_key(search_text.partition("\x1f")[0])):
                     continue
-                values[7], values[8] = _utc(values[7]), _utc(values[8])
-                yield QuickTerm(*values)
+                values[7], values[8] = utc_from_db(values[7]), utc_from_db(values[8])
+                yield TermRecord(*values)
     finally:
         con.close()
-
-
-def _utc(value: str) -> datetime:
-    return datetime.fromisoformat(value).replace(tzinfo=timezone.utc)
 
 
 def find_terms(doc: Document, db_path: Path, lemma_matching: bool = True

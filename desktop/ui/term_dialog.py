@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.glossary.store import TermRecord
+from desktop.core.glossary.record import TermRecord
 from desktop.ui import style
 from desktop.ui.i18n import CONTEXT, QT_TRANSLATE_NOOP, translate
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Sequence
 
 from sqlalchemy import Dialect, String, func, select, type_coerce
@@ -22,6 +22,7 @@ from sqlalchemy.types import TypeDecorator
 from desktop.core.arabic import bare_key, bare_of_key, normalize, search_key
 from desktop.core.db.models import Term
 from desktop.core.glossary.matcher import no_gc
+from desktop.core.glossary.record import utc_from_db
 from desktop.core.glossary.store import TermRecord, search_text
 
 SORT_FIELDS = ("source", "target", "category", "note", "subject", "pos", "created", "created_by",
@@ -55,15 +56,6 @@ class _Raw(TypeDecorator[object]):
 
     def result_processor(self, dialect: Dialect, coltype: object) -> None:
         return None
-
-
-def _utc(value: object) -> datetime:
-    """A date from the database (SQLite: "2024-05-01 10:00:00.000000", in UTC) as an aware
-    datetime."""
-    when = datetime.fromisoformat(value) if isinstance(value, str) else value
-    if not isinstance(when, datetime):
-        raise TypeError(f"not a date: {value!r}")
-    return when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when.astimezone(timezone.utc)
 
 
 def _people(created_by: str, changed_by: str) -> str:
@@ -130,7 +122,7 @@ class Catalog:
         with no_gc():
             catalog = cls([_Entry(i, f"{s}\x1f{bare_of_key(s.partition(SEPARATOR)[0])}"
                                      f"{_people(by, changed)}", src, tgt.casefold(), cat,
-                                  note.casefold(), _utc(created), subject.casefold(), pos.casefold(),
+                                  note.casefold(), utc_from_db(created), subject.casefold(), pos.casefold(),
                                   by, changed)
                            for i, s, src, tgt, cat, note, created, subject, pos, by, changed in rows])
         entries = list(catalog._entries.values())  # insertion order = the query's order

@@ -19,38 +19,15 @@ from desktop.core.db import upsert
 from desktop.core.db.models import CATEGORIES, Category, Term, utcnow
 from desktop.core.errors import BadInputError, EditConflictError
 from desktop.core.glossary.matcher import IndexedTerm, TermIndex
+from desktop.core.glossary.record import RECORD_FIELDS
+from desktop.core.glossary.record import TermRecord as TermRecord  # where callers have found it
 from desktop.core.tasks import CancelToken, ProgressFn, check, report
 
 EDITABLE_FIELDS = ("source", "target", "category", "note", "context", "document", "subject", "pos")
 
 
-@dataclass(frozen=True)
-class TermRecord:
-    """A glossary entry as plain data."""
-
-    id: int
-    source: str
-    target: str
-    category: str
-    note: str
-    context: str
-    document: str
-    created_at: datetime
-    updated_at: datetime
-    #: The subject field ("law") and part of speech ("noun") that TBX files carry.
-    subject: str = ""
-    pos: str = ""
-    #: Counts the term's changes: an edit made on an older version is a conflict.
-    version: int = 1
-    #: Who added the term and who changed it last ("" before revision 0005).
-    created_by: str = ""
-    changed_by: str = ""
-
-
 # A TermRecord's fields, in order, read as a plain row (no ORM object: several times faster).
-_RECORD_COLUMNS = select(Term.id, Term.source, Term.target, Term.category, Term.note, Term.context,
-                         Term.document, Term.created_at, Term.updated_at, Term.subject, Term.pos,
-                         Term.version, Term.created_by, Term.changed_by)
+_RECORD_COLUMNS = select(*(getattr(Term, name) for name in RECORD_FIELDS))
 
 
 def _record(term: Term) -> TermRecord:
