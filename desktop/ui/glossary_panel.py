@@ -34,6 +34,7 @@ ADDED_COLUMN = [field for field, _label in COLUMNS].index("created")
 NOTE_COLUMN = [field for field, _label in COLUMNS].index("note")
 OPTIONAL_COLUMNS = tuple(i for i, (field, _label) in enumerate(COLUMNS)
                          if field in ("subject", "pos", "created_by", "changed_by"))
+WHO_COLUMNS = tuple(i for i, (field, _label) in enumerate(COLUMNS) if field in ("created_by", "changed_by"))
 
 # The search runs once typing pauses this long: enough to take a burst (a paste, a held key,
 # a fast typist's next letter) as one search, short enough that each letter of ordinary typing
@@ -238,13 +239,14 @@ class GlossaryPanel(QDockWidget):
 
     def _show_used_columns(self) -> None:
         """Show the subject, part-of-speech and who-added/changed columns when a term has a
-        value there (a team glossary records who), and in a narrow
-        panel leave out the date and then the note, so that the Arabic and English keep
-        room (unless the user chose otherwise from the header's menu)."""
+        value there (a team glossary records who), and in a narrow panel leave out the names,
+        then the date, then the note, so that the Arabic and English keep room (unless the
+        user chose otherwise from the header's menu)."""
+        width = self.table.viewport().width()
         for column in OPTIONAL_COLUMNS:
             if column not in self._chosen_columns:
-                self.table.setColumnHidden(column, not self.model.uses(COLUMNS[column][0]))
-        width = self.table.viewport().width()
+                narrow = column in WHO_COLUMNS and width < 640
+                self.table.setColumnHidden(column, narrow or not self.model.uses(COLUMNS[column][0]))
         for column, below in ((ADDED_COLUMN, 460), (NOTE_COLUMN, 360)):
             if column not in self._chosen_columns:
                 self.table.setColumnHidden(column, width < below)
