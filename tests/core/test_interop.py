@@ -74,7 +74,7 @@ def test_a_note_without_an_arabic_field_names_its_line(tmp_path: Path) -> None:
 DECOMPOSED = "\u0627\u062f\u0627\u0621\u0648\u0654\u0646\u0627"  # أداؤنا with ؤ as و + U+0654
 
 
-def test_decomposed_arabic_is_composed_in_documents_terms_and_search(tmp_path: Path) -> None:
+def test_decomposed_arabic_is_composed_in_documents_terms_and_search(glossary_db: str) -> None:
     import unicodedata
 
     from desktop.core.documents import document_from_text
@@ -85,7 +85,7 @@ def test_decomposed_arabic_is_composed_in_documents_terms_and_search(tmp_path: P
     assert composed != DECOMPOSED and len(composed) == len(DECOMPOSED) - 1
     doc = document_from_text(f"تحسن {DECOMPOSED} كثيرا.")
     assert composed in doc.text  # offsets refer to this, the text shown
-    ws = Workspace.open(tmp_path / "g.db")
+    ws = Workspace.open(glossary_db)
     try:
         record, _ = ws.save_term(DECOMPOSED, "our performance").value
         assert record.source == composed
@@ -97,10 +97,10 @@ def test_decomposed_arabic_is_composed_in_documents_terms_and_search(tmp_path: P
         ws.close()
 
 
-def test_presentation_forms_in_a_term_are_standard_letters(tmp_path: Path) -> None:
+def test_presentation_forms_in_a_term_are_standard_letters(glossary_db: str) -> None:
     from desktop.core.workspace import Workspace
 
-    ws = Workspace.open(tmp_path / "g.db")
+    ws = Workspace.open(glossary_db)
     try:
         record, created = ws.save_term("ﺍﻟﺮﺑﺎﻁ", "Rabat").value  # as pasted from some PDFs
         assert created and record.source == "الرباط"
@@ -111,11 +111,11 @@ def test_presentation_forms_in_a_term_are_standard_letters(tmp_path: Path) -> No
         ws.close()
 
 
-def test_glossary_search_folds_the_article_as_matching_does(tmp_path: Path) -> None:
+def test_glossary_search_folds_the_article_as_matching_does(glossary_db: str) -> None:
     from desktop.core.glossary.catalog import Catalog
     from desktop.core.workspace import Workspace
 
-    ws = Workspace.open(tmp_path / "g.db")
+    ws = Workspace.open(glossary_db)
     try:
         dgsn, _ = ws.save_term("المديرية العامة للأمن الوطني", "DGSN").value
         security, _ = ws.save_term("الأمن", "security").value
@@ -159,10 +159,10 @@ def test_tbx_errors_name_the_entry(tmp_path: Path) -> None:
         exchange.parse_file(path)
 
 
-def test_our_own_tbx_keeps_its_categories(tmp_path: Path) -> None:
+def test_our_own_tbx_keeps_its_categories(tmp_path: Path, glossary_db: str) -> None:
     from desktop.core.workspace import Workspace
 
-    ws = Workspace.open(tmp_path / "g.db")
+    ws = Workspace.open(glossary_db)
     try:
         ws.add_category("agency", "#123456")
         ws.save_term("المديرية", "Directorate", category="agency")
@@ -204,10 +204,35 @@ def test_tbx_v3_in_both_styles_imports(tmp_path: Path, text: str, expected: tupl
     assert row.category is None and row.note == ""
 
 
-def test_tbx_v3_export_round_trips(tmp_path: Path) -> None:
+def test_other_tools_files_import_into_the_glossary_and_export_back(tmp_path: Path, glossary_db: str) -> None:
+    """Anki's notes and both TBX 3 styles go into the glossary (an SQLite file or a team
+    termbase) through the Workspace, and its CSV export reads back the same terms."""
     from desktop.core.workspace import Workspace
 
-    ws = Workspace.open(tmp_path / "g.db")
+    files = [anki_notes_file(tmp_path)]
+    for name, text in (("dca.tbx", TBX3_DCA), ("dct.tbx", TBX3_DCT)):
+        files.append(tmp_path / name)
+        files[-1].write_text(text, encoding="utf-8")
+    ws = Workspace.open(glossary_db)
+    try:
+        formats = [ws.import_file(path).value.format for path in files]
+        assert formats == ["anki", "tbx", "tbx"]
+        stored = {(t.source, t.target, t.subject, t.pos) for t in ws.search_terms()}
+        assert stored == {("المديرية العامة", "General Directorate\n(DGSN)", "", ""),
+                          ("الرباط", "Rabat", "", ""), ("عبد اللطيف حموشي", "Abdellatif Hammouchi", "", ""),
+                          ("الأمن الوطني", "national security", "security", "noun"),
+                          ("المحكمة", "the court", "law", "noun")}
+        assert ws.export_glossary(tmp_path / "out.csv").value.count == 5
+    finally:
+        ws.close()
+    _fmt, rows = exchange.parse_file(tmp_path / "out.csv")
+    assert {(r.source, r.target, r.subject, r.pos) for r in rows} == stored
+
+
+def test_tbx_v3_export_round_trips(tmp_path: Path, glossary_db: str) -> None:
+    from desktop.core.workspace import Workspace
+
+    ws = Workspace.open(glossary_db)
     try:
         ws.save_term("الرباط", "Rabat", category="place", note="capital", context="في الرباط")
         assert ws.export_glossary(tmp_path / "g.tbx", "tbx3").value.count == 1
@@ -220,14 +245,15 @@ def test_tbx_v3_export_round_trips(tmp_path: Path) -> None:
         ("الرباط", "Rabat", "place", "capital", "في الرباط")
 
 
-def test_subject_field_and_part_of_speech_are_stored_and_exported_back(tmp_path: Path) -> None:
+def test_subject_field_and_part_of_speech_are_stored_and_exported_back(tmp_path: Path,
+                                                                       glossary_db: str) -> None:
     """Imported from another tool's TBX, kept as fields, written back in TBX 2, TBX 3 and CSV,
     and read again the same; Anki and OmegaT say they cannot carry them."""
     from translate.storage import tbx as toolkit_tbx
 
     from desktop.core.workspace import Workspace
 
-    ws = Workspace.open(tmp_path / "g.db")
+    ws = Workspace.open(glossary_db)
     try:
         (tmp_path / "tool.tbx").write_text(FOREIGN_TBX.split('<termEntry id="c18">')[0]
                                            + "</body></text></martif>", encoding="utf-8")
@@ -276,21 +302,14 @@ def test_a_delimited_file_with_subject_and_part_of_speech_columns(tmp_path: Path
 def test_upgrade_moves_labelled_notes_into_the_new_fields(tmp_path: Path) -> None:
     """Glossaries that imported TBX before revision 0004 kept subject and part of speech in
     the note; the upgrade moves them into their fields and keeps the rest of the note."""
-    from alembic import command
-    from alembic.config import Config
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
-    from desktop.core.db import migrate
     from desktop.core.db.engine import dispose, open_database
     from desktop.core.glossary import store
+    from tests.core.old_glossary import old_glossary
 
     path = tmp_path / "old.db"
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as connection:
-        config = Config()
-        config.set_main_option("script_location", str(migrate.MIGRATIONS))
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0003")
+    with old_glossary(path, "0003") as connection:
         for number, note in ((1, "from the client; subject field: law; part of speech: noun"),
                              (2, "part of speech: verb"), (3, "nothing labelled")):
             connection.execute(text(
@@ -298,7 +317,6 @@ def test_upgrade_moves_labelled_notes_into_the_new_fields(tmp_path: Path) -> Non
                 "context, document, created_at, updated_at) VALUES (:i, 'كلمة', :t, 'كلمة', '', "
                 "'other', :n, '', '', '2024-01-01 10:00:00', '2024-01-01 10:00:00')"),
                 {"i": number, "t": f"word {number}", "n": note})
-    engine.dispose()
     factory = open_database(path)
     with factory.begin() as session:
         terms = {t.id: (t.note, t.subject, t.pos) for t in store.search(session)}

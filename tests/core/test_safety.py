@@ -10,9 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from desktop.core.db import backup, migrate
 from desktop.core.db.engine import dispose, open_database
@@ -20,6 +18,7 @@ from desktop.core.errors import GlossaryError
 from desktop.core.glossary import store
 from desktop.core.translation import memory
 from tests.conftest import REPO
+from tests.core.old_glossary import old_glossary
 
 
 def test_new_glossary_is_created_at_head_and_stamped(db_path: Path) -> None:
@@ -33,12 +32,7 @@ def test_new_glossary_is_created_at_head_and_stamped(db_path: Path) -> None:
 
 def test_first_released_schema_is_upgraded_without_loss(tmp_path: Path) -> None:
     path = tmp_path / "first.db"
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as connection:
-        config = Config()
-        config.set_main_option("script_location", str(migrate.MIGRATIONS))
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
+    with old_glossary(path, "0001") as connection:
         connection.execute(text(
             "INSERT INTO terms VALUES (3, 'الرباط', 'Rabat', 'الرباط', 'الرباط' || char(31) || 'rabat' "
             "|| char(31), 'place', 'capital', 'في الرباط', 'a.txt', '2024-01-01 10:00:00.000000', "
@@ -49,7 +43,6 @@ def test_first_released_schema_is_upgraded_without_loss(tmp_path: Path) -> None:
         connection.execute(text(
             "INSERT INTO post_edits VALUES (1, 'الرباط', 'الرباط', 'Rabat (edited)', "
             "'2024-01-01 10:00:00.000000', '2024-01-01 10:00:00.000000')"))
-    engine.dispose()
     factory = open_database(path)
     with factory.begin() as s:
         [term] = store.search(s)
