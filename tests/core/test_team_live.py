@@ -8,11 +8,14 @@ import queue
 import statistics
 import threading
 import time
+from contextlib import contextmanager
+from typing import Iterator
 
 import psycopg
 import pytest
 
 from desktop.core.changes import Changes
+from desktop.core.db.notify import TermListener
 from desktop.core.errors import ConnectionLostError as ConnectionLost
 from desktop.core.errors import GlossaryError
 from desktop.core.workspace import Workspace
@@ -36,13 +39,33 @@ class Inbox:
         return self.changes.get(timeout=timeout)
 
 
-def test_other_clients_changes_arrive_within_two_seconds(pg_url: str) -> None:
-    mine, theirs = Workspace.open(pg_url), Workspace.open(pg_url)
+@contextmanager
+def two_clients(url: str) -> Iterator[tuple[Workspace, Workspace]]:
+    """Two translators' workspaces on one termbase, closed when the block ends."""
+    mine, theirs = Workspace.open(url), Workspace.open(url)
+    try:
+        yield mine, theirs
+    finally:
+        mine.close()
+        theirs.close()
+
+
+@contextmanager
+def listening(workspace: Workspace) -> Iterator[tuple[Inbox, TermListener]]:
+    """``workspace`` following the team's changes into an ``Inbox``, from the moment its
+    listener is connected; the listener is stopped when the block ends."""
     inbox = Inbox()
-    listener = mine.listen(inbox.on_changes, inbox.on_connection)
+    listener = workspace.listen(inbox.on_changes, inbox.on_connection)
     assert listener is not None
     try:
         assert inbox.states.get(timeout=10) is True
+        yield inbox, listener
+    finally:
+        listener.stop()
+
+
+def test_other_clients_changes_arrive_within_two_seconds(pg_url: str) -> None:
+    with two_clients(pg_url) as (mine, theirs), listening(mine) as (inbox, _listener):
         mine.save_term("نفسي", "myself")  # its own change: the workspace knows it already
         latencies = []
         for i in range(20):
@@ -62,19 +85,10 @@ def test_other_clients_changes_arrive_within_two_seconds(pg_url: str) -> None:
         print(f"notification latency: median {statistics.median(latencies) * 1000:.0f} ms, "
               f"p95 {p95 * 1000:.0f} ms")
         assert max(latencies) < 2.0
-    finally:
-        listener.stop()
-        mine.close()
-        theirs.close()
 
 
 def test_a_large_import_arrives_whole(pg_url: str) -> None:
-    mine, theirs = Workspace.open(pg_url), Workspace.open(pg_url)
-    inbox = Inbox()
-    listener = mine.listen(inbox.on_changes, inbox.on_connection)
-    assert listener is not None
-    try:
-        assert inbox.states.get(timeout=10) is True
+    with two_clients(pg_url) as (mine, theirs), listening(mine) as (inbox, _listener):
         rows = "\n".join(f"مصطلح{'ابتثجحخدذر'[i % 10]}{'ابتثجحخدذر'[i // 10 % 10]}{'ابتثجحخدذر'[i // 100]},"
                          f"term {i}" for i in range(600))
         path = __import__("pathlib").Path(pg_url.rsplit("/", 1)[1] + ".csv")
@@ -90,10 +104,6 @@ def test_a_large_import_arrives_whole(pg_url: str) -> None:
                 break
             seen |= {r.id for r in changes.terms}
         assert inbox.changes.empty()
-    finally:
-        listener.stop()
-        mine.close()
-        theirs.close()
 
 
 def _reader_url(cluster: Cluster, url: str) -> str:
@@ -115,42 +125,30 @@ def test_a_role_that_may_only_select_gets_a_read_only_workspace(pg_cluster: Clus
         assert [t.target for t in reader.search_terms()] == ["law"]
         with pytest.raises(GlossaryError, match="may read the team glossary .* but not change it"):
             reader.save_term("حق", "right")
-        inbox = Inbox()
-        listener = reader.listen(inbox.on_changes, inbox.on_connection)
-        assert listener is not None
-        try:
-            assert inbox.states.get(timeout=10) is True
+        with listening(reader) as (inbox, _listener):
             added = admin.save_term("حق", "right").value[0]
             assert inbox.next()[1].terms == (added,)  # readers see the team's work live
-        finally:
-            listener.stop()
     finally:
         reader.close()
         admin.close()
 
 
 def test_a_server_stopped_and_started_again_mid_session(pg_cluster: Cluster, pg_url: str) -> None:
-    mine, theirs = Workspace.open(pg_url), Workspace.open(pg_url)
-    kept = mine.save_term("مدينة", "city").value[0]
-    inbox = Inbox()
-    listener = mine.listen(inbox.on_changes, inbox.on_connection)
-    assert listener is not None
-    listener.retry_s = 0.3
     try:
-        assert inbox.states.get(timeout=10) is True
-        pg_cluster.stop()
-        assert inbox.states.get(timeout=10) is False  # the window shows its banner
-        with pytest.raises(ConnectionLost, match="Cannot reach the team glossary"):
-            mine.save_term("قرية", "village")
-        pg_cluster.start()
-        assert inbox.states.get(timeout=20) is True
-        assert inbox.next(10)[1].all_terms  # what was missed meanwhile: read it all again
-        saved = mine.save_term("قرية", "village").value[0]  # the same save, once it is back
-        assert {t.id for t in theirs.search_terms()} == {kept.id, saved.id}
+        with two_clients(pg_url) as (mine, theirs):
+            kept = mine.save_term("مدينة", "city").value[0]
+            with listening(mine) as (inbox, listener):
+                listener.retry_s = 0.3
+                pg_cluster.stop()
+                assert inbox.states.get(timeout=10) is False  # the window shows its banner
+                with pytest.raises(ConnectionLost, match="Cannot reach the team glossary"):
+                    mine.save_term("قرية", "village")
+                pg_cluster.start()
+                assert inbox.states.get(timeout=20) is True
+                assert inbox.next(10)[1].all_terms  # what was missed meanwhile: read it all again
+                saved = mine.save_term("قرية", "village").value[0]  # the same save, once it is back
+                assert {t.id for t in theirs.search_terms()} == {kept.id, saved.id}
     finally:
-        listener.stop()
-        mine.close()
-        theirs.close()
         if not pg_cluster.running():
             pg_cluster.start()
     with psycopg.connect(pg_url) as connection:
