@@ -7,14 +7,15 @@ from typing import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from desktop.core.logsetup import setup_logging
-
     args = list(sys.argv[1:] if argv is None else argv)
-    setup_logging()
     if not opens_window(args):
         from desktop.cli import main as cli_main
 
-        return cli_main(args)
+        # The CLI sets the log file up itself: a quick read of the glossary needs none.
+        return cli_main(args, log_file=True)
+    from desktop.core.logsetup import setup_logging
+
+    setup_logging()
     # The core (SQLAlchemy and some 400 modules, none of them Qt's) before PySide6: once
     # imported, PySide6 reads the source of every module imported after it (for its
     # ``__feature__`` switches), which costs about 0.15 s over the core.

@@ -4,14 +4,16 @@ Exit codes: 0 ok, 2 usage, 3 no Arabic→English model installed, 4 bad input (m
 stderr, nothing changed), 1 anything unexpected.
 
 Each command imports what it uses when it runs: ``--help`` and ``segment`` load neither the
-database layer nor the translation engine (tests/core/test_startup.py checks it).
+database layer nor the translation engine (tests/core/test_startup.py checks it), and
+``glossary list``/``search`` on a healthy glossary load neither logging nor the document
+reader (tests/core/test_cli_startup.py): the log file is set up only for a command that may
+change something, or when something goes wrong.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import signal
 import sys
@@ -32,12 +34,14 @@ COMMANDS = ("segment", "translate", "terms", "models", "glossary", "lookup", "gl
 #: The glossary's built-in categories, for the help (the Workspace's ``BUILTIN_CATEGORIES``,
 #: written out so that ``--help`` loads no database layer; a test checks that they agree).
 CATEGORIES = ("person", "organization", "title", "place", "other")
-log = logging.getLogger(__name__)
 DB_HELP = ("glossary file (default: glossary.db), or a team glossary on PostgreSQL: "
            "postgresql://user@host:port/database (libpq's ~/.pgpass, ?service=, ?sslmode= apply)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser. With ``command``, only that command's options are declared:
+    the others keep their names and help, so ``--help`` and usage errors read the same, and a
+    command does not spend its start-up declaring eighty options it will not use."""
     parser = argparse.ArgumentParser(
         prog="tarjuman",
         description="Read Arabic documents beside their offline English translation and keep a "
@@ -45,22 +49,57 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"tarjuman {__version__}")
     parser.add_argument("--db", default=None, metavar="DB", help=DB_HELP)
-    db_parent = argparse.ArgumentParser(add_help=False)
-    # SUPPRESS keeps a --db given before the command from being reset by the sub-parser.
-    db_parent.add_argument("--db", default=argparse.SUPPRESS, metavar="DB", help=DB_HELP)
-    json_parent = argparse.ArgumentParser(add_help=False)
-    json_parent.add_argument("--json", action="store_true", help="print JSON")
-    encoding_parent = argparse.ArgumentParser(add_help=False)
-    encoding_parent.add_argument("--encoding", metavar="NAME",
-                                 help="text encoding of FILE (default: detected), e.g. windows-1256")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (help_text, declare) in _DECLARE.items():
+        p = sub.add_parser(name, help=help_text)
+        if command in (None, name):
+            declare(p)
+    return parser
 
-    p = sub.add_parser("segment", parents=[json_parent, encoding_parent],
-                       help="split a document into sentences")
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The command that ``tarjuman ARGV`` runs (its first argument that is neither an option
+    nor the value of --db), if it is one."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--db":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+# The options that several commands share, in the order their help lists them.
+def _json(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _db(p: argparse.ArgumentParser) -> None:
+    # SUPPRESS keeps a --db given before the command from being reset by the sub-parser.
+    p.add_argument("--db", default=argparse.SUPPRESS, metavar="DB", help=DB_HELP)
+
+
+def _encoding(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--encoding", metavar="NAME",
+                   help="text encoding of FILE (default: detected), e.g. windows-1256")
+
+
+def _actions(p: argparse.ArgumentParser, dest: str) -> Any:
+    return p.add_subparsers(dest=dest, metavar="ACTION", required=True)
+
+
+def _segment_options(p: argparse.ArgumentParser) -> None:
+    _json(p)
+    _encoding(p)
     p.add_argument("file", type=Path)
 
-    p = sub.add_parser("translate", parents=[json_parent, db_parent, encoding_parent],
-                       help="translate a document offline")
+
+def _translate_options(p: argparse.ArgumentParser) -> None:
+    _json(p)
+    _db(p)
+    _encoding(p)
     p.add_argument("file", type=Path)
     p.add_argument("--format", choices=("txt", "html", "tsv", "csv", "tmx"),
                    help="output format (default: from the -o suffix, else plain text)")
@@ -70,111 +109,153 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--raw", action="store_true",
                    help="CSV/TSV: do not guard cells that a spreadsheet would run as formulas")
 
-    p = sub.add_parser("terms", parents=[json_parent, db_parent, encoding_parent],
-                       help="find glossary terms in a document")
+
+def _terms_options(p: argparse.ArgumentParser) -> None:
+    _json(p)
+    _db(p)
+    _encoding(p)
     p.add_argument("file", type=Path)
     p.add_argument("--no-lemmas", action="store_true",
                    help="only the glossary's own forms (not plurals and other forms found through lemmas)")
 
-    p = sub.add_parser("lookup", parents=[json_parent],
-                       help="analyse an Arabic word with the offline lexicon")
+
+def _lookup_options(p: argparse.ArgumentParser) -> None:
+    _json(p)
     p.add_argument("word")
 
-    p = sub.add_parser("gloss", parents=[json_parent, encoding_parent],
-                       help="each Arabic word of a document with its first analysis")
+
+def _gloss_options(p: argparse.ArgumentParser) -> None:
+    _json(p)
+    _encoding(p)
     p.add_argument("file", type=Path)
 
-    mem = sub.add_parser("memory", help="the translation memory: TMX from and for CAT tools") \
-        .add_subparsers(dest="memory_command", metavar="ACTION", required=True)
-    p = mem.add_parser("import", parents=[db_parent],
-                       help="load Arabic→English TMX units as preferred translations (backup first)")
-    p.add_argument("file", type=Path)
-    p = mem.add_parser("export", parents=[db_parent], help="write the memory as TMX 1.4")
-    p.add_argument("file", type=Path)
 
-    vocab = sub.add_parser("vocab", help="a learner's words: statuses, statistics, Anki decks") \
-        .add_subparsers(dest="vocab_command", metavar="ACTION", required=True)
-    p = vocab.add_parser("list", parents=[db_parent, json_parent], help="list words by status")
-    p.add_argument("--status", action="append", metavar="STATUS",
+def _memory_options(p: argparse.ArgumentParser) -> None:
+    mem = _actions(p, "memory_command")
+    a = mem.add_parser("import", help="load Arabic→English TMX units as preferred translations "
+                                      "(backup first)")
+    _db(a)
+    a.add_argument("file", type=Path)
+    a = mem.add_parser("export", help="write the memory as TMX 1.4")
+    _db(a)
+    a.add_argument("file", type=Path)
+
+
+def _vocab_options(p: argparse.ArgumentParser) -> None:
+    vocab = _actions(p, "vocab_command")
+    a = vocab.add_parser("list", help="list words by status")
+    _db(a)
+    _json(a)
+    a.add_argument("--status", action="append", metavar="STATUS",
                    help="new, 1-4 (learning), learning, known or ignored; repeat for several")
-    p.add_argument("--search", default="", help="words, lemmas or glosses containing this")
-    p = vocab.add_parser("set", parents=[db_parent], help="set a word's status (by its lemma)")
-    p.add_argument("word")
-    p.add_argument("status", metavar="STATUS", help="new, 1-4, known or ignored")
-    p.add_argument("--context", default="", help="the sentence the word was seen in")
-    p = vocab.add_parser("stats", parents=[db_parent, json_parent, encoding_parent],
-                         help="how many of a document's words are known")
-    p.add_argument("file", type=Path)
-    p = vocab.add_parser("export", parents=[db_parent],
-                         help="learning words and study terms as an Anki deck or CSV")
-    p.add_argument("file", type=Path)
-    p.add_argument("--format", choices=("apkg", "csv"), help="default: from the file name")
-    p.add_argument("--deck", default="Tarjuman", help="Anki deck name")
-    p.add_argument("--no-terms", action="store_true", help="learning words only")
+    a.add_argument("--search", default="", help="words, lemmas or glosses containing this")
+    a = vocab.add_parser("set", help="set a word's status (by its lemma)")
+    _db(a)
+    a.add_argument("word")
+    a.add_argument("status", metavar="STATUS", help="new, 1-4, known or ignored")
+    a.add_argument("--context", default="", help="the sentence the word was seen in")
+    a = vocab.add_parser("stats", help="how many of a document's words are known")
+    _db(a)
+    _json(a)
+    _encoding(a)
+    a.add_argument("file", type=Path)
+    a = vocab.add_parser("export", help="learning words and study terms as an Anki deck or CSV")
+    _db(a)
+    a.add_argument("file", type=Path)
+    a.add_argument("--format", choices=("apkg", "csv"), help="default: from the file name")
+    a.add_argument("--deck", default="Tarjuman", help="Anki deck name")
+    a.add_argument("--no-terms", action="store_true", help="learning words only")
 
-    models = sub.add_parser("models", help="manage translation models").add_subparsers(
-        dest="models_command", metavar="ACTION", required=True)
-    models.add_parser("list", parents=[json_parent], help="list installed models")
-    p = models.add_parser("install", help="install a .argosmodel file")
-    p.add_argument("file", type=Path)
-    p = models.add_parser("remove", help="remove an installed model, e.g. ar-en")
-    p.add_argument("pair", metavar="FROM-TO")
-    p = models.add_parser("download", help="download and install a model from the Argos index")
-    p.add_argument("from_code", metavar="FROM", nargs="?", default="ar")
-    p.add_argument("to_code", metavar="TO", nargs="?", default="en")
 
-    glossary = sub.add_parser("glossary", help="work with the glossary").add_subparsers(
-        dest="glossary_command", metavar="ACTION", required=True)
-    p = glossary.add_parser("add", parents=[db_parent], help="add or update a term")
-    p.add_argument("source")
-    p.add_argument("target")
-    p.add_argument("--category", default=None,
+def _models_options(p: argparse.ArgumentParser) -> None:
+    models = _actions(p, "models_command")
+    _json(models.add_parser("list", help="list installed models"))
+    a = models.add_parser("install", help="install a .argosmodel file")
+    a.add_argument("file", type=Path)
+    a = models.add_parser("remove", help="remove an installed model, e.g. ar-en")
+    a.add_argument("pair", metavar="FROM-TO")
+    a = models.add_parser("download", help="download and install a model from the Argos index")
+    a.add_argument("from_code", metavar="FROM", nargs="?", default="ar")
+    a.add_argument("to_code", metavar="TO", nargs="?", default="en")
+
+
+def _glossary_options(p: argparse.ArgumentParser) -> None:
+    glossary = _actions(p, "glossary_command")
+    a = glossary.add_parser("add", help="add or update a term")
+    _db(a)
+    a.add_argument("source")
+    a.add_argument("target")
+    a.add_argument("--category", default=None,
                    help=f"one of {', '.join(CATEGORIES)} or a category you added in the window")
-    p.add_argument("--note", default="")
-    p.add_argument("--subject", default="", help="the subject field, e.g. law")
-    p.add_argument("--pos", default="", help="the part of speech, e.g. noun")
-    p = glossary.add_parser("edit", parents=[db_parent],
-                            help="change fields of one term, by its id (see list --json)")
-    p.add_argument("id", type=int)
+    a.add_argument("--note", default="")
+    a.add_argument("--subject", default="", help="the subject field, e.g. law")
+    a.add_argument("--pos", default="", help="the part of speech, e.g. noun")
+    a = glossary.add_parser("edit", help="change fields of one term, by its id (see list --json)")
+    _db(a)
+    a.add_argument("id", type=int)
     for field in ("source", "target", "category", "note", "subject", "pos"):
-        p.add_argument(f"--{field}", default=None)
-    p.add_argument("--expect-version", type=int, default=None, metavar="N",
+        a.add_argument(f"--{field}", default=None)
+    a.add_argument("--expect-version", type=int, default=None, metavar="N",
                    help="refuse (exit 4) when the term is no longer at version N: someone "
                         "changed it since you read it")
-    glossary.add_parser("list", parents=[db_parent, json_parent], help="list all terms")
-    p = glossary.add_parser("search", parents=[db_parent, json_parent], help="search terms")
-    p.add_argument("query")
-    p = glossary.add_parser("export", parents=[db_parent],
-                            help="export the glossary (CSV, Excel CSV, Anki, TBX, OmegaT)")
-    p.add_argument("file", type=Path)
-    p.add_argument("--format", choices=("csv", "excel", "anki", "tbx", "tbx3", "omegat"),
+    a = glossary.add_parser("list", help="list all terms")
+    _db(a)
+    _json(a)
+    a = glossary.add_parser("search", help="search terms")
+    _db(a)
+    _json(a)
+    a.add_argument("query")
+    a = glossary.add_parser("export", help="export the glossary (CSV, Excel CSV, Anki, TBX, OmegaT)")
+    _db(a)
+    a.add_argument("file", type=Path)
+    a.add_argument("--format", choices=("csv", "excel", "anki", "tbx", "tbx3", "omegat"),
                    help="default: from the file name (.tbx, .utf8, .tsv, else CSV)")
-    p.add_argument("--excel", action="store_true", help="same as --format excel")
-    p.add_argument("--deck", default="Tarjuman", help="Anki deck name")
-    p.add_argument("--cloze", action="store_true", help="Anki: add a cloze field")
-    p.add_argument("--raw", action="store_true",
+    a.add_argument("--excel", action="store_true", help="same as --format excel")
+    a.add_argument("--deck", default="Tarjuman", help="Anki deck name")
+    a.add_argument("--cloze", action="store_true", help="Anki: add a cloze field")
+    a.add_argument("--raw", action="store_true",
                    help="CSV: do not guard cells that a spreadsheet would run as formulas")
-    p = glossary.add_parser("import", parents=[db_parent, encoding_parent],
-                            help="import a glossary (CSV, TSV, Anki, TBX, OmegaT, another "
-                                 "glossary .db; detected)")
-    p.add_argument("file", type=Path)
-    p.add_argument("--policy", choices=("update", "skip", "keep-both"), default="update",
+    a = glossary.add_parser("import", help="import a glossary (CSV, TSV, Anki, TBX, OmegaT, "
+                                           "another glossary .db; detected)")
+    _db(a)
+    _encoding(a)
+    a.add_argument("file", type=Path)
+    a.add_argument("--policy", choices=("update", "skip", "keep-both"), default="update",
                    help="for Arabic already in the glossary (default: update)")
-    p.add_argument("--new-categories", choices=("other", "create"), default="other",
+    a.add_argument("--new-categories", choices=("other", "create"), default="other",
                    help="a category the glossary lacks: map it to “other” (default) or create it")
-    return parser
+
+
+#: Each command's help and the function that declares its options, in the order of --help.
+_DECLARE: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "segment": ("split a document into sentences", _segment_options),
+    "translate": ("translate a document offline", _translate_options),
+    "terms": ("find glossary terms in a document", _terms_options),
+    "lookup": ("analyse an Arabic word with the offline lexicon", _lookup_options),
+    "gloss": ("each Arabic word of a document with its first analysis", _gloss_options),
+    "memory": ("the translation memory: TMX from and for CAT tools", _memory_options),
+    "vocab": ("a learner's words: statuses, statistics, Anki decks", _vocab_options),
+    "models": ("manage translation models", _models_options),
+    "glossary": ("work with the glossary", _glossary_options),
+}
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
-         stderr: TextIO | None = None) -> int:
-    """Run one CLI command; returns the exit code."""
+         stderr: TextIO | None = None, log_file: bool = False) -> int:
+    """Run one CLI command; returns the exit code. ``log_file``: send log records to the
+    user's log file (``python -m desktop`` does), once the command does more than read a
+    healthy glossary."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(command_of(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
+    args.log_file = log_file
+    if not _may_read_quickly(args):
+        _start_logging(args)
     previous = _on_terminate()
     try:
         return _dispatch(args, out, err)
@@ -193,12 +274,28 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
         print("tarjuman: stopped (SIGTERM); nothing was left half-written", file=err)
         return EXIT_TERMINATED
     except Exception:
-        log.exception("unexpected error in CLI")
+        import logging
+
+        _start_logging(args)
+        logging.getLogger(__name__).exception("unexpected error in CLI")
         print("tarjuman: unexpected error; details are in the log file.", file=err)
         return EXIT_UNEXPECTED
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _may_read_quickly(args: argparse.Namespace) -> bool:
+    """Whether the command may only read a healthy glossary with sqlite3 (``desktop.core.quick``)."""
+    return args.command == "glossary" and args.glossary_command in ("list", "search", "export")
+
+
+def _start_logging(args: argparse.Namespace) -> None:
+    """Send log records to the log file, if the caller asked for it (idempotent)."""
+    if args.log_file:
+        from desktop.core.logsetup import setup_logging
+
+        setup_logging()
 
 
 def _silence(out: TextIO) -> None:
@@ -306,6 +403,8 @@ def _segment(args: argparse.Namespace, out: TextIO) -> int:
 
 def _open_workspace(args: argparse.Namespace) -> Workspace:
     from desktop.core.paths import default_glossary_path
+
+    _start_logging(args)
     from desktop.core.preferences import LIMITS, Preferences
     from desktop.core.workspace import Workspace
 
