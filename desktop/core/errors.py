@@ -38,6 +38,11 @@ class ModelLoadError(TarjumanError):
     exit_code = 4
 
 
+class EngineStoppedError(TarjumanError):
+    """The translation engine's worker process ended in the middle of a run (a crash, out
+    of memory, killed): what was translated before is kept; the next run starts a new one."""
+
+
 class GlossaryError(TarjumanError):
     """The glossary database cannot be opened or written."""
 

@@ -79,8 +79,8 @@ def test_the_translator_runs_two_batches_of_one_thread_each_and_has_a_spare(inst
         return real(path, *args, **kwargs)
 
     monkeypatch.setattr(ctranslate2, "Translator", recording)
-    ArgosEngine.load(settings=EngineSettings(threads=2))
-    ArgosEngine.load(settings=EngineSettings(threads=1))
+    ArgosEngine.load(settings=EngineSettings(threads=2, process=False))
+    ArgosEngine.load(settings=EngineSettings(threads=1, process=False))
     # One replica more than the batches sent at a time: free for the next run after a cancel.
     assert [(o["inter_threads"], o["intra_threads"]) for o in options] == [(3, 1), (2, 1)]
 
@@ -131,9 +131,11 @@ def test_the_page_on_screen_is_translated_before_the_rest(installed_model: Path,
 
 def test_at_beam_1_a_cancel_stops_the_batches_inside_ctranslate2(installed_model: Path,
                                                                  sentences: list[str]) -> None:
-    """Greedy search takes CTranslate2's per-token callback: a cancel stops a running batch
-    at its next token (a beam search cannot take one, so its batches run to their end)."""
-    greedy = ArgosEngine.load(settings=EngineSettings(beam_size=1, batch_tokens=4096))
+    """In this process, greedy search takes CTranslate2's per-token callback: a cancel stops
+    a running batch at its next token (a beam search cannot take one, so its batches run to
+    their end; a worker process is ended instead, see below)."""
+    greedy = ArgosEngine.load(settings=EngineSettings(beam_size=1, batch_tokens=4096,
+                                                      process=False))
     token = CancelToken()
     steps: list[int] = []
     real = greedy._load_locked().translate_batch
@@ -153,10 +155,11 @@ def test_at_beam_1_a_cancel_stops_the_batches_inside_ctranslate2(installed_model
         greedy.translate(sentences, cancel=token)
     assert steps and set(steps) == {0}  # CTranslate2 stopped each sentence at its first token
 
-    engine = ArgosEngine.load(settings=EngineSettings(beam_size=2))
-    spy = Spy(engine)
-    engine.translate(sentences[:3], cancel=CancelToken())
-    assert all("callback" not in c for c in spy.calls)
+    for settings in (EngineSettings(beam_size=2, process=False), EngineSettings(beam_size=1)):
+        engine = ArgosEngine.load(settings=settings)
+        spy = Spy(engine)
+        engine.translate(sentences[:3], cancel=CancelToken())
+        assert all("callback" not in c for c in spy.calls)
 
 
 def test_two_batches_are_inside_ctranslate2_at_once(installed_model: Path,
@@ -272,3 +275,166 @@ def test_the_bench_model_decodes_to_about_the_source_length(tmp_path: Path) -> N
         assert len(source) <= length < 2 * len(source) + 16
     words = sp.decode(translator.translate_batch(sources[:1], beam_size=1)[0].hypotheses[0])
     assert words.strip()  # the filler pieces decode to text
+
+
+# --- CTranslate2 in a worker process ------------------------------------------------------
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` exists and is not a zombie (a reaped process is gone)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def _until(condition: Any) -> bool:
+    for _ in range(WAIT * 100):
+        if condition():
+            return True
+        threading.Event().wait(0.01)
+    return bool(condition())
+
+
+def _children() -> set[int]:
+    """This process's worker processes that are running."""
+    import multiprocessing
+
+    return {p.pid for p in multiprocessing.active_children()
+            if p.name == "tarjuman-ctranslate2" and p.pid is not None and _running(p.pid)}
+
+
+@pytest.mark.parametrize("beam", [2, 4])
+def test_a_cancel_ends_the_worker_process_running_the_batch(installed_model: Path,
+                                                            sentences: list[str], beam: int) -> None:
+    """At beam 2 and 4 CTranslate2 cannot stop a batch: the process running it is ended, so
+    its CPU is free at once; the spare takes over and the next run translates as before."""
+    import os
+    import signal
+
+    engine = ArgosEngine.load(settings=EngineSettings(beam_size=beam))
+    translator = engine._load_locked()
+    reference = ArgosEngine.load(settings=EngineSettings(beam_size=beam, process=False))
+    expected = reference.translate(sentences)
+    working, spare = translator.pids
+    # Hold the worker so the batches are certainly still running when the user cancels.
+    os.kill(working, signal.SIGSTOP)
+    token = CancelToken()
+    outcome: list[str] = []
+
+    def run() -> None:
+        try:
+            engine.translate(sentences, cancel=token)
+            outcome.append("finished")
+        except Cancelled:
+            outcome.append("cancelled")
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert _until(lambda: translator._active.jobs)  # a batch was sent to the worker
+    token.cancel()
+    thread.join(WAIT)
+    assert outcome == ["cancelled"]
+    assert _until(lambda: not _running(working))  # ended and reaped: it uses no CPU
+    assert translator.pids[0] == spare  # the spare, already loaded, works now
+    assert engine.translate(sentences) == expected  # the same as in this process
+    assert _until(lambda: len(translator.pids) == 2)  # and a new spare waits
+    pids = translator.pids
+    engine.close()
+    assert _until(lambda: not any(_running(p) for p in pids))
+
+
+def test_a_finished_run_leaves_the_worker_alone(installed_model: Path, sentences: list[str]) -> None:
+    engine = ArgosEngine.load(settings=EngineSettings(beam_size=4))
+    working = engine._load_locked().pids[0]
+    token = CancelToken()
+    engine.translate(sentences, cancel=token)
+    token.cancel()  # too late: nothing is running
+    assert engine._load_locked().pids[0] == working and _running(working)
+    engine.close()
+
+
+def test_a_crashed_worker_is_a_clear_error_and_the_next_run_works(installed_model: Path,
+                                                                 sentences: list[str]) -> None:
+    import os
+    import signal
+
+    from desktop.core.errors import EngineStoppedError
+
+    engine = ArgosEngine.load()
+    translator = engine._load_locked()
+    working = translator.pids[0]
+    expected = engine.translate(sentences)
+    os.kill(working, signal.SIGSTOP)
+    errors: list[BaseException] = []
+    delivered: list[int] = []
+
+    def run() -> None:
+        try:
+            engine.translate(sentences, on_batch=lambda i, _t: delivered.extend(i))
+        except BaseException as exc:  # noqa: B036 - the test looks at what reached the caller
+            errors.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert _until(lambda: translator._active.jobs)
+    os.kill(working, signal.SIGKILL)  # out of memory, or killed by someone
+    thread.join(WAIT)
+    assert len(errors) == 1 and isinstance(errors[0], EngineStoppedError)
+    message = str(errors[0])
+    assert "stopped unexpectedly" in message and "SIGKILL" in message and "kept" in message
+    assert delivered == []
+    assert engine.translate(sentences) == expected  # the spare took over
+    engine.close()
+
+
+def test_a_broken_model_is_a_load_error_and_leaves_no_process(tmp_path: Path, empty_model_dir: Path) -> None:
+    from desktop.core.errors import ModelLoadError
+    from desktop.core.translation import packages
+    from tests.tiny_model import build_tiny_argosmodel
+
+    info = packages.install_package_file(build_tiny_argosmodel(tmp_path))
+    (info.path / "model" / "model.bin").write_bytes(b"garbage")
+    before = _children()
+    with pytest.raises(ModelLoadError, match="cannot be loaded.*install it again"):
+        ArgosEngine.load()
+    assert _until(lambda: _children() <= before)
+
+
+def test_no_worker_process_outlives_the_engine_or_the_program(installed_model: Path) -> None:
+    import gc
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    engine = ArgosEngine.load()
+    assert engine.translate(["الرباط"])[0]
+    pids = engine._load_locked().pids
+    assert len(pids) == 2 and all(_running(p) for p in pids)  # working and spare
+    engine.close()
+    assert _until(lambda: not any(_running(p) for p in pids))
+    dropped = ArgosEngine.load()
+    pids = dropped._load_locked().pids
+    del dropped
+    gc.collect()
+    assert _until(lambda: not any(_running(p) for p in pids))  # garbage collected
+
+    script = ("from desktop.core.translation.engine import ArgosEngine\n"
+              "e = ArgosEngine.load(); e.translate(['الرباط'])\n"
+              "print(*e._load_locked().pids, flush=True)\n"
+              "import sys; sys.stdin.readline()\n")
+    for ending in ("exits", "is killed"):
+        program = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, text=True, env=os.environ.copy())
+        assert program.stdout is not None and program.stdin is not None
+        children = [int(p) for p in program.stdout.readline().split()]
+        assert len(children) == 2 and all(_running(p) for p in children)
+        if ending == "exits":
+            program.stdin.write("\n")
+            program.stdin.close()
+        else:
+            program.send_signal(signal.SIGKILL)
+        program.wait(WAIT)
+        assert _until(lambda pids=children: not any(_running(p) for p in pids)), ending

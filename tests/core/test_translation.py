@@ -46,10 +46,17 @@ def test_model_is_loaded_once(installed_model: Path, monkeypatch: pytest.MonkeyP
         return real(path, *args, **kwargs)
 
     monkeypatch.setattr(ctranslate2, "Translator", counting)
-    engine = ArgosEngine.load()
+    engine = ArgosEngine.load(settings=EngineSettings(process=False))
     engine.translate(["نجح التنسيق الأمريكي المغربي."])
     engine.translate(["مدير مكتب التحقيقات الفيدرالي.", "الرباط"])
     assert len(loads) == 1
+    # In a worker process (the default): the same working process for every run.
+    engine = ArgosEngine.load()
+    working = engine._load_locked().pids[0]
+    assert all(engine.translate(["نجح التنسيق الأمريكي المغربي."]))
+    assert all(engine.translate(["مدير مكتب التحقيقات الفيدرالي.", "الرباط"]))
+    assert engine._load_locked().pids[0] == working
+    engine.close()
 
 
 def test_batches_are_small_and_sorted(installed_model: Path, sample_text: str,

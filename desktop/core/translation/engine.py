@@ -19,6 +19,7 @@ from typing import Any, Callable, Protocol, Sequence
 from desktop.core.errors import ModelLoadError, NoModelError
 from desktop.core.tasks import CancelToken, ProgressFn, check, report
 from desktop.core.translation import packages
+from desktop.core.translation.worker import ProcessTranslator, TranslatorSpec, abandon
 
 BatchFn = Callable[[list[int], list[str]], None]
 """``on_batch(indices, targets)``: called after each batch, from the translating thread."""
@@ -54,6 +55,10 @@ class EngineSettings:
     # be stopped at beam 2 or more and keep their replicas busy to the end; a spare one lets
     # the next run (another document) start at once instead of waiting for them.
     spare_replicas: int = 1
+    # CTranslate2 runs in a worker process of its own, which a cancel ends (its CPU is free
+    # at once, at every beam), with a spare process ready to take over (worker.py). False:
+    # in this process, where a cancel stops a batch only at beam 1.
+    process: bool = True
 
 
 def default_threads() -> int:
@@ -114,7 +119,8 @@ class ArgosEngine:
     """Translates with one installed Argos package; the CTranslate2 model is loaded once.
 
     ``translate`` may be called from any thread, also while another call runs: CTranslate2
-    queues the batches of both.
+    queues the batches of both. ``close()`` ends its worker processes (garbage collection
+    and the program's exit do too).
     """
 
     def __init__(self, package: Any, settings: EngineSettings | None = None) -> None:
@@ -147,26 +153,39 @@ class ArgosEngine:
         with self._lock:
             self._load_locked()
 
+    def close(self) -> None:
+        """End the worker processes, if any (idempotent; a later call starts new ones)."""
+        with self._lock:
+            translator, self._translator = self._translator, None
+        if isinstance(translator, ProcessTranslator):
+            translator.close()
+
     def _load_locked(self) -> Any:
         if self._translator is None:
-            import ctranslate2
-
-            model_dir = self.info.path / "model"
+            if getattr(self.package, "tokenizer", None) is None:
+                raise ModelLoadError(f"The model in “{self.info.path}” has no tokenizer.")
+            spec = TranslatorSpec(
+                model_dir=str(self.info.path / "model"),
+                compute_type=self.settings.compute_type,
+                inter_threads=self.parallel + max(0, self.settings.spare_replicas),
+                intra_threads=self.threads_per_batch,
+            )
             try:
-                self._translator = ctranslate2.Translator(
-                    str(model_dir),
-                    device="cpu",
-                    compute_type=self.settings.compute_type,
-                    inter_threads=self.parallel + max(0, self.settings.spare_replicas),
-                    intra_threads=self.threads_per_batch,
-                )
+                if self.settings.process:
+                    translator = ProcessTranslator(spec)
+                    translator.wait_ready()
+                    self._translator = translator
+                else:
+                    import ctranslate2
+
+                    self._translator = ctranslate2.Translator(
+                        spec.model_dir, device="cpu", compute_type=spec.compute_type,
+                        inter_threads=spec.inter_threads, intra_threads=spec.intra_threads)
             except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError for bad files
                 raise ModelLoadError(
                     f"The translation model in “{self.info.path}” cannot be loaded ({exc}). "
                     "Remove it and install it again."
                 ) from None
-            if getattr(self.package, "tokenizer", None) is None:
-                raise ModelLoadError(f"The model in “{self.info.path}” has no tokenizer.")
         return self._translator
 
     def translate(
@@ -188,9 +207,11 @@ class ArgosEngine:
         ``first_batch_tokens``). CTranslate2 translates ``self.parallel`` batches at a time
         (see ``thread_layout``), and each batch is delivered to ``on_batch`` as soon as it is
         done. On cancel, ``Cancelled`` is raised within about ``POLL_SECONDS``, also in the
-        middle of a batch: sentences already delivered stay delivered. At beam 1 the batches
-        inside CTranslate2 stop at their next token; at larger beams CTranslate2 offers no way
-        to stop a batch, so they finish in its threads and are dropped.
+        middle of a batch: sentences already delivered stay delivered. With
+        ``settings.process`` the worker process running the batches is ended at once (see
+        worker.py); in this process the batches stop at their next token at beam 1, and
+        finish in CTranslate2's threads and are dropped at larger beams (CTranslate2 offers
+        no way to stop a beam search). ``EngineStoppedError``: the worker process died.
         Sentences without any letter or digit are returned unchanged.
         """
         return [h[0] if h else None for h in self.translate_hypotheses(
@@ -253,20 +274,26 @@ class ArgosEngine:
         # as soon as it is done and send the next one.
         waiting = deque(_plan(pieces, self.settings, first))
         running: list[tuple[list[int], _Pending]] = []
-        while waiting or running:
-            while waiting and len(running) < self.parallel:
-                check(cancel)
-                batch = waiting.popleft()
-                running.append((batch, self._translate_tokens([pieces[p][1] for p in batch],
-                                                              num_hypotheses, cancel)))
-            ready = [job for job in running if job[1].done()]
-            if not ready:
-                check(cancel)
-                time.sleep(POLL_SECONDS)
-            for job in ready:
-                check(cancel)
-                running.remove(job)
-                finish(job[0], job[1].outputs())
+        try:
+            while waiting or running:
+                while waiting and len(running) < self.parallel:
+                    check(cancel)
+                    batch = waiting.popleft()
+                    running.append((batch, self._translate_tokens(
+                        [pieces[p][1] for p in batch], num_hypotheses, cancel)))
+                ready = [job for job in running if job[1].done()]
+                if not ready:
+                    check(cancel)
+                    time.sleep(POLL_SECONDS)
+                for job in ready:
+                    check(cancel)
+                    running.remove(job)
+                    finish(job[0], job[1].outputs())
+        except BaseException:
+            # Cancelled, or a failure: the batches still running are of no use. In a worker
+            # process they are ended at once; in this process they finish and are dropped.
+            abandon([r for _batch, pending in running for r in pending.results])
+            raise
         return results
 
     def _translate_tokens(self, batch: list[list[str]], num_hypotheses: int,
@@ -276,7 +303,7 @@ class ArgosEngine:
         prefix = [[self.target_prefix] for _ in batch] if self.target_prefix else None
         beam_size = max(self.settings.beam_size, num_hypotheses)
         options: dict[str, Any] = {}
-        if beam_size == 1 and cancel is not None:
+        if beam_size == 1 and cancel is not None and not self.settings.process:
             # Called by CTranslate2 after each decoding step; True stops the batch. It works
             # only for greedy search (CTranslate2 refuses a callback with a beam). A stopped
             # batch's outputs are cut short, and are never delivered: the token stays set.
@@ -319,6 +346,10 @@ class _Pending:
 
     def outputs(self) -> list[list[str]]:
         return [[self._decode(h) for h in r.result().hypotheses] for r in self._results]
+
+    @property
+    def results(self) -> list[Any]:
+        return self._results
 
 
 def _plan(pieces: list[tuple[int, list[str]]], settings: EngineSettings,
