@@ -64,6 +64,31 @@ def version() -> str:
     return str(project()["version"])
 
 
+#: Mail domains reserved for examples and tests (RFC 2606, RFC 6761): never a maintainer's.
+_RESERVED_DOMAIN = re.compile(r"(^|\.)(invalid|example|test|localhost|local)$|(^|\.)example\.(com|net|org)$")
+
+
+def maintainer(table: dict[str, object] | None = None) -> str:
+    """The .deb's ``Maintainer:`` ("Name <address>"), from pyproject.toml's ``maintainers``
+    (else its ``authors``): the first entry with an e-mail address. Stops the build when
+    there is none, or when it is a placeholder (a reserved domain such as ``.invalid``)."""
+    table = project() if table is None else table
+    for key in ("maintainers", "authors"):
+        people = table.get(key) or []
+        assert isinstance(people, list)
+        for person in people:
+            email = str(person.get("email", "")).strip()
+            if not email:
+                continue
+            domain = email.rpartition("@")[2].lower()
+            if "@" not in email or not domain or _RESERVED_DOMAIN.search(domain):
+                sys.exit(f"pyproject.toml's {key} give {email!r}, which is no address anyone reads: "
+                         "the .deb's Maintainer must be the project's real one")
+            name = str(person.get("name", "")).strip()
+            return f"{name} <{email}>" if name else email
+    sys.exit("pyproject.toml names no maintainer with an e-mail address (the .deb's Maintainer field)")
+
+
 def arch() -> tuple[str, str]:
     """(the machine's name in the tarball's name, its Debian architecture)."""
     machine = platform.machine()
@@ -371,7 +396,7 @@ def make_tarball(app: Path, out: Path) -> Path:
 _CONTROL = """Package: tarjuman
 Version: {version}
 Architecture: {arch}
-Maintainer: Tarjuman contributors <maintainers@tarjuman.invalid>
+Maintainer: {maintainer}
 Installed-Size: {size}
 Depends: {depends}
 Section: text
@@ -433,7 +458,7 @@ def make_deb(app: Path, out: Path, work: Path, compression: str = "xz") -> Path:
     size_kib = sum(p.stat().st_size for p in stage.rglob("*") if p.is_file() and not p.is_symlink()) // 1024
     (stage / "DEBIAN").mkdir()
     (stage / "DEBIAN/control").write_text(_CONTROL.format(
-        version=version(), arch=debian_arch, size=size_kib, depends=depends,
+        version=version(), arch=debian_arch, size=size_kib, depends=depends, maintainer=maintainer(),
         summary=str(project()["description"])), encoding="utf-8")
     for path in [stage, *stage.rglob("*")]:
         if path.is_dir() and not path.is_symlink():
@@ -475,6 +500,8 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     started = time.monotonic()
+    if not args.no_deb:
+        maintainer()  # a missing or placeholder maintainer stops the build before the long part
     python = args.python or ensure_environment()
     args.out.mkdir(parents=True, exist_ok=True)
     app, manifest = freeze(python, args.work)

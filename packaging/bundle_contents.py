@@ -43,6 +43,12 @@ EXCLUDES = [
     # GNU readline (GPL-3.0) comes only with the interactive prompt, which the app has not.
     "readline", "rlcompleter",
     "IPython", "matplotlib", "PIL", "torch", "stanza", "tensorflow", "pandas", "scipy",
+    # Argos' own translation path and its sentence splitter, MiniSBD (AGPL-3.0): Tarjuman
+    # segments documents itself and drives CTranslate2 directly, and imports only
+    # ``argostranslate.settings`` and ``argostranslate.package``, whose functions that reach
+    # ``argostranslate.translate`` (install_from_path, uninstall) it never calls
+    # (tests/packaging/test_packaging_files.py checks that neither is imported at run time).
+    "argostranslate.translate", "argostranslate.sbd", "minisbd",
     "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2",
     "PySide6.QtNetwork", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtSql",
     "PySide6.QtTest", "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtUiTools",

@@ -8,6 +8,8 @@ appstream; ``.ci/run`` installs them); the keys each needs are checked here eith
 from __future__ import annotations
 
 import importlib.util
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -190,3 +192,43 @@ def test_certificates_hook_points_openssl_at_the_system_bundle() -> None:
                           capture_output=True, text=True, check=True).stdout.strip()
     assert kept == "/mine.pem"
     assert "import ssl" not in source  # loading OpenSSL at every start costs 20 ms or more
+
+
+def test_the_deb_maintainer_is_the_projects_own_address() -> None:
+    """The .deb's Maintainer comes from pyproject.toml, and a placeholder stops the build."""
+    build = load("build")
+    maintainer = build.maintainer()
+    assert re.fullmatch(r"[^<>@]+ <[^<>@\s]+@[a-z0-9-]+(\.[a-z0-9-]+)+>", maintainer), maintainer
+    assert not re.search(r"\.(invalid|example|test|localhost)>$", maintainer)
+    for people in ([{"name": "Tarjuman contributors", "email": "maintainers@tarjuman.invalid"}],
+                   [{"name": "Someone", "email": "someone@example.org"}],
+                   [{"name": "Tarjuman contributors"}]):
+        with pytest.raises(SystemExit):
+            build.maintainer({"authors": people})
+    assert build.maintainer({"authors": [{"name": "A", "email": "a@b.org"}],
+                             "maintainers": [{"name": "M", "email": "m@b.org"}]}) == "M <m@b.org>"
+
+
+def test_the_app_never_imports_argos_translation_path_or_its_sentence_splitter(
+        tiny_model_file: Path, tmp_path: Path) -> None:
+    """The bundle leaves out ``argostranslate.translate`` and MiniSBD (AGPL-3.0): installing a
+    model, listing it and translating with it import neither (``-X importtime`` names every
+    module a run imports)."""
+    env = dict(os.environ, ARGOS_PACKAGES_DIR=str(tmp_path / "packages"),
+               TARJUMAN_DB=str(tmp_path / "glossary.db"), PYTHONPATH=str(REPO))
+    document = tmp_path / "short.txt"
+    document.write_text("التقى المدير بالوفد في الرباط.\nوناقش الطرفان التعاون الأمني.\n", encoding="utf-8")
+    imported: list[str] = []
+    commands = (["models", "install", str(tiny_model_file)], ["models", "list"], ["translate", str(document)])
+    for args in commands:
+        proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "desktop", *args], env=env,
+                              capture_output=True, text=True, timeout=300, cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        imported += [line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines()
+                     if line.startswith("import time:") and line.count("|") == 2]
+    assert "desktop.core.translation.engine" in imported and "ctranslate2" in imported  # it did translate
+    assert "argostranslate.package" in imported
+    forbidden = {"minisbd", "argostranslate.sbd", "argostranslate.translate"}
+    assert not forbidden & set(imported)
+    contents = load("bundle_contents")
+    assert forbidden <= set(contents.EXCLUDES)
