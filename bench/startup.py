@@ -26,9 +26,9 @@ the checkout's. Its rows have no "less python -c pass" column.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -37,6 +37,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.window_process import display_server, free_x_display, shown_window, x_socket  # noqa: E402
+
 SAMPLE = ROOT / "resources" / "sample" / "article.txt"
 PYTHON = sys.executable
 TARJUMAN = [PYTHON, "-m", "desktop"]
@@ -86,53 +90,11 @@ def window_once(env: dict[str, str], marker: Path, settle: float = 0.0,
                 command: list[str] | None = None) -> tuple[float, float]:
     """Launch the window once; (seconds from launch to its first paint, CPU seconds the
     process used until then, give or take the 5 ms between two looks)."""
-    marker.unlink(missing_ok=True)
-    env = dict(env, TARJUMAN_REPORT_SHOWN=str(marker), QT_QPA_PLATFORM="xcb")
-    with (marker.parent / "window-stderr.txt").open("w+b") as errors:
-        launched = time.time()
-        # A session of its own: the romaniser's worker process ends with the window.
-        proc = subprocess.Popen(command or TARJUMAN, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                                stderr=errors, start_new_session=True)
-        try:
-            deadline = time.monotonic() + 60
-            while not (marker.exists() and marker.read_text().strip()):
-                if proc.poll() is not None:
-                    errors.seek(0)
-                    raise RuntimeError(f"the window exited with {proc.returncode}:\n"
-                                       f"{errors.read().decode(errors='replace')}")
-                if time.monotonic() > deadline:
-                    raise RuntimeError("the window did not show within 60 s")
-                time.sleep(0.005)
-            cpu = cpu_seconds(proc.pid)
-            shown = float(marker.read_text())
-            time.sleep(settle)  # the warm-up run: let background work fill the caches
-        finally:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
-    return shown - launched, cpu
-
-
-def start_xvfb(display: str) -> subprocess.Popen[bytes]:
-    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    socket = Path(f"/tmp/.X11-unix/X{display.lstrip(':')}")
-    deadline = time.monotonic() + 10
-    while not socket.exists():
-        if server.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"Xvfb could not start on {display}")
-        time.sleep(0.05)
-    return server
-
-
-def free_display() -> str:
-    number = 77
-    while Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists():
-        number += 1
-    return f":{number}"
+    with shown_window(command or TARJUMAN, dict(env, QT_QPA_PLATFORM="xcb"), marker,
+                      marker.parent / "window-stderr.txt", cwd=ROOT, timeout=60, poll=0.005) as window:
+        cpu = cpu_seconds(window.process.pid)
+        time.sleep(settle)  # the warm-up run: let background work fill the caches
+    return window.shown - window.launched, cpu
 
 
 def summary(label: str, values: list[float], base: float | None) -> str:
@@ -196,19 +158,21 @@ def main() -> None:
             for label in commands:
                 print(summary(label, cpus[label], less(label, base_cpu)))
         if not args.no_window:
-            server = None
-            display = args.display
-            if display is None:
-                if shutil.which("Xvfb") is None:
-                    sys.exit("Xvfb is not installed: give --display or --no-window")
-                display = free_display()
-                server = start_xvfb(display)
-            manager = None
-            try:
+            with contextlib.ExitStack() as stack:
+                display = args.display
+                if display is None:
+                    if shutil.which("Xvfb") is None:
+                        sys.exit("Xvfb is not installed: give --display or --no-window")
+                    display = free_x_display(77)
+                    stack.enter_context(display_server(
+                        ["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                        x_socket(display), timeout=10))
                 env["DISPLAY"] = display
-                if server is not None and shutil.which("openbox"):
+                if args.display is None and shutil.which("openbox"):
                     manager = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL,
                                                stderr=subprocess.DEVNULL)
+                    stack.callback(manager.wait)
+                    stack.callback(manager.terminate)
                     time.sleep(0.5)
                 marker = home / "shown"
                 window_once(env, marker, settle=10.0, command=tarjuman)
@@ -216,11 +180,6 @@ def main() -> None:
                 print("\nwindow (launch to first paint, Xvfb)")
                 print(summary("tarjuman: wall-clock", [r[0] for r in runs], None))
                 print(summary("tarjuman: CPU", [r[1] for r in runs], None))
-            finally:
-                for process in (manager, server):
-                    if process is not None:
-                        process.terminate()
-                        process.wait()
     finally:
         shutil.rmtree(home, ignore_errors=True)
 

