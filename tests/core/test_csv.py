@@ -174,3 +174,18 @@ def test_unknown_categories_are_mapped_to_other_or_created(tmp_path: Path) -> No
     with pytest.raises(BadInputError, match="Line 2"):
         with factory.begin() as s:
             exchange.import_rows(s, bad_name, new_categories="create")
+
+
+def test_short_rows_unmapped_columns_and_guarded_cells(tmp_path: Path) -> None:
+    """A row with fewer cells than the header leaves the missing fields empty, a column the
+    header does not name is ignored, and a cell guarded against formulas loses its guard."""
+    from desktop.core.glossary import exchange
+
+    table = exchange.read_table("source,target,extra,note\nكتاب,book\nقلم,'=pen,x,'+a note\n"
+                                "بيت,house,,\n", "t.csv")
+    rows = exchange.rows_from_table(table, exchange.guess_mapping(table))
+    assert [(r.line, r.source, r.target, r.note, r.category, r.context) for r in rows] == [
+        (2, "كتاب", "book", "", None, ""), (3, "قلم", "=pen", "+a note", None, ""),
+        (4, "بيت", "house", "", None, "")]
+    raw = exchange.rows_from_table(table, exchange.guess_mapping(table), unprotect=False)
+    assert raw[1].target == "'=pen"
