@@ -9,10 +9,10 @@ SQLAlchemy ORM, which takes most of a short command's start-up, never loads. Any
 through the ``Workspace``, which creates, upgrades, refuses or repairs it as usual.
 
 Looking for damaged values reads every value of every term (0.2 s for 100,000 terms, four
-times what a search costs), so a file found healthy is remembered in the user's cache folder
-by what changes whenever the file does (its inode, size, modification and change times, the
-change counter in its header, its write-ahead log's): the next command skips the look until
-the file changes. A file changed in the last seconds is not remembered (a second change
+times what a search costs), so a file over a megabyte found healthy is remembered in the
+user's cache folder by what changes whenever the file does (its inode, size, modification
+and change times, the change counter in its header, its write-ahead log's): the next command
+skips the look until the file changes. A file changed in the last seconds is not remembered (a second change
 within one tick of the file system's clock would look the same).
 
 This module imports only what a search needs (the matcher and the document reader load when
@@ -79,6 +79,7 @@ def _open_current(db_path: Path) -> sqlite3.Connection | None:
 _RULES = f"{HEAD}/1"
 _SETTLED_NS = 3_000_000_000  # a file changed less than 3 s ago is not remembered
 _now_ns = time.time_ns
+_REMEMBERED_FROM = 1 << 20  # bytes (about 5,000 terms)
 
 
 def _stamp(path: Path) -> tuple[str, str] | None:
@@ -95,6 +96,8 @@ def _stamp(path: Path) -> tuple[str, str] | None:
         return None
     newest = max(st.st_mtime_ns, st.st_ctime_ns, wst.st_mtime_ns if wst else 0,
                  wst.st_ctime_ns if wst else 0)
+    if st.st_size + (wst.st_size if wst else 0) < _REMEMBERED_FROM:
+        return None  # looked over in a few milliseconds: sooner than finding the cache folder
     if len(header) < 100 or _now_ns() - newest < _SETTLED_NS:
         return None
     parts = [_RULES, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns,

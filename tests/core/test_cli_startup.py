@@ -135,7 +135,9 @@ def _statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _settled(glossary: Path, monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
-    """Make the glossary look last changed ``seconds`` ago (``quick`` reads the clock)."""
+    """Make the glossary look last changed ``seconds`` ago (``quick`` reads the clock), and
+    big enough to be remembered."""
+    monkeypatch.setattr(quick, "_REMEMBERED_FROM", 0)
     st = glossary.stat()
     newest = max(st.st_mtime_ns, st.st_ctime_ns)
     monkeypatch.setattr(quick, "_now_ns", lambda: newest + int(seconds * 1e9))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 
@@ -13,5 +13,9 @@ def insert(session: Session, entity: Any) -> Any:
     """The dialect's INSERT for ``entity`` (a model or table) in ``session``'s database (typed
     ``Any``: the two dialects' classes share these methods but no base class)."""
     if session.get_bind().dialect.name == "postgresql":
+        # Imported here: the PostgreSQL dialect loads all its drivers' modules (0.1 s), which
+        # a SQLite glossary never needs.
+        from sqlalchemy.dialects import postgresql
+
         return postgresql.insert(entity)
     return sqlite.insert(entity)
