@@ -25,7 +25,7 @@ from desktop.core.errors import BadInputError, TarjumanError
 from desktop.core.glossary import exchange, store
 from desktop.core.glossary.catalog import Catalog
 from desktop.core.glossary.lemmas import LemmaIndex
-from desktop.core.glossary.matcher import IndexedTerm, TermIndex, TermMatch
+from desktop.core.glossary.matcher import IndexedTerm, TermIndex, TermMatch, keys_in_reach, term_keys
 from desktop.core.glossary.store import CategoryInfo, TermRecord
 from desktop.core.lexicon.analyzer import Lexicon
 from desktop.core.location import is_team, team_name, without_password
@@ -235,6 +235,17 @@ class GlossaryActions:
         """A term index over the whole glossary (any thread; slow for big glossaries)."""
         with self.factory() as session:
             return store.build_index(session)
+
+    def early_term_matches(self, text: str) -> list[TermMatch]:
+        """The glossary's terms in ``text``, as ``build_term_index().find(text)`` gives them,
+        without indexing the whole glossary: only the Arabic of the terms is read, and the
+        few whose words are in the text are indexed (any thread; a big glossary's first
+        highlights, in a fraction of the time of its whole index)."""
+        with self.factory() as session:
+            ids, sources = store.term_sources(session)
+            reach = keys_in_reach(term_keys(sources), text)
+            terms = store.indexed_terms(session, [ids[i] for i in reach])
+        return TermIndex(terms).find(text)
 
     def build_lemma_index(self, index: TermIndex) -> LemmaIndex | None:
         """The lemmas of ``index``'s terms, for lemma-aware matching (any thread); None when

@@ -65,8 +65,14 @@ class WordActions:
         first use loads a names dictionary and ONNX Runtime: a few hundred milliseconds)."""
         lexicon = Lexicon.open(progress, cancel)
         if names:
-            romanize_name("محمد")
+            WordActions.prepare_names()
         return lexicon
+
+    @staticmethod
+    def prepare_names() -> None:
+        """Make the name romaniser ready (any thread; its first use loads a names dictionary
+        and ONNX Runtime in a process of its own: a few hundred milliseconds)."""
+        romanize_name("محمد")
 
     def lexicon_loaded(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon

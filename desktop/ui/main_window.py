@@ -237,7 +237,13 @@ class MainWindow(QMainWindow):
         """Load the engine and the term index in the background, back the glossary up if it
         changed, and open a document: the given one, the last one, or the bundled sample."""
         self.models.load_engine()
-        self.terms.load_term_index()
+        # The document is read first: the other start-up work waits behind it, not it
+        # behind them.
+        if open_path is not None:
+            self.documents.open_document(open_path)
+        else:
+            self.documents.open_last_or_sample()
+        self.terms.load_term_index_with_document()
         if self.glossary.model.deferred:
             # Both are read on the one thread for Python-heavy work: the document's highlights
             # come first, then the table's catalogue (at the latest after LOAD_TABLE_AFTER_MS).
@@ -246,10 +252,6 @@ class MainWindow(QMainWindow):
         self.words.load_lexicon()
         self.files.backup_at_open()
         self.team.start()
-        if open_path is not None:
-            self.documents.open_document(open_path)
-        else:
-            self.documents.open_last_or_sample()
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.categories:

@@ -5,9 +5,9 @@ duplicates."""
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 
 from desktop.core.changes import Changes
@@ -21,11 +21,21 @@ from desktop.ui.context import AppContext
 from desktop.ui.duplicates import DuplicatesDialog
 from desktop.ui.term_check import TermCheckDialog
 from desktop.ui.term_dialog import TermDialog
+from desktop.ui.workers import TaskContext
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+# From this many terms, the document open when the glossary's first index is built is matched
+# before it, reading only the terms it can contain (20,000: about a second of indexing on a
+# 2-core machine) ...
+EARLY_MATCHES_FROM = 20_000
+# ... if it has at most this many characters (the words of a longer one take longer to list).
+EARLY_MATCHES_UP_TO = 500_000
+# How long a big glossary's first index waits for the document being opened at start.
+DOCUMENT_WAIT_MS = 1000
 
 
 class TermsController(QObject):
@@ -37,6 +47,9 @@ class TermsController(QObject):
         self.term_dialog: TermDialog | None = None
         self.term_check: TermCheckDialog | None = None
         self._match_serial = 0
+        self._lemmas_after_table = False  # the lemmas wait for a big glossary's table
+        self._index_builds = 0  # term index builds on their way
+        self._index_waits = False  # the first index waits for the document being opened
         self._occurrence: tuple[int, int] = (-1, -1)  # (term id, last shown occurrence)
         action = ctx.action
         self.capture_action = action(self.tr("Add &Term…"), self.capture_term, "Ctrl+T",
@@ -61,7 +74,10 @@ class TermsController(QObject):
             else:
                 self.update_term_matches()
         elif changes.document:
-            self.update_term_matches()
+            if self._index_waits:
+                self.load_term_index()
+            else:
+                self.update_term_matches()
         if changes.matches or changes.translations or changes.document:
             self.refresh_term_pane()
             if self.term_check is not None and self.term_check.isVisible():
@@ -69,21 +85,44 @@ class TermsController(QObject):
         if changes.matches:
             self.window.termsHighlighted.emit()
 
+    def load_term_index_with_document(self) -> None:
+        """Build the term index at start. A big glossary's waits for the document being
+        opened (at most ``DOCUMENT_WAIT_MS``): its terms in the document are found first,
+        without the whole index, for the first highlights."""
+        workspace = self.ctx.workspace
+        if workspace.document is not None or workspace.count_terms() < EARLY_MATCHES_FROM:
+            self.load_term_index()
+            return
+        self._index_waits = True
+        QTimer.singleShot(DOCUMENT_WAIT_MS, self._document_wait_over)
+
+    def _document_wait_over(self) -> None:
+        if self._index_waits:
+            self.load_term_index()
+
     def load_term_index(self, urgent: bool = True) -> None:
         """(Re)build the term index from the glossary in the background, then match.
 
         The document open when the index is ready is matched in the same task, and an
         ``urgent`` build goes before other waiting Python-heavy work (the lexicon, a big
         glossary's table): the first highlights wait for nothing else."""
+        self._index_waits = False
         workspace = self.ctx.workspace
         factory, version = workspace.factory, workspace.terms_version
         self._match_serial += 1  # matches still being found use the old index: drop them
+        # A first index of a big glossary: the open document is matched before it is built.
+        early = workspace.term_index is None and workspace.count_terms() >= EARLY_MATCHES_FROM
         Built = tuple[TermIndex, LemmaIndex | None, OpenDocument | None, list[TermMatch],
                       dict[int, list[RowMatch]]]
 
-        def build() -> Built:
+        def build(task: TaskContext) -> Built:
+            doc = workspace.document
+            if early and doc is not None and len(doc.text) <= EARLY_MATCHES_UP_TO:
+                found = workspace.early_term_matches(doc.text)
+                task.partial((doc, found, doc.group_matches(found)))
             index = workspace.build_term_index()
-            lemmas = workspace.build_lemma_index(index)
+            # A big glossary's lemmas come in a task of their own, after its table.
+            lemmas = None if early else workspace.build_lemma_index(index)
             doc = workspace.document  # set on the GUI thread; its text never changes
             if doc is None:
                 return index, lemmas, None, [], {}
@@ -91,6 +130,7 @@ class TermsController(QObject):
             return index, lemmas, doc, matches, doc.group_matches(matches)
 
         def loaded(built: Built) -> None:
+            self._index_builds -= 1
             index, lemmas, doc, matches, grouped = built
             if not workspace.set_term_index(index, factory, version, lemmas):
                 return
@@ -99,9 +139,81 @@ class TermsController(QObject):
                 self.ctx.publish(workspace.set_matches(doc, matches, grouped))
             else:
                 self.update_term_matches()
+            if lemmas is None and workspace.lexicon is not None and workspace.preferences.lemma_matching:
+                self.load_lemma_index()  # the lexicon came while the index was being built
 
-        self.ctx.runner.start("term index", lambda _t: build(), on_done=loaded, heavy=True,
-                              urgent=urgent, on_error=self.ctx.error_handler(self.tr("Glossary")))
+        report = self.ctx.error_handler(self.tr("Glossary"))
+
+        def failed(exc: BaseException) -> None:
+            self._index_builds -= 1
+            report(exc)
+
+        def cancelled() -> None:
+            self._index_builds -= 1
+
+        serial = self._match_serial
+
+        def early_found(value: object) -> None:
+            doc, found, grouped = cast(tuple[OpenDocument, list[TermMatch], dict[int, list[RowMatch]]], value)
+            # Not once another index or other matches came (the glossary or document changed).
+            if serial == self._match_serial and workspace.term_index is None:
+                self.ctx.publish(workspace.set_matches(doc, found, grouped))
+
+        self._index_builds += 1
+        self.ctx.runner.start("term index", build, on_done=loaded, heavy=True, urgent=urgent,
+                              on_error=failed, on_cancelled=cancelled, on_partial=early_found)
+
+    def load_lemma_index(self) -> None:
+        """The lexicon is ready: index the lemmas of the glossary's terms (in the background,
+        after a big glossary's table), then match the document again with them.
+
+        The term index already built is kept: only the lemmas are added."""
+        workspace = self.ctx.workspace
+        model = self.window.glossary.model
+        if model.loading:  # the table first: the user looks at it once the highlights are up
+            if not self._lemmas_after_table:
+                self._lemmas_after_table = True
+                model.loaded.connect(self._table_loaded)
+                model.errorOccurred.connect(self._table_loaded)
+            return
+        index, factory, version = workspace.term_index, workspace.factory, workspace.terms_version
+        if index is None or workspace.index_stale:
+            if not self._index_builds:  # else the index on its way comes with the lemmas
+                self.load_term_index(urgent=False)
+            return
+        self._match_serial += 1
+        Built = tuple[LemmaIndex | None, OpenDocument | None, list[TermMatch], dict[int, list[RowMatch]]]
+
+        def build() -> Built:
+            lemmas = workspace.build_lemma_index(index)
+            doc = workspace.document
+            if doc is None or lemmas is None:
+                return lemmas, None, [], {}
+            matches = workspace.match_terms(index, doc.text, lemmas)
+            return lemmas, doc, matches, doc.group_matches(matches)
+
+        def loaded(built: Built) -> None:
+            lemmas, doc, matches, grouped = built
+            if workspace.term_index is not index or \
+                    not workspace.set_term_index(index, factory, version, lemmas):
+                return  # the glossary changed meanwhile: its new index brings the lemmas
+            if doc is not None and doc is workspace.document:
+                self._match_serial += 1
+                self.ctx.publish(workspace.set_matches(doc, matches, grouped))
+            else:
+                self.update_term_matches()
+
+        self.ctx.runner.start("lemma index", lambda _t: build(), on_done=loaded, heavy=True,
+                              on_error=self.ctx.error_handler(self.tr("Glossary")))
+
+    def _table_loaded(self, *_args: object) -> None:
+        if not self._lemmas_after_table:
+            return
+        self._lemmas_after_table = False
+        model = self.window.glossary.model
+        model.loaded.disconnect(self._table_loaded)
+        model.errorOccurred.disconnect(self._table_loaded)
+        self.load_lemma_index()
 
     def update_term_matches(self) -> None:
         """Find the glossary's terms in the open document (in the background) and show them."""

@@ -4,6 +4,7 @@ hovered for a moment, with the glossary's entries for its lemma."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -18,6 +19,8 @@ from desktop.ui.word_panel import WordPanel
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 HOVER_MS = 300
 
@@ -62,9 +65,12 @@ class WordsController(QObject):
         if workspace.lexicon is not None:
             return
         self.panel.show_message(self.tr("Preparing the Arabic dictionary…"))
-        self.ctx.runner.start("lexicon",
-                              lambda task: workspace.load_lexicon(task.progress, task.cancel, names=True),
+        self.ctx.runner.start("lexicon", lambda task: workspace.load_lexicon(task.progress, task.cancel),
                               on_done=self._loaded, heavy=True, on_error=self._failed)
+        # The name romaniser starts a process of its own and loads its model there: waited
+        # for beside the Python-heavy work (the term index), not before it.
+        self.ctx.runner.start("names", lambda _t: workspace.prepare_names(),
+                              on_error=lambda exc: log.warning("name romaniser not ready: %s", exc))
 
     def _loaded(self, lexicon: Lexicon) -> None:
         self.ctx.workspace.lexicon_loaded(lexicon)
@@ -72,7 +78,7 @@ class WordsController(QObject):
             self.show_vowelled(True)
         if self.ctx.workspace.preferences.lemma_matching:
             # Now with the lemmas of the terms: after the table, the highlights are already up.
-            self.window.terms.load_term_index(urgent=False)
+            self.window.terms.load_lemma_index()
         self.window.lexiconReady.emit()
         self._gloss_page()
         if self._shown is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 
 from desktop.core.glossary.check import missing_terms
@@ -75,12 +77,16 @@ def test_terms_with_more_than_arabic_words_match_only_as_written(lexicon: Lexico
 def test_a_rebuilt_index_reuses_the_lemmas_of_unchanged_terms(lexicon: Lexicon) -> None:
     first = LemmaIndex(lexicon, TERMS)
     calls: list[str] = []
-    original = lexicon.first
 
-    class Counting:
+    class Counting:  # the lexicon, counting the words it is asked about
         def first(self, word: str) -> object:
             calls.append(word)
-            return original(word)
+            return lexicon.first(word)
+
+        def analyze_many(self, words: Iterable[str]) -> object:
+            asked = list(words)
+            calls.extend(asked)
+            return lexicon.analyze_many(asked)
 
     again = LemmaIndex(Counting(), TERMS + [IndexedTerm(9, "الأجهزة", "devices", "other")],  # type: ignore[arg-type]
                        previous=first)

@@ -190,3 +190,25 @@ def test_a_cache_damaged_inside_is_built_again(tmp_path: Path, monkeypatch: pyte
             damaged.analyze(word)
     assert not path.exists()
     assert Lexicon.open().analyze("مكتب")[0].romanized == "maktab"
+
+
+def test_many_words_at_once_get_the_analyses_of_one_word_at_a_time(
+        lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A glossary's terms are analysed in batches: each word gets exactly what a click on
+    it shows (readings, their order, glosses), unknown and non-Arabic words nothing."""
+    from pathlib import Path
+
+    from desktop.core.lexicon import analyzer
+    words = ["المدير", "للأمن", "بالرباط", "ﻣﻜﺘﺐ", "مكتب", "المديرين", "كتب", "qwerty", "2020",
+             "ججججج", "المدير", "وزارة", "الداخلية", "سيتحققون", "وبكتبهم"]
+    many = Lexicon(Path(lexicon.path)).analyze_many(words)  # nothing remembered yet
+    assert list(many) == list(dict.fromkeys(words))
+    for word in words:
+        assert many[word] == lexicon.analyze(word), word
+    assert many["المدير"][0].lemma_id == "mudiyr_1"
+    assert many["ﻣﻜﺘﺐ"][0].word == "مكتب"  # presentation forms read as standard letters
+    assert many["qwerty"] == [] and many["ججججج"] == []
+    # The stems read a few keys a query: the same readings, in the same order.
+    monkeypatch.setattr(analyzer, "STEM_KEYS_PER_QUERY", 3)
+    again = Lexicon(Path(lexicon.path)).analyze_many(words)
+    assert again == many

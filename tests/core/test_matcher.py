@@ -294,3 +294,35 @@ def test_matches_are_grouped_by_sentence_in_any_order() -> None:
         assert all(sentence.text[m.start:m.end] == m.match.text for m in spans)
     doc.set_matches(matches, grouped)
     assert doc.rows_with_terms() == [0, 1, 2] and doc.matches == matches
+
+
+_words3 = st.builds(lambda a, b, c: f"{a} {b} {c}", _word, _word, _word)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_term, _words3), min_size=1, max_size=14), st.lists(_term, max_size=8),
+       st.lists(st.sampled_from(["", "و", "ب", "ل", "ف", "ك", "وال", "لل", "بال", "ـ", "َ"]), max_size=8),
+       st.lists(st.sampled_from(_LETTERS + ["،", ".", "  "]), max_size=40))
+def test_the_terms_in_reach_of_a_text_find_all_it_holds(sources: list[str], words: list[str],
+                                                        prefixes: list[str], pieces: list[str]) -> None:
+    """A big glossary's first highlights index only the terms ``keys_in_reach`` picks: they
+    find in the text exactly what the whole glossary finds."""
+    from desktop.core.glossary.matcher import keys_in_reach, term_keys
+
+    terms = [IndexedTerm(i, s, f"t{i}", "other") for i, s in enumerate(sources)]
+    text = " ".join(p + w for p, w in zip(prefixes + [""] * len(words), words + sources[::2], strict=False))
+    text += "".join(pieces) + " ".join("لل" + s[2:] for s in sources[1::2] if s.startswith("ال"))
+    reach = keys_in_reach(term_keys(sources), text)
+    assert TermIndex([terms[i] for i in reach]).find(text) == TermIndex(terms).find(text)
+    found = {m.term.id for m in TermIndex(terms).find(text)}
+    assert found <= set(reach)
+
+
+def test_terms_out_of_reach_are_left_out() -> None:
+    from desktop.core.glossary.matcher import keys_in_reach, term_keys
+
+    sources = ["الأمن الوطني", "الوطني", "بغداد", "الأمن", "مديرية الأمن الوطني", "الأمن العام"]
+    text = "قال مدير للأمن الوطني في بغداد"
+    # لل + أمن: the article's place taken; "العام" and "مديرية" are not in the text.
+    assert [sources[i] for i in keys_in_reach(term_keys(sources), text)] == [
+        "الأمن الوطني", "الوطني", "بغداد", "الأمن"]

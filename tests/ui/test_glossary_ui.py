@@ -368,10 +368,12 @@ def test_a_big_glossarys_highlights_come_before_its_table(
     """With a big glossary (100,000 terms in real life), the document's terms are highlighted
     first, then the table is read: both use the one thread for Python-heavy work."""
     from desktop.core.workspace import Workspace
+    from desktop.ui import terms
     from desktop.ui.glossary_model import GlossaryModel
     from tests.ui.conftest import numbered_pairs
 
     monkeypatch.setattr(GlossaryModel, "BACKGROUND_FROM", 10)
+    monkeypatch.setattr(terms, "EARLY_MATCHES_FROM", 10)
     db = tmp_path / "big.db"
     workspace = Workspace.open(db)
     with workspace.factory.begin() as session:
@@ -383,12 +385,24 @@ def test_a_big_glossarys_highlights_come_before_its_table(
     assert model.deferred and model.rowCount() == 0
     assert panel.count_label.text() == "Reading the glossary…"
     table_at_highlight: list[int] = []
-    window.termsHighlighted.connect(lambda: table_at_highlight.append(model.total()))
+    early: list[list[tuple[int, int, int]]] = []  # highlights found before the whole index
+
+    def highlighted() -> None:
+        table_at_highlight.append(model.total())
+        doc = window.workspace.document
+        if window.workspace.term_index is None and doc is not None:
+            early.append([(m.start, m.end, m.term.id) for m in doc.matches])
+
+    window.termsHighlighted.connect(highlighted)
     with qtbot.waitSignal(model.loaded, timeout=TIMEOUT):
         window.start(SAMPLE)
     assert table_at_highlight and table_at_highlight[0] == 0  # the highlights came first
-    assert window.workspace.document is not None
-    assert any(m.term.target == "Hammouchi" for m in window.workspace.document.matches)
+    doc = window.workspace.document
+    assert doc is not None
+    assert any(m.term.target == "Hammouchi" for m in doc.matches)
+    # They came before the whole glossary was indexed, and the index found the same terms.
+    qtbot.waitUntil(lambda: window.workspace.term_index is not None, timeout=TIMEOUT)
+    assert early and early[0] == [(m.start, m.end, m.term.id) for m in doc.matches if not m.lemma]
     assert model.total() == 151 and not model.deferred and not model.loading
     assert panel.count_label.text() == "151 terms"
 

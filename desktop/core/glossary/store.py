@@ -380,6 +380,27 @@ def index_terms(session: Session) -> list[IndexedTerm]:
     return [IndexedTerm(*row) for row in rows]
 
 
+def term_sources(session: Session) -> tuple[list[int], list[str]]:
+    """The id and the Arabic of every term (two columns: a fifth of reading whole terms)."""
+    rows = session.execute(select(Term.id, Term.source)).all()
+    if not rows:
+        return [], []
+    ids, sources = zip(*rows, strict=True)
+    return list(ids), list(sources)
+
+
+def indexed_terms(session: Session, term_ids: Sequence[int]) -> list[IndexedTerm]:
+    """``index_terms`` of the given terms only, in id order."""
+    found: list[IndexedTerm] = []
+    ids = sorted(term_ids)
+    columns = select(Term.id, Term.source, Term.target, Term.category, Term.note)
+    for at in range(0, len(ids), 500):
+        chunk = ids[at : at + 500]
+        found.extend(IndexedTerm(*row) for row in session.execute(
+            columns.where(Term.id.in_(chunk)).order_by(Term.id)))
+    return found
+
+
 def build_index(session: Session) -> TermIndex:
     """A ``TermIndex`` over the whole glossary (slow for big glossaries: not on the GUI thread)."""
     return TermIndex(index_terms(session))

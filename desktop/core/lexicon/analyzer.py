@@ -20,7 +20,7 @@ import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from desktop.core.arabic import normalize
 from desktop.core.errors import TarjumanError
@@ -31,6 +31,9 @@ from desktop.core.lexicon.source import Entry
 from desktop.core.tasks import CancelToken, ProgressFn
 
 MAX_PREFIX, MAX_SUFFIX = 4, 6
+# Stem keys looked up in one query (SQLite allows 32,766 parameters; a smaller IN list is
+# planned as fast).
+STEM_KEYS_PER_QUERY = 500
 _NOT_LETTERS = re.compile("[^\u0621-\u064a\u0671]")
 _HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
@@ -194,19 +197,23 @@ class Lexicon:
             self._con.close()
 
     def _stems(self, keys: set[str]) -> dict[str, list[Entry]]:
+        """The stems of the lexicon under each of ``keys`` (their unvowelled, folded form)."""
         found: dict[str, list[Entry]] = {}
-        marks = ",".join("?" * len(keys))
+        ordered = sorted(keys)
         try:
-            rows = self._con.execute(
-                f"SELECT key, bw, voc, cat, gloss, pos, lemma FROM stems WHERE key IN ({marks}) ORDER BY seq",
-                list(keys)).fetchall()
+            for at in range(0, len(ordered), STEM_KEYS_PER_QUERY):
+                chunk = ordered[at : at + STEM_KEYS_PER_QUERY]
+                marks = ",".join("?" * len(chunk))
+                rows = self._con.execute(
+                    f"SELECT key, bw, voc, cat, gloss, pos, lemma FROM stems WHERE key IN ({marks}) "
+                    "ORDER BY seq", chunk).fetchall()
+                for k, bw, voc, cat, gloss, pos, lemma in rows:
+                    found.setdefault(k, []).append(Entry(bw, voc, cat, gloss, pos, lemma))
         except sqlite3.DatabaseError:
             self.path.unlink(missing_ok=True)  # the next start builds it again
             raise LexiconDamaged("The Arabic dictionary's cache was damaged; it is built again when "
                                  "Tarjuman next starts.") from None
-        for k, bw, voc, cat, gloss, pos, lemma in rows:
-            found.setdefault(k, []).append(Entry(bw, voc, cat, gloss, pos, lemma))
-        return found
+        return found  # a key's stems all come from one query, in the lexicon's order
 
     def analyze(self, word: str) -> list[Analysis]:
         """Every analysis of ``word`` (its own spelling first); [] for non-Arabic or unknown
@@ -217,19 +224,50 @@ class Lexicon:
                 self._words.move_to_end(word)
                 return cached
             result = self._analyze(word)
-            self._words[word] = result
-            if len(self._words) > self.CACHED_WORDS:
-                self._words.popitem(last=False)
+            self._remember(word, result)
             return result
 
+    def analyze_many(self, words: Iterable[str]) -> dict[str, list[Analysis]]:
+        """``analyze`` of many words at once: the lexicon is read in a few queries for all of
+        them instead of one query a word (100,000 glossary terms: several times faster)."""
+        result: dict[str, list[Analysis]] = {}
+        with self._lock:
+            todo: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {}
+            for word in words:
+                if word in result or word in todo:
+                    continue
+                cached = self._words.get(word)
+                if cached is not None:
+                    result[word] = cached
+                else:
+                    todo[word] = self._splits(word)
+            stems = self._stems({s for _w, _spelled, splits in todo.values() for _p, s, _x in splits})
+            for word, (shown, spelled, splits) in todo.items():
+                analyses = self._compose(shown, spelled, splits, stems)
+                result[word] = analyses
+                self._remember(word, analyses)
+        return result
+
+    def _remember(self, word: str, analyses: list[Analysis]) -> None:
+        self._words[word] = analyses
+        if len(self._words) > self.CACHED_WORDS:
+            self._words.popitem(last=False)
+
     def _analyze(self, word: str) -> list[Analysis]:
+        shown, spelled, splits = self._splits(word)
+        stems = self._stems({s for _, s, _ in splits}) if splits else {}
+        return self._compose(shown, spelled, splits, stems)
+
+    def _splits(self, word: str) -> tuple[str, str, list[tuple[str, str, str]]]:
+        """The word as its analyses show it (presentation forms made standard letters), as
+        Buckwalter spells it, and every way to cut its folded letters into a known prefix, a
+        stem and a known suffix."""
         if _PRESENTATION.search(word):  # ﻣﻜﺘﺐ as some PDFs give it: the standard letters
             word = unicodedata.normalize("NFKC", word)
         plain = _NOT_LETTERS.sub("", _HARAKAT.sub("", word))
         folded = normalize(plain)
         if not folded:
-            return []
-        spelled = from_arabic(plain)
+            return word, "", []
         n = len(folded)
         splits = []
         for i in range(min(MAX_PREFIX, n - 1) + 1):
@@ -238,7 +276,10 @@ class Lexicon:
             for j in range(max(i + 1, n - MAX_SUFFIX), n + 1):
                 if folded[j:] in self._suffixes:
                     splits.append((folded[:i], folded[i:j], folded[j:]))
-        stems = self._stems({s for _, s, _ in splits}) if splits else {}
+        return word, from_arabic(plain), splits
+
+    def _compose(self, word: str, spelled: str, splits: list[tuple[str, str, str]],
+                 stems: dict[str, list[Entry]]) -> list[Analysis]:
         ab, ac, bc = self._compat["AB"], self._compat["AC"], self._compat["BC"]
         seen: set[tuple[str, ...]] = set()
         found: list[Analysis] = []
