@@ -565,14 +565,24 @@ def _glossary(args: argparse.Namespace, out: TextIO) -> int:
 
     db = Path(args.db or default_glossary_path())
     new = not is_team(args.db or "") and not db.exists()
-    if args.glossary_command in ("list", "search") and not is_team(args.db or ""):
+    if args.glossary_command in ("list", "search", "export") and not is_team(args.db or ""):
         from desktop.core import quick
 
         # A healthy glossary at the current schema is only read: no ORM, no Alembic.
-        found = quick.list_terms(db, args.query if args.glossary_command == "search" else "")
-        if found is not None:
-            _print_terms(found, args.json, out)
-            return EXIT_OK
+        if args.glossary_command == "export":
+            from desktop.core.glossary.exchange import NOT_CARRIED, format_for_export
+
+            fmt = format_for_export(args.file, "excel" if args.excel else args.format)
+            done = quick.export_glossary(db, args.file, fmt, deck=args.deck, cloze=args.cloze,
+                                         raw=args.raw)
+            if done is not None:
+                _print_exported(args.file, done[0], fmt, done[1], NOT_CARRIED.get(fmt, ()), out)
+                return EXIT_OK
+        else:
+            found = quick.list_terms(db, args.query if args.glossary_command == "search" else "")
+            if found is not None:
+                _print_terms(found, args.json, out)
+                return EXIT_OK
     if args.glossary_command == "import" and not Path(args.file).exists():
         raise BadInputError(f"“{args.file}” does not exist.")  # and no glossary is created
     workspace = _open_workspace(args)
@@ -608,21 +618,25 @@ def _glossary_command(args: argparse.Namespace, workspace: Workspace, out: TextI
         _print_terms(workspace.iter_terms(args.query if cmd == "search" else ""), args.json, out)
     elif cmd == "export":
         fmt = "excel" if args.excel else args.format
-        exported = workspace.export_glossary(args.file, fmt, deck=args.deck, cloze=args.cloze,
-                                             raw=args.raw)
-        done = exported.value
-        print(f"Exported {done.count} terms to {args.file} ({done.format})", file=out)
-        if done.skipped:
-            print(f"{len(done.skipped)} terms cannot be written as {done.format} and were left "
-                  f"out: {', '.join(done.skipped)}", file=out)
-        if done.not_carried:
-            print(f"{done.format} does not carry a term's {', '.join(done.not_carried)}.", file=out)
+        done = workspace.export_glossary(args.file, fmt, deck=args.deck, cloze=args.cloze,
+                                         raw=args.raw).value
+        _print_exported(args.file, done.count, done.format, done.skipped, done.not_carried, out)
     elif cmd == "import":
         imported = workspace.import_file(args.file, args.policy, args.new_categories, args.encoding)
         result = imported.value.result
         print(f"Imported {result.total} terms ({result.added} new, {result.updated} updated, "
               f"{result.skipped} skipped) from {imported.value.format.upper()}", file=out)
     return EXIT_OK
+
+
+def _print_exported(path: Path, count: int, fmt: str, skipped: Sequence[str],
+                    not_carried: Sequence[str], out: TextIO) -> None:
+    print(f"Exported {count} terms to {path} ({fmt})", file=out)
+    if skipped:
+        print(f"{len(skipped)} terms cannot be written as {fmt} and were left out: "
+              f"{', '.join(skipped)}", file=out)
+    if not_carried:
+        print(f"{fmt} does not carry a term's {', '.join(not_carried)}.", file=out)
 
 
 def _lookup(args: argparse.Namespace, out: TextIO) -> int:

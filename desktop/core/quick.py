@@ -1,5 +1,5 @@
 """Read-only actions that need neither the ORM nor Alembic: the CLI's ``terms``, ``glossary
-list`` and ``glossary search``.
+list``, ``glossary search`` and ``glossary export``.
 
 Matching a glossary in a document only reads the terms, so for a healthy glossary at the
 current schema revision they are read with the sqlite3 module (opened read-only, immutable
@@ -25,7 +25,7 @@ import os
 import sqlite3
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Generator
 
 from desktop.core.arabic import bare_key, bare_of_key, search_key
 from desktop.core.db.checks import HEAD, code_objects, open_untrusted
@@ -157,7 +157,7 @@ def glossary_terms(db_path: Path) -> list[IndexedTerm] | None:
     return [IndexedTerm(*row) for row in rows]
 
 
-def list_terms(db_path: Path, query: str = "") -> Iterator[TermRecord] | None:
+def list_terms(db_path: Path, query: str = "") -> Generator[TermRecord, None, None] | None:
     """The terms matching ``query`` (all when empty) in the table's order, read as they are
     written out; ``None`` when the glossary needs the full path. Matching is the store's:
     the query's search key in a term's search text, or its bare form (articles taken off)
@@ -187,7 +187,8 @@ def list_terms(db_path: Path, query: str = "") -> Iterator[TermRecord] | None:
     return _rows(con, cursor, key if bare != key else "", bare if bare != key else "")
 
 
-def _rows(con: sqlite3.Connection, cursor: sqlite3.Cursor, key: str, bare: str) -> Iterator[TermRecord]:
+def _rows(con: sqlite3.Connection, cursor: sqlite3.Cursor, key: str, bare: str
+          ) -> Generator[TermRecord, None, None]:
     try:
         while rows := cursor.fetchmany(1000):
             for *values, search_text in rows:
@@ -198,6 +199,26 @@ def _rows(con: sqlite3.Connection, cursor: sqlite3.Cursor, key: str, bare: str) 
                 yield TermRecord(*values)
     finally:
         con.close()
+
+
+def export_glossary(db_path: Path, path: Path, fmt: str, *, deck: str = "Tarjuman",
+                    cloze: bool = False, raw: bool = False) -> tuple[int, list[str]] | None:
+    """``Workspace.export_glossary`` of the glossary at ``db_path`` in format ``fmt``, read as
+    it is written (the same terms in the same order, so the same file, written atomically):
+    how many terms were written and the Arabic of those the format cannot carry; ``None``
+    when the glossary needs the full path."""
+    from desktop.core.glossary import exchange
+
+    terms = list_terms(db_path)
+    if terms is None:
+        return None
+    skipped: list[str] = []
+    try:
+        count = exchange.export_terms(terms, Path(path), fmt, deck=deck, cloze=cloze, raw=raw,
+                                      skipped=skipped)
+    finally:
+        terms.close()  # the connection with it, also when the export stopped half-way
+    return count, skipped
 
 
 def find_terms(doc: Document, db_path: Path, lemma_matching: bool = True

@@ -34,6 +34,12 @@ class TermRecord:
 RECORD_FIELDS = tuple(f.name for f in fields(TermRecord))
 
 
+def category_key(category: str) -> str:
+    """A category name in canonical form (trimmed, lower case, British spelling accepted)."""
+    value = " ".join((category or "other").split()).lower()
+    return "organization" if value == "organisation" else value
+
+
 def utc_from_db(value: object) -> datetime:
     """A date as the database driver gives it (SQLite: "2024-05-01 10:00:00.000000", in UTC;
     PostgreSQL: a datetime) as an aware UTC datetime."""

@@ -22,6 +22,7 @@ from desktop.core.errors import BadInputError, EditConflictError
 from desktop.core.glossary.matcher import IndexedTerm, TermIndex
 from desktop.core.glossary.record import RECORD_FIELDS
 from desktop.core.glossary.record import TermRecord as TermRecord  # where callers have found it
+from desktop.core.glossary.record import category_key as category_key  # where callers found it
 from desktop.core.tasks import CancelToken, ProgressFn, check, report
 
 EDITABLE_FIELDS = ("source", "target", "category", "note", "context", "document", "subject", "pos")
@@ -63,12 +64,6 @@ def search_text(source: str, target: str, note: str, subject: str = "") -> str:
 
 def _search_text(term: Term) -> str:
     return search_text(term.source, term.target, term.note, term.subject)
-
-
-def category_key(category: str) -> str:
-    """A category name in canonical form (trimmed, lower case, British spelling accepted)."""
-    value = " ".join((category or "other").split()).lower()
-    return "organization" if value == "organisation" else value
 
 
 def check_category(category: str, session: Session | None = None,

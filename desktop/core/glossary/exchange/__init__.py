@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from desktop.core.errors import BadInputError
-from desktop.core.glossary.store import TermRecord
+from desktop.core.glossary.record import TermRecord
 from desktop.core.tasks import CancelToken, ProgressFn, check, report
 
 from .anki import parse_anki, write_anki

@@ -12,13 +12,14 @@ import csv
 import html
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from desktop.core.atomic import atomic_write
 from desktop.core.errors import BadInputError, TarjumanError
-from desktop.core.glossary.store import TermRecord, category_key
-from desktop.core.lexicon.analyzer import Lexicon
-from desktop.core.names import romanize_term
+from desktop.core.glossary.record import TermRecord, category_key
+
+if TYPE_CHECKING:
+    from desktop.core.lexicon.analyzer import Lexicon
 
 from .rows import ImportRow, delimited_rows
 
@@ -45,6 +46,8 @@ def _bold_term(context: str, source: str) -> tuple[str, str]:
 
 def _lexicon() -> Lexicon | None:
     """The lexicon for romanising terms (None when it is not installed)."""
+    from desktop.core.lexicon.analyzer import Lexicon
+
     try:
         return Lexicon.open()
     except TarjumanError:
@@ -57,6 +60,8 @@ def _category(value: str) -> str | None:
 
 
 def write_anki(terms: Iterable[TermRecord], path: Path, deck: str = "Tarjuman", cloze: bool = False) -> int:
+    from desktop.core.names import romanize_term  # (an Anki export romanises; nothing else does)
+
     columns = list(ANKI_COLUMNS) + (["Cloze"] if cloze else [])
     with atomic_write(path, encoding="utf-8", newline="") as fh:
         fh.write("#separator:tab\n#html:true\n")

@@ -9,13 +9,14 @@ from __future__ import annotations
 import csv
 from datetime import timezone
 from pathlib import Path
-from typing import Iterable
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Iterable
 
 from desktop.core.atomic import atomic_write
 from desktop.core.cells import protect_cell
-from desktop.core.glossary.store import TermRecord, search
+from desktop.core.glossary.record import TermRecord
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 from .rows import (
     COLUMNS,
@@ -61,6 +62,8 @@ def write_csv(terms: Iterable[TermRecord], path: Path, *, excel: bool = False,
 
 def export_csv(session: Session, path: Path, *, excel: bool = False, query: str = "") -> int:
     """Export the glossary (or the terms matching ``query``) to ``path``."""
+    from desktop.core.glossary.store import search
+
     return write_csv(search(session, query), path, excel=excel)
 
 

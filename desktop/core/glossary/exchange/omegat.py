@@ -14,7 +14,7 @@ from typing import Iterable
 
 from desktop.core.atomic import atomic_write
 from desktop.core.errors import BadInputError
-from desktop.core.glossary.store import TermRecord
+from desktop.core.glossary.record import TermRecord
 
 from .rows import ImportRow
 

@@ -16,16 +16,17 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, NamedTuple
 
 from desktop.core.arabic import has_arabic
 from desktop.core.cells import unprotect_cell
 from desktop.core.errors import BadInputError
 from desktop.core.files import read_user_file
-from desktop.core.glossary.store import NewTerm, add_category, add_terms, category_key, category_names
+from desktop.core.glossary.record import category_key
 from desktop.core.tasks import CancelToken, ProgressFn
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 COLUMNS = ("source", "target", "category", "note", "context", "document", "created", "subject", "pos")
 REQUIRED = ("source", "target")
@@ -219,6 +220,8 @@ def import_rows(session: Session, rows: list[ImportRow], *, progress: ProgressFn
     """Add or update every row in the caller's transaction (roll it back to undo all);
     ``policy`` is ``store.add_terms``'s. A category the glossary does not have is mapped to
     "other" or, with ``new_categories="create"``, added (in the same transaction)."""
+    from desktop.core.glossary.store import NewTerm, add_category, add_terms, category_names
+
     if new_categories not in NEW_CATEGORY_POLICIES:
         raise ValueError(new_categories)
     known = set(category_names(session))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from desktop.core.errors import BadInputError
 from desktop.core.files import read_head
-from desktop.core.glossary.store import category_key
+from desktop.core.glossary.record import category_key
 
 from .rows import ImportRow
 

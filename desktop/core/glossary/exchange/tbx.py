@@ -23,7 +23,7 @@ from typing import Iterable
 
 from desktop.core.atomic import atomic_write
 from desktop.core.errors import BadInputError
-from desktop.core.glossary.store import TermRecord, category_key
+from desktop.core.glossary.record import TermRecord, category_key
 from desktop.core.xml_stream import events, local
 
 from .rows import ImportRow
