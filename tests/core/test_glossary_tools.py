@@ -173,3 +173,50 @@ def test_catalog_kept_in_order_by_bisection_equals_sorting_again() -> None:
             assert kept.query("ا", "person", field) == fresh.query("ا", "person", field)
 
     check()
+
+
+def test_typing_a_query_letter_by_letter_finds_what_a_fresh_search_finds() -> None:
+    """Each letter typed narrows the last result instead of searching every term again; the
+    results are those of a search from scratch, also after terms change between letters."""
+    from datetime import datetime, timezone
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from desktop.core.glossary.catalog import SORT_FIELDS, Catalog
+    from desktop.core.glossary.store import TermRecord
+
+    when = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    arabic = st.text(alphabet="الأمنبتوزيرة ", min_size=1, max_size=10)
+    terms = st.lists(st.tuples(arabic, st.text(alphabet="abAB ", max_size=5),
+                               st.sampled_from(["person", "place"])), max_size=25)
+
+    def record(i: int, src: str, tgt: str, cat: str) -> TermRecord:
+        return TermRecord(i, src, tgt or "x", cat, "", "", "", when, when)
+
+    @settings(max_examples=200, deadline=None)
+    @given(terms, st.text(alphabet="الأمنبتوزيرةaB ", max_size=8), st.sampled_from(SORT_FIELDS),
+           st.booleans(), st.sampled_from([None, "place"]), st.integers(0, 8), arabic)
+    def check(rows: list[tuple[str, str, str]], query: str, sort: str, descending: bool,
+              category: str | None, change_at: int, changed: str) -> None:
+        typed = Catalog()
+        for i, row in enumerate(rows):
+            typed.upsert(record(i, *row))
+        for n in range(len(query) + 1):
+            if n == change_at:  # a term edited (or a new one) while the user types
+                typed.upsert(record(0, changed, "edited", "place"))
+                rows = [(changed, "edited", "place"), *rows[1:]] if rows else [(changed, "edited", "place")]
+            fresh = Catalog()
+            for i, row in enumerate(rows):
+                fresh.upsert(record(i, *row))
+            assert typed.query(query[:n], category, sort, descending) == \
+                fresh.query(query[:n], category, sort, descending), query[:n]
+
+    check()
+    # "الأمن" typed: "للأمن" is found by the query without its article.
+    catalog = Catalog()
+    for i, source in enumerate(["للأمن", "الأمن العام", "أمن", "المدير", "الأمير"]):
+        catalog.upsert(record(i, source, "x", "place"))
+    found = [catalog.query("الأمن"[:n]) for n in range(1, 6)]
+    assert found[-1] == [1, 2, 0] and found[-2] == [1, 4, 2, 0]  # "الأم" finds more than "الأ"
+    assert found == [Catalog([*catalog._entries.values()]).query("الأمن"[:n]) for n in range(1, 6)]

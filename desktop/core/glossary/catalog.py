@@ -103,6 +103,8 @@ class Catalog:
         # All search strings joined by newlines (which they never contain), in source order,
         # with where each one starts: a rare query is found by str.find in C.
         self._blob: tuple[str, list[int], list[int]] | None = None
+        # The last query and its result: typing a letter more narrows it (no term changed).
+        self._last: tuple[tuple[str, str, str | None, str, bool], list[int]] | None = None
 
     @classmethod
     def load(cls, session: Session) -> Catalog:
@@ -165,7 +167,7 @@ class Catalog:
             searches.insert(at, entry.search)
             categories.insert(at, entry.category)
             keys.insert(at, key)
-        self._blob = None
+        self._blob = self._last = None
 
     def remove(self, ids: Sequence[int]) -> None:
         for term_id in ids:
@@ -174,7 +176,7 @@ class Catalog:
             if old is not None:
                 for field in list(self._orders):
                     self._unplace(field, old)
-        self._blob = None
+        self._blob = self._last = None
 
     def _count(self, entry: _Entry | None, step: int) -> None:
         for field in OPTIONAL_FIELDS if entry is not None else ():
@@ -243,6 +245,24 @@ class Catalog:
         # Arabic without theirs (the last part of each search string).
         bare = bare_key(text) if key else ""
         keys = [key] if bare == key else [key, bare]
+        asked = (key, bare, category, sort, descending)
+        found: list[int]
+        if self._last is not None and key:
+            (last_key, last_bare, *settings), before = self._last
+            if settings == [category, sort, descending] and last_key and key.startswith(last_key) \
+                    and bare.startswith(last_bare):
+                # A letter typed: every term found now was found by the last query (each key
+                # holds the last one's), in the same order; only those are looked at again.
+                entries, first, last = self._entries, keys[0], keys[-1]
+                found = [i for i in before if first in entries[i].search or last in entries[i].search]
+                self._last = (asked, found)
+                return list(found)
+        found = self._query(keys, category, sort, descending)
+        self._last = (asked, found)
+        return list(found)
+
+    def _query(self, keys: list[str], category: str | None, sort: str, descending: bool) -> list[int]:
+        key = keys[0]
         ids, searches, categories, _keys = self._order(sort)
         found: list[int]
         if key and not category:
