@@ -347,10 +347,15 @@ def _print_json(data: Any, out: TextIO) -> None:
 def _print_json_items(items: Iterable[dict[str, Any]], out: TextIO) -> None:
     """``_print_json`` of a list of objects, written an object at a time: the same text, with
     memory for one object (``terms --json`` on 5 MB of text, ``glossary list --json``)."""
+    _print_json_objects((_json_object(item) for item in items), out)
+
+
+def _print_json_objects(objects: Iterable[str], out: TextIO) -> None:
+    """A JSON list of objects already written by ``_json_object`` (or as it writes them)."""
     batch: list[str] = []
     written = False
-    for item in items:
-        batch.append(_json_object(item))
+    for text in objects:
+        batch.append(text)
         if len(batch) == 500:  # one write for many objects: a write per object costs more
             out.write(("[\n" if not written else ",\n") + ",\n".join(batch))
             written, batch = True, []
@@ -383,7 +388,8 @@ def _json_object(item: dict[str, Any]) -> str:
 def _print_terms(terms: Iterable[Any], as_json: bool, out: TextIO) -> None:
     """Terms as they are read: tab-separated lines, or JSON."""
     if as_json:
-        _print_json_items((_term_json(t) for t in terms), out)
+        dates: dict[Any, str] = {}  # an import gives its terms one date: written once
+        _print_json_objects((_term_object(t, dates) for t in terms), out)
         return
     out.writelines(f"{t.id}\t{t.source}\t{t.target}\t{t.category}\t{t.note}\n" for t in terms)
 
@@ -785,6 +791,29 @@ def _vocab(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     finally:
         workspace.close(save_position=False)
+
+
+def _term_object(t: Any, dates: dict[Any, str]) -> str:
+    """``_json_object(_term_json(t))``, written field by field (a term's fields have fixed
+    names and types: half the time of the general writer for 100,000 terms). ``dates``
+    keeps the text of the dates already written."""
+    if type(t.id) is not int or type(t.version) is not int:
+        return _json_object(_term_json(t))
+    text = []
+    for when in (t.created_at, t.updated_at):
+        key = (when, when.utcoffset())  # (equal instants in two zones are written apart)
+        if key not in dates:
+            if len(dates) > 10_000:
+                dates.clear()
+            dates[key] = _encode_string(when.isoformat(timespec="seconds"))
+        text.append(dates[key])
+    e = _encode_string
+    return (f'  {{\n    "id": {t.id},\n    "source": {e(t.source)},\n    "target": {e(t.target)},'
+            f'\n    "category": {e(t.category)},\n    "note": {e(t.note)},'
+            f'\n    "context": {e(t.context)},\n    "document": {e(t.document)},'
+            f'\n    "subject": {e(t.subject)},\n    "pos": {e(t.pos)},'
+            f'\n    "created": {text[0]},\n    "updated": {text[1]},\n    "version": {t.version},'
+            f'\n    "created_by": {e(t.created_by)},\n    "changed_by": {e(t.changed_by)}\n  }}')
 
 
 def _term_json(t: Any) -> dict[str, Any]:

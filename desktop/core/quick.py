@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Generator
 
@@ -189,16 +190,25 @@ def list_terms(db_path: Path, query: str = "") -> Generator[TermRecord, None, No
 
 def _rows(con: sqlite3.Connection, cursor: sqlite3.Cursor, key: str, bare: str
           ) -> Generator[TermRecord, None, None]:
+    dates: dict[str, datetime] = {}  # an import gives its terms one date: each read once
     try:
         while rows := cursor.fetchmany(1000):
             for *values, search_text in rows:
                 if bare and not (key in search_text
                                  or bare in bare_of_key(search_text.partition("\x1f")[0])):
                     continue
-                values[7], values[8] = utc_from_db(values[7]), utc_from_db(values[8])
+                values[7] = dates.get(values[7]) or _date(dates, values[7])
+                values[8] = dates.get(values[8]) or _date(dates, values[8])
                 yield TermRecord(*values)
     finally:
         con.close()
+
+
+def _date(dates: dict[str, datetime], text: str) -> datetime:
+    if len(dates) > 10_000:  # memory for a few pages of terms, not all of them
+        dates.clear()
+    when = dates[text] = utc_from_db(text)
+    return when
 
 
 def export_glossary(db_path: Path, path: Path, fmt: str, *, deck: str = "Tarjuman",
