@@ -181,7 +181,7 @@ class TermsController(QObject):
             if not self._index_builds:  # else the index on its way comes with the lemmas
                 self.load_term_index(urgent=False)
             return
-        self._match_serial += 1
+        # Matches found meanwhile without the lemmas stay on screen until these come.
         Built = tuple[LemmaIndex | None, OpenDocument | None, list[TermMatch], dict[int, list[RowMatch]]]
 
         def build() -> Built:
