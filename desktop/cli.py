@@ -39,9 +39,10 @@ DB_HELP = ("glossary file (default: glossary.db), or a team glossary on PostgreS
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The command line's parser. With ``command``, only that command's options are declared:
-    the others keep their names and help, so ``--help`` and usage errors read the same, and a
-    command does not spend its start-up declaring eighty options it will not use."""
+    """The command line's parser. With ``command``, only that command's options are declared
+    ("": none of them): the others keep their names and help, so ``--help`` and usage errors
+    read the same, and a command does not spend its start-up declaring eighty options it will
+    not use."""
     parser = argparse.ArgumentParser(
         prog="tarjuman",
         description="Read Arabic documents beside their offline English translation and keep a "
@@ -248,7 +249,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(command_of(argv))
+    parser = build_parser(command_of(argv) or "")  # (none: --help, --version, an error)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

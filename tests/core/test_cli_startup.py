@@ -109,7 +109,7 @@ def test_the_parser_of_one_command_reads_as_the_whole_one(argv: list[str], tail:
     declared or only those of the command run."""
     monkeypatch.setenv("COLUMNS", "100")
     whole = _parse(lambda _argv: cli.build_parser(), argv + tail)
-    one = _parse(lambda a: cli.build_parser(cli.command_of(a)), argv + tail)
+    one = _parse(lambda a: cli.build_parser(cli.command_of(a) or ""), argv + tail)  # as main()
     assert one == whole
 
 
