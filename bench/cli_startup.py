@@ -54,6 +54,8 @@ def cell(values: list[float], scale: float, unit: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--baseline", help="also measure this commit (e.g. 21e2ae5)")
+    parser.add_argument("--now", help="measure this commit instead of the working tree (which "
+                                      "others may be editing)")
     parser.add_argument("--terms", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--import-repeat", type=int, default=3)
@@ -63,15 +65,15 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="tarjuman-cli-"))
     trees = {"now": ROOT}
     try:
-        if args.baseline:
-            base = work / "baseline"
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(base),
-                            args.baseline], check=True)
-            trees["baseline"] = base
+        for name, ref in (("now", args.now), ("baseline", args.baseline)):
+            if ref:
+                trees[name] = work / name
+                subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q",
+                                str(trees[name]), ref], check=True)
         print(f"Machine: {os.cpu_count()} CPUs, {platform_name()}; load {os.getloadavg()[0]:.1f}")
         if args.baseline:
-            print(f"Baseline: {args.baseline} = {git_describe(args.baseline)}; now: "
-                  f"{git_describe('HEAD')} plus the working tree")
+            now = git_describe(args.now) if args.now else f"{git_describe('HEAD')} plus the working tree"
+            print(f"Baseline: {args.baseline} = {git_describe(args.baseline)}; now: {now}")
         terms = make_terms(args.terms, random.Random(7))
         source = work / "terms.csv"
         write_csv(source, terms)
@@ -134,9 +136,10 @@ def main() -> None:
                 time.sleep(4)
         print(f"\nLoad average at the end: {os.getloadavg()[0]:.1f}")
     finally:
-        if "baseline" in trees:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
-                            str(trees["baseline"])], check=False)
+        for tree in trees.values():
+            if tree != ROOT:
+                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                               check=False)
         shutil.rmtree(work, ignore_errors=True)
 
 
