@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -80,7 +80,9 @@ def test_closing_during_translation_ends_cleanly(qtbot: QtBot, make_window: Wind
 
 
 # The heartbeat limit is 50 ms on the 2-vCPU build machine, where this fixed piece of
-# Python takes REFERENCE_WORK_S at best; a slower machine gets a proportionally longer limit.
+# Python takes REFERENCE_WORK_S of CPU time at best; a slower machine gets a proportionally
+# longer limit. CPU time, not the clock: a loaded machine's scheduler delays are taken out of
+# the gaps themselves (tests/heartbeat.py), and must not stretch the limit as well.
 GAP_LIMIT_S = 0.050
 REFERENCE_WORK_S = 0.021
 STARTUP_FRAMES = 2  # laying out the first page of the document, then highlighting its terms
@@ -99,9 +101,32 @@ def machine_slowness() -> float:
 
 
 def _timed(fn: Callable[[], None]) -> float:
-    start = time.perf_counter()
+    """The CPU time ``fn`` takes on this thread."""
+    start = time.thread_time()
     fn()
-    return time.perf_counter() - start
+    return time.thread_time() - start
+
+
+def test_the_heartbeat_counts_what_holds_the_gui_thread(qtbot: QtBot) -> None:
+    """Work on the GUI thread and a wait on it (here a sleep, as a lock or I/O would be) are
+    stalls, on a loaded machine as on an idle one: only waits for a CPU are taken out."""
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    qtbot.wait(50)
+
+    def busy() -> None:
+        end = time.thread_time() + 0.15
+        while time.thread_time() < end:
+            pass
+
+    for hold in (busy, lambda: time.sleep(0.3)):
+        QTimer.singleShot(0, hold)
+        qtbot.wait(80)
+    heartbeat.stop()
+    held = sorted(heartbeat.stalls)[-2:]
+    assert len(held) == 2 and min(held) >= 0.14, [round(s * 1000) for s in heartbeat.stalls]
+    if heartbeat.measures_cpu_waits:
+        assert max(heartbeat.cpu) >= 0.14  # the busy one ran on the GUI thread
 
 
 def test_gui_never_stalls(qtbot: QtBot, make_window: WindowFactory, installed_model: Path,
@@ -128,7 +153,7 @@ def test_gui_never_stalls(qtbot: QtBot, make_window: WindowFactory, installed_mo
                     encoding="utf-8")
     out = tmp_path / "out.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "CSV (*.csv)"))
-    limit = GAP_LIMIT_S * machine_slowness()
+    slowness = machine_slowness()
 
     window = make_window(db)  # shown
     heartbeat = Heartbeat()
@@ -155,17 +180,25 @@ def test_gui_never_stalls(qtbot: QtBot, make_window: WindowFactory, installed_mo
     qtbot.waitUntil(lambda: "Exported 29992 terms" in window.statusBar().currentMessage(), timeout=TIMEOUT)
     qtbot.wait(100)  # the export's last beats
     heartbeat.stop()
+    limit = GAP_LIMIT_S * max(slowness, machine_slowness())  # measured before and after
 
     # Every gap counts from the first beat after the window is shown, except the frames in
     # which the first page of the document is laid out (the gap ending at documentShown's beat
     # and the next one).
+    # A gap counts less the waits for a CPU that explain it (tests/heartbeat.py): a loaded
+    # machine's scheduler is not the window's doing; the GUI thread's work and its waits on
+    # the program's other threads are.
     first_page = range(shown_at[0], shown_at[0] + STARTUP_FRAMES)
-    counted = [g for i, g in enumerate(gaps) if i not in first_page]
+    stalls = heartbeat.stalls
+    counted = [g for i, g in enumerate(stalls) if i not in first_page]
     assert len(counted) > 150  # the heartbeat really ran through all of it
-    worst = max((i for i in range(len(gaps)) if i not in first_page), key=gaps.__getitem__)
-    figures = (f"limit {limit * 1000:.0f} ms; max {gaps[worst] * 1000:.0f} ms "
+    worst = max((i for i in range(len(stalls)) if i not in first_page), key=stalls.__getitem__)
+    figures = (f"limit {limit * 1000:.0f} ms; max {stalls[worst] * 1000:.0f} ms "
+               f"of a {gaps[worst] * 1000:.0f} ms gap "
                f"(at {sum(gaps[:worst + 1]):.2f} s; document shown at {sum(gaps[:shown_at[0] + 1]):.2f} s); "
-               f"start-up frames {[round(gaps[i] * 1000) for i in first_page]} ms; {len(counted)} beats")
+               f"longest gap {max(gaps) * 1000:.0f} ms; most CPU in a gap "
+               f"{max(heartbeat.cpu, default=0) * 1000:.0f} ms; start-up frames "
+               f"{[round(stalls[i] * 1000) for i in first_page]} ms; {len(counted)} beats")
     print(figures)
     assert max(counted) <= limit, figures
 
@@ -280,7 +313,7 @@ def test_saving_a_term_and_a_small_import_never_stall(qtbot: QtBot, make_window:
     rows = tmp_path / "import.csv"
     rows.write_text("source,target\n" + "".join(f"جديد{i},new {i}\n" for i in range(1_000)),
                     encoding="utf-8")
-    limit = GAP_LIMIT_S * machine_slowness()
+    slowness = machine_slowness()
     window = make_window(db)
     with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
         window.start()
@@ -321,11 +354,13 @@ def test_saving_a_term_and_a_small_import_never_stall(qtbot: QtBot, make_window:
     qtbot.waitUntil(lambda: not window.runner.running(), timeout=TIMEOUT)
     qtbot.wait(100)
     heartbeat.stop()
-    gaps = heartbeat.gaps
-    assert len(gaps) > 20
-    figures = f"limit {limit * 1000:.0f} ms; max {max(gaps) * 1000:.0f} ms; {len(gaps)} beats"
+    limit = GAP_LIMIT_S * max(slowness, machine_slowness())  # measured before and after
+    stalls = heartbeat.stalls  # gaps less the waits for a CPU that explain them
+    assert len(stalls) > 20
+    figures = (f"limit {limit * 1000:.0f} ms; max {max(stalls) * 1000:.0f} ms "
+               f"(longest gap {max(heartbeat.gaps) * 1000:.0f} ms); {len(stalls)} beats")
     print(figures)
-    assert max(gaps) <= limit, figures
+    assert max(stalls) <= limit, figures
 
 
 def test_a_read_only_glossary_opens_for_reading(qtbot: QtBot, make_window: WindowFactory,
