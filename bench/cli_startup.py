@@ -101,6 +101,10 @@ def main() -> None:
              max(3, args.repeat // 3)),
             ("glossary export (CSV)", ["-m", "desktop", "--db", "DB", "glossary", "export", "OUT"],
              max(3, args.repeat // 3)),
+            # The same terms from TBX (written by the glossary export of the tree measured),
+            # into a glossary of their own.
+            (f"glossary import ({args.terms:,} terms, TBX)",
+             ["-m", "desktop", "--db", "TBXDB", "glossary", "import", "TBX"], args.import_repeat),
         ]
         print(f"\n{args.terms:,} terms; wall clock (CPU) in ms, median (range); bytecode "
               f"{'compiled at every start' if args.source else 'kept'}")
@@ -114,13 +118,18 @@ def main() -> None:
                                  for a in argv], envs[name])
             for _ in range(repeat):
                 for name, tree in trees.items():
-                    db = dbs[name]
+                    db = dbs[name] if "TBXDB" not in argv else dbs[name].with_name("tbx.db")
+                    tbx = db.parent / "terms.tbx"
+                    if "TBX" in argv and not tbx.exists():
+                        child(tree, ["-m", "desktop", "--db", str(dbs[name]), "glossary", "export",
+                                     str(tbx)], envs[name])
                     if "import" in argv:
                         for suffix in ("", "-wal", "-shm"):
                             Path(f"{db}{suffix}").unlink(missing_ok=True)
                     out = db.parent / "out.csv"
-                    wall, cpu = child(tree, [str(db) if a == "DB" else str(out) if a == "OUT" else a
-                                             for a in argv], envs[name])
+                    wall, cpu = child(tree, [str(db) if a in ("DB", "TBXDB") else str(out) if a == "OUT"
+                                             else str(tbx) if a == "TBX" else a for a in argv],
+                                      envs[name])
                     walls[name].append(wall)
                     cpus[name].append(cpu)
             line = f"  {label:<38}{cell(walls['now'], 1000, 'ms')}  CPU {cell(cpus['now'], 1000, 'ms')}"

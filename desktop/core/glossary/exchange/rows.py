@@ -106,17 +106,15 @@ def delimited_rows(text: str, name: str, delimiter: str = ",",
     """(line number, cells) of every non-blank record; a quoting error names its line."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
-    line = first_line
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return rows
-        except csv.Error as exc:
-            raise BadInputError(f"“{name}”, line {line}: {exc}.") from None
-        if "".join(cells).strip():  # not a blank record
-            rows.append((line, cells))
-        line = first_line + reader.line_num
+    line = first_line  # where the record being read starts
+    try:
+        for cells in reader:
+            if "".join(cells).strip():  # not a blank record
+                rows.append((line, cells))
+            line = first_line + reader.line_num
+    except csv.Error as exc:
+        raise BadInputError(f"“{name}”, line {line}: {exc}.") from None
+    return rows
 
 
 def read_table(text: str, name: str, delimiter: str = ",") -> Table:
