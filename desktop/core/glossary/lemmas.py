@@ -10,10 +10,13 @@ a word matches only by the usual rules.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
 import threading
 from bisect import bisect_left
-from typing import Iterable, cast
+from collections import deque
+from typing import Iterable, Iterator, cast
 
 from desktop.core.glossary.matcher import IndexedTerm, TermMatch
 from desktop.core.lexicon.analyzer import Analysis, Lexicon
@@ -94,57 +97,79 @@ class LemmaIndex:
             self._longest = max(self._longest, len(key))
 
     def find(self, text: str, taken: list[TermMatch]) -> list[TermMatch]:
-        """Lemma matches in ``text`` that overlap none of the ``taken`` matches; merged with
-        them, ordered by start."""
+        """Lemma matches in ``text`` that overlap none of the ``taken`` matches (ordered by
+        start, as ``TermIndex.find`` gives them); merged with them, ordered by start.
+
+        The words are read as a stream with a look-ahead of the longest term: 5 MB of text
+        has a million words, which as a list took over 100 MB at once."""
         with self._lock:
             table, longest = dict(self._terms), self._longest
         if not table:
             return taken
-        tokens = list(words(text))
-        lemmas = []
+        starts = {key[0] for key in table}  # the lemmas a term's first word can have
+        busy = [(m.start, m.end) for m in taken]
+        if any(a[0] > b[0] for a, b in itertools.pairwise(busy)):
+            busy.sort()
+        busy_starts = [a for a, _b in busy]
+        lexicon = self.lexicon
         seen: dict[str, str | None] = {}  # a text repeats its words: each is looked up once
-        for _s, _e, word in tokens:
+
+        def lemma(word: str) -> str | None:
             if word not in seen:
-                first = self.lexicon.first(word)
+                first = lexicon.first(word)
                 # Only a reading of the word as it is spelled (hamza forms included) counts.
                 seen[word] = first.lemma_id if first is not None and first.lemma_id and first.exact else None
-            lemmas.append(seen[word])
-        starts = {key[0] for key in table}  # the lemmas a term's first word can have
-        busy = sorted((m.start, m.end) for m in taken)
-        busy_starts = [a for a, _b in busy]
-        # A word inside a match already found starts no other (each match overlaps it).
-        covered = bytearray(len(tokens))
-        k = 0
-        for a, b in busy:
-            while k < len(tokens) and tokens[k][0] < a:
-                k += 1
-            while k < len(tokens) and tokens[k][0] < b:
-                covered[k] = 1
-                k += 1
+            return seen[word]
+
+        def stream() -> Iterator[tuple[int, int, str, bool]]:
+            """Each word with whether it starts inside a match already found (it then starts
+            no other: each match would overlap that one)."""
+            k = 0
+            for start, end, word in words(text):
+                while k < len(busy) and busy[k][1] <= start:
+                    k += 1
+                yield start, end, word, k < len(busy) and busy[k][0] <= start
+
+        ahead: deque[tuple[int, int, str, bool]] = deque()
+        upcoming = stream()
+
+        def fill() -> None:
+            while len(ahead) < longest:
+                step = next(upcoming, None)
+                if step is None:
+                    return
+                ahead.append(step)
+
         found: list[TermMatch] = []
-        i = 0
-        while i < len(tokens):
-            if covered[i] or lemmas[i] not in starts:  # no term starts here (most words)
-                i += 1
+        fill()
+        while ahead:
+            _s, _e, word, covered = ahead[0]
+            if covered or lemma(word) not in starts:  # no term starts here (most words)
+                ahead.popleft()
+                fill()
                 continue
             hit = None
-            for size in range(min(longest, len(tokens) - i), 0, -1):
-                window = lemmas[i : i + size]
+            for size in range(min(longest, len(ahead)), 0, -1):
+                window = [lemma(ahead[j][2]) for j in range(size)]
                 if None in window:
                     continue
                 key = cast(Lemmas, tuple(window))  # no None in it
                 if key not in table:
                     continue
-                start, end = tokens[i][0], tokens[i + size - 1][1]
-                if any(not text[tokens[k][1] : tokens[k + 1][0]].isspace() for k in range(i, i + size - 1)):
+                start, end = ahead[0][0], ahead[size - 1][1]
+                if any(not text[ahead[j][1] : ahead[j + 1][0]].isspace() for j in range(size - 1)):
                     continue  # punctuation between the words: not one phrase
                 if _overlaps(busy, busy_starts, start, end):
                     continue
                 hit = (size, TermMatch(start, end, text[start:end], table[key][0], False, True))
                 break
             if hit is None:
-                i += 1
-                continue
-            found.append(hit[1])
-            i += hit[0]
-        return sorted(taken + found)
+                ahead.popleft()
+            else:
+                found.append(hit[1])
+                for _ in range(hit[0]):
+                    ahead.popleft()
+            fill()
+        if not found:
+            return taken
+        return list(heapq.merge(taken, found))
