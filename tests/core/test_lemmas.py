@@ -91,3 +91,50 @@ def test_a_rebuilt_index_reuses_the_lemmas_of_unchanged_terms(lexicon: Lexicon) 
     again = LemmaIndex(Counting(), TERMS + [IndexedTerm(9, "الأجهزة", "devices", "other")],  # type: ignore[arg-type]
                        previous=first)
     assert calls == ["الأجهزة"] and len(again) == 4
+
+
+def test_skipping_the_words_of_exact_matches_changes_no_match(
+        lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lemma matching jumps over the words inside exact matches (most of a dense text): the
+    matches are those found when every word is looked at, with other forms of the terms
+    right after exact matches, marks, tatweel, clitics and punctuation between them."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from desktop.core.glossary import lemmas
+    from desktop.core.lexicon.words import words
+    from tests.conftest import SAMPLE
+
+    article = [w for _s, _e, w in words(SAMPLE.read_text(encoding="utf-8"))]
+    always = ["الأمني", "المدير", "الجهاز", "مدير الأمن", "الأمن الوطني"]
+    terms = article[:40:3]
+    forms = ["الأمنية", "للمديرين", "والمدراء", "الأجهزة", "مديري الأمن", "الأمن الوطنية",
+             "الأمني", "المدير", "الجهاز", "مدير الأمن", *article[:12]]
+    between = st.sampled_from([" ", "  ", "، ", " و", "ـ ", "َ ", " ال", ". "])
+
+    @settings(max_examples=80, deadline=None)
+    @given(st.lists(st.tuples(st.sampled_from(forms), between), min_size=1, max_size=40),
+           st.lists(st.sampled_from(terms), max_size=8))
+    def check(pieces: list[tuple[str, str]], sources: list[str]) -> None:
+        text = "".join(word + gap for word, gap in pieces)
+        indexed = [IndexedTerm(i, s, f"t{i}", "other") for i, s in enumerate(dict.fromkeys(always + sources))]
+        index, lemma_index = TermIndex(indexed), LemmaIndex(lexicon, indexed)
+        exact = index.find(text)
+        skipping = lemma_index.find(text, exact)
+        monkeypatch.setattr(lemmas, "SKIP_MATCHED", False)
+        every_word = lemma_index.find(text, exact)
+        monkeypatch.setattr(lemmas, "SKIP_MATCHED", True)
+        assert skipping == every_word
+
+    check()
+    # Words right after matches of two words (the ones jumped over), with every gap.
+    indexed = [IndexedTerm(i, s, f"t{i}", "other") for i, s in enumerate(always)]
+    index, lemma_index = TermIndex(indexed), LemmaIndex(lexicon, indexed)
+    for gap in (" ", "  ", "، ", " و", ". "):
+        text = gap.join(["مدير الأمن", "للمديرين", "الأمن الوطني", "الأجهزة", "مديري الأمن"])
+        exact = index.find(text)
+        skipping = lemma_index.find(text, exact)
+        monkeypatch.setattr(lemmas, "SKIP_MATCHED", False)
+        assert skipping == lemma_index.find(text, exact), gap
+        monkeypatch.setattr(lemmas, "SKIP_MATCHED", True)
+        assert any(m.lemma for m in skipping), gap  # forms of the terms after the matches

@@ -20,7 +20,7 @@ from typing import Iterable, Iterator, cast
 
 from desktop.core.glossary.matcher import IndexedTerm, TermMatch
 from desktop.core.lexicon.analyzer import Analysis, Lexicon
-from desktop.core.lexicon.words import words
+from desktop.core.lexicon.words import WORD, words
 
 Lemmas = tuple[str, ...]
 
@@ -54,6 +54,24 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: 
     """Whether [start, end) overlaps one of the sorted, non-overlapping ``spans``."""
     at = bisect_left(starts, end)  # spans starting at or after ``end`` cannot overlap
     return at > 0 and spans[at - 1][1] > start
+
+
+# Whether lemma matching skips the words inside exact matches (off only to test that this
+# changes nothing).
+SKIP_MATCHED = True
+_LETTERS = re.compile("[\u0621-\u065f\u0670-\u06d3\u06d5\u0640]")  # what a word goes on with
+
+
+def _next_word_from(text: str, at: int) -> int:
+    """Where to look for the next word of ``words(text)`` that starts at or after ``at``: ``at``
+    itself, or, if ``at`` cuts a word that began before it, that word's end."""
+    if at <= 0 or at >= len(text) or not (_LETTERS.match(text, at - 1) and _LETTERS.match(text, at)):
+        return at
+    run = at - 1
+    while run > 0 and _LETTERS.match(text, run - 1):
+        run -= 1
+    word = WORD.search(text, run)
+    return word.end() if word is not None and word.start() < at else at
 
 
 class LemmaIndex:
@@ -123,53 +141,60 @@ class LemmaIndex:
 
         def stream() -> Iterator[tuple[int, int, str, bool]]:
             """Each word with whether it starts inside a match already found (it then starts
-            no other: each match would overlap that one)."""
-            k = 0
-            for start, end, word in words(text):
-                while k < len(busy) and busy[k][1] <= start:
-                    k += 1
-                yield start, end, word, k < len(busy) and busy[k][0] <= start
-
-        ahead: deque[tuple[int, int, str, bool]] = deque()
-        upcoming = stream()
-
-        def fill() -> None:
-            while len(ahead) < longest:
-                step = next(upcoming, None)
-                if step is None:
+            no other: each match would overlap that one). Of the words inside a match only
+            the first is given: every window holding it is refused, so the others would
+            change nothing (dense text: most words are inside a match)."""
+            k, n, pos = 0, len(busy), 0
+            next_busy = busy[0][0] if busy else len(text) + 1
+            while True:
+                jump = None
+                for found in WORD.finditer(text, pos):
+                    start = found.start()
+                    if start < next_busy:  # before the next match found already (most words)
+                        yield start, found.end(), found.group(), False
+                        continue
+                    while k < n and busy[k][1] <= start:
+                        k += 1
+                    next_busy = busy[k][0] if k < n else len(text) + 1
+                    if start < next_busy:
+                        yield start, found.end(), found.group(), False
+                        continue
+                    end = found.end()
+                    yield start, end, found.group(), True
+                    if SKIP_MATCHED and busy[k][1] > end:
+                        jump = _next_word_from(text, busy[k][1])
+                        break
+                if jump is None:
                     return
-                ahead.append(step)
+                pos = jump
 
+        upcoming = stream()
+        ahead: deque[tuple[int, int, str, bool]] = deque()  # read past a word that may start a term
         found: list[TermMatch] = []
-        fill()
-        while ahead:
-            _s, _e, word, covered = ahead[0]
-            if covered or lemma(word) not in starts:  # no term starts here (most words)
-                ahead.popleft()
-                fill()
-                continue
-            hit = None
-            for size in range(min(longest, len(ahead)), 0, -1):
-                window = [lemma(ahead[j][2]) for j in range(size)]
+        while (token := ahead.popleft() if ahead else next(upcoming, None)) is not None:
+            word = token[2]
+            if token[3] or (seen[word] if word in seen else lemma(word)) not in starts:
+                continue  # no term starts here (most words)
+            while len(ahead) < longest - 1 and (step := next(upcoming, None)) is not None:
+                ahead.append(step)
+            window_tokens = [token, *ahead]
+            for size in range(min(longest, len(window_tokens)), 0, -1):
+                window = [lemma(window_tokens[j][2]) for j in range(size)]
                 if None in window:
                     continue
                 key = cast(Lemmas, tuple(window))  # no None in it
                 if key not in table:
                     continue
-                start, end = ahead[0][0], ahead[size - 1][1]
-                if any(not text[ahead[j][1] : ahead[j + 1][0]].isspace() for j in range(size - 1)):
+                start, end = token[0], window_tokens[size - 1][1]
+                if any(not text[window_tokens[j][1] : window_tokens[j + 1][0]].isspace()
+                       for j in range(size - 1)):
                     continue  # punctuation between the words: not one phrase
                 if _overlaps(busy, busy_starts, start, end):
                     continue
-                hit = (size, TermMatch(start, end, text[start:end], table[key][0], False, True))
-                break
-            if hit is None:
-                ahead.popleft()
-            else:
-                found.append(hit[1])
-                for _ in range(hit[0]):
+                found.append(TermMatch(start, end, text[start:end], table[key][0], False, True))
+                for _ in range(size - 1):  # the words of the match start no other
                     ahead.popleft()
-            fill()
+                break
         if not found:
             return taken
         return list(heapq.merge(taken, found))
