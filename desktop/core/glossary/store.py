@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterator, NamedTuple, Sequence, cast
+from typing import Iterator, NamedTuple, Protocol, Sequence, cast
 
 from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -421,10 +421,34 @@ class NewTerm(NamedTuple):
     pos: str = ""
 
 
+class TermFields(Protocol):
+    """What ``add_terms`` reads of an item: a ``NewTerm``, or a row read from a file whose
+    category is the one to store."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def category(self) -> str | None: ...
+    @property
+    def note(self) -> str: ...
+    @property
+    def context(self) -> str: ...
+    @property
+    def document(self) -> str: ...
+    @property
+    def created_at(self) -> datetime | None: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def pos(self) -> str: ...
+
+
 POLICIES = ("update", "skip", "keep-both")
 
 
-def add_terms(session: Session, items: Sequence[NewTerm], *, progress: ProgressFn | None = None,
+def add_terms(session: Session, items: Sequence[TermFields], *, progress: ProgressFn | None = None,
               cancel: CancelToken | None = None, policy: str = "update") -> tuple[int, int, int]:
     """``add_term`` for many terms at once, with bulk statements; returns (added, updated,
     skipped).

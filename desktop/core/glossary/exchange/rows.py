@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from desktop.core.arabic import has_arabic
 from desktop.core.cells import unprotect_cell
@@ -58,6 +58,11 @@ class ImportRow(NamedTuple):
     @property
     def place(self) -> str:
         return self.where or f"Line {self.line}"
+
+    @property
+    def created_at(self) -> datetime | None:
+        """``created`` under ``NewTerm``'s name (``store.add_terms`` reads rows as they are)."""
+        return self.created
 
 
 @dataclass(frozen=True)
@@ -218,7 +223,13 @@ def import_rows(session: Session, rows: list[ImportRow], *, progress: ProgressFn
     """Add or update every row in the caller's transaction (roll it back to undo all);
     ``policy`` is ``store.add_terms``'s. A category the glossary does not have is mapped to
     "other" or, with ``new_categories="create"``, added (in the same transaction)."""
-    from desktop.core.glossary.store import NewTerm, add_category, add_terms, category_names
+    from desktop.core.glossary.store import (
+        NewTerm,
+        TermFields,
+        add_category,
+        add_terms,
+        category_names,
+    )
 
     if new_categories not in NEW_CATEGORY_POLICIES:
         raise ValueError(new_categories)
@@ -235,9 +246,11 @@ def import_rows(session: Session, rows: list[ImportRow], *, progress: ProgressFn
     # Each spelling of a category as the import stores it.
     stored: dict[str | None, str | None] = {None: None}
     stored.update({c: "other" if category_key(c) in mapped else c for c in spellings})
-    items = [NewTerm(r.source, r.target, stored[r.category], r.note, r.context, r.document,
-                     r.created, r.subject, r.pos)
-             for r in rows]
+    items: Sequence[TermFields] = rows
+    if any(stored[c] != c for c in spellings):  # a category mapped to "other": new items
+        items = [NewTerm(r.source, r.target, stored[r.category], r.note, r.context, r.document,
+                         r.created, r.subject, r.pos)
+                 for r in rows]
     try:
         added, updated, skipped = add_terms(session, items, progress=progress, cancel=cancel,
                                             policy=policy)
