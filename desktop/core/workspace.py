@@ -171,13 +171,15 @@ class Workspace(GlossaryActions, WordActions, VocabActions):
         return cls(db_path, open_glossary(db_path, password), preferences)
 
     def close(self, save_position: bool = True) -> None:
-        """Close the glossary and the lexicon, remembering the reading position unless told
-        not to (the CLI reads documents without moving the window's place in them)."""
+        """Close the glossary, the lexicon and the engine, remembering the reading position
+        unless told not to (the CLI reads documents without moving the window's place in them)."""
         if save_position:
             self.save_position()
         dispose(self.factory)
         if self.lexicon is not None:
             self.lexicon.close()
+        if self.engine is not None:
+            self.engine.close()  # its worker processes
 
     # -- documents -------------------------------------------------------------------------
     def read_document(self, path: Path, encoding: str | None = None) -> Document:

@@ -87,21 +87,6 @@ def test_long_sentence_is_cut_and_rejoined(installed_model: Path) -> None:
     assert len(out) == 2 and all(out)
 
 
-def test_cancel_keeps_finished_batches(installed_model: Path, sample_text: str) -> None:
-    engine = ArgosEngine.load(settings=EngineSettings(batch_tokens=64))
-    doc = document_from_text(sample_text)
-    token = CancelToken()
-    delivered: list[int] = []
-
-    def on_batch(indices: list[int], _targets: list[str]) -> None:
-        delivered.extend(indices)
-        token.cancel()
-
-    with pytest.raises(Cancelled):
-        engine.translate([s.text for s in doc.sentences], on_batch=on_batch, cancel=token)
-    assert 0 < len(delivered) < len(doc.sentences)
-
-
 def test_no_model_is_a_typed_error(empty_model_dir: Path) -> None:
     with pytest.raises(NoModelError, match="No Arabic→English translation model"):
         ArgosEngine.load()

@@ -14,7 +14,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Protocol, Sequence
+from typing import Any, Callable, Protocol, Sequence, TypedDict, Unpack
 
 from desktop.core.errors import ModelLoadError, NoModelError
 from desktop.core.tasks import CancelToken, ProgressFn, check, report
@@ -59,6 +59,8 @@ class EngineSettings:
     # at once, at every beam), with a spare process ready to take over (worker.py). False:
     # in this process, where a cancel stops a batch only at beam 1.
     process: bool = True
+    # With ``process``: keep a spare worker process, model loaded, to take over after a cancel.
+    spare_process: bool = True
 
 
 def default_threads() -> int:
@@ -99,20 +101,21 @@ def thread_layout(threads: int) -> tuple[int, int]:
     return parallel, max(1, threads // parallel)
 
 
+class RunOptions(TypedDict, total=False):
+    """A translation run's options (see ``ArgosEngine.translate``)."""
+
+    on_batch: BatchFn | None
+    progress: ProgressFn | None
+    cancel: CancelToken | None
+    first: int
+
+
 class TranslationEngine(Protocol):
     """What the rest of Tarjuman needs from a translator."""
 
     model_id: str
 
-    def translate(
-        self,
-        sentences: Sequence[str],
-        *,
-        on_batch: BatchFn | None = None,
-        progress: ProgressFn | None = None,
-        cancel: CancelToken | None = None,
-        first: int = 0,
-    ) -> list[str | None]: ...
+    def translate(self, sentences: Sequence[str], **options: Unpack[RunOptions]) -> list[str | None]: ...
 
 
 class ArgosEngine:
@@ -172,7 +175,7 @@ class ArgosEngine:
             )
             try:
                 if self.settings.process:
-                    translator = ProcessTranslator(spec)
+                    translator = ProcessTranslator(spec, spare=self.settings.spare_process)
                     translator.wait_ready()
                     self._translator = translator
                 else:
@@ -188,16 +191,7 @@ class ArgosEngine:
                 ) from None
         return self._translator
 
-    def translate(
-        self,
-        sentences: Sequence[str],
-        *,
-        on_batch: BatchFn | None = None,
-        progress: ProgressFn | None = None,
-        cancel: CancelToken | None = None,
-        num_hypotheses: int = 1,
-        first: int = 0,
-    ) -> list[str | None]:
+    def translate(self, sentences: Sequence[str], **options: Unpack[RunOptions]) -> list[str | None]:
         """Translate ``sentences``; returns one English string per sentence, in order.
 
         Sentences are tokenized and taken in windows of ``settings.window`` in the order
@@ -214,9 +208,7 @@ class ArgosEngine:
         no way to stop a beam search). ``EngineStoppedError``: the worker process died.
         Sentences without any letter or digit are returned unchanged.
         """
-        return [h[0] if h else None for h in self.translate_hypotheses(
-            sentences, on_batch=on_batch, progress=progress, cancel=cancel,
-            num_hypotheses=num_hypotheses, first=first)]
+        return [h[0] if h else None for h in self.translate_hypotheses(sentences, **options)]
 
     def translate_hypotheses(
         self,

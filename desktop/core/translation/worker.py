@@ -40,6 +40,9 @@ log = logging.getLogger(__name__)
 WORKER_POLL_SECONDS = 0.005
 # How long ``close()`` and a crash report wait for a process to be reaped, in seconds.
 JOIN_SECONDS = 5.0
+# After a kill the new spare is started this much later, in seconds: loading a model takes
+# a core for a second or two, which the next document's first sentences need more.
+SPARE_DELAY_SECONDS = 1.0
 # Options the engine passes that mean nothing across processes (the worker always waits
 # for its own results asynchronously; a callback cannot be sent to another process).
 _LOCAL_OPTIONS = ("asynchronous", "callback")
@@ -58,7 +61,7 @@ class TranslatorSpec:
 def serve(conn: Connection, spec: TranslatorSpec) -> None:
     """A worker process's main function: load the model, then translate the batches sent.
 
-    Messages in: ``(job, batch, options)``, or None to stop. Out: ``("ready", None)`` or
+    Messages in: ``(job, batch, options)``, or None to stop. Out: ``("ready", compute type)`` or
     ``("error", message)`` once, then ``("done", job, hypotheses)`` per batch, or
     ``("failed", job, message)``. Ends when the pipe closes.
     """
@@ -73,7 +76,11 @@ def serve(conn: Connection, spec: TranslatorSpec) -> None:
     except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError for bad files
         conn.send(("error", str(exc)))
         return
-    conn.send(("ready", None))
+    try:  # a first translation allocates what every later one reuses: not on a user's time
+        translator.translate_batch([["▁"]], beam_size=1, max_decoding_length=2)
+    except Exception:
+        pass
+    conn.send(("ready", str(translator.compute_type)))
     running: dict[int, list[Any]] = {}
     while True:
         try:
@@ -106,7 +113,9 @@ class _Job:
         self.number = number
         self.batch = batch
         self.options = options
-        self.owner = owner
+        # Weak: the thread reading a worker's answers may hold a job for a while, and must
+        # not keep the translator (and its processes) alive.
+        self.owner = weakref.ref(owner)
         self.abandoned = False
         self.finished = threading.Event()
         self.hypotheses: list[list[list[str]]] = []
@@ -153,13 +162,13 @@ def abandon(results: Sequence[Any]) -> None:
     """A run ended early and wants none of these results: the worker processes still
     running their batches are ended (see the module doc). Results of an in-process
     CTranslate2 are left to finish."""
-    jobs: dict[int, _Job] = {}
+    by_owner: dict[int, tuple[ProcessTranslator, list[_Job]]] = {}
     for result in results:
-        if isinstance(result, RemoteResult):
-            jobs[result.job.number] = result.job
-    owners = {id(job.owner): job.owner for job in jobs.values()}
-    for owner in owners.values():
-        owner.abandon([job for job in jobs.values() if job.owner is owner])
+        owner = result.job.owner() if isinstance(result, RemoteResult) else None
+        if owner is not None:
+            by_owner.setdefault(id(owner), (owner, []))[1].append(result.job)
+    for owner, jobs in by_owner.values():
+        owner.abandon(list({job.number: job for job in jobs}.values()))
 
 
 class _Worker:
@@ -174,6 +183,7 @@ class _Worker:
         child.close()  # so that this end sees the pipe close when the process dies
         self.ready = threading.Event()
         self.load_error: str | None = None
+        self.compute_type = ""
         self.ended = False  # on purpose (a cancel, close) or not
         self._lock = threading.Lock()
         self.jobs: dict[int, _Job] = {}
@@ -214,6 +224,7 @@ class _Worker:
             if kind == "error":
                 self.load_error = str(message)
                 return
+            self.compute_type = str(message)
             self.ready.set()
             while True:
                 kind, number, payload = self.conn.recv()
@@ -272,6 +283,7 @@ class ProcessTranslator:
         self._numbers = itertools.count()
         self._active = _Worker(spec)
         self._spare: _Worker | None = None
+        self._spare_timer: threading.Timer | None = None
         self._all: list[_Worker] = [self._active]
         self._finalizer = weakref.finalize(self, _end_all, self._all)
 
@@ -285,6 +297,11 @@ class ProcessTranslator:
             raise ModelLoadError(active.load_error or _exit_reason(active.process.exitcode))
         with self._lock:
             self._start_spare_locked()
+
+    @property
+    def compute_type(self) -> str:
+        """The computation type CTranslate2 chose (like ``Translator.compute_type``)."""
+        return self._active.compute_type
 
     @property
     def pids(self) -> list[int]:
@@ -315,11 +332,22 @@ class ProcessTranslator:
             self._active = self._take_spare_locked()
             for other in others:
                 self._active.send(other)
-            self._start_spare_locked()
+            if self._spare_timer is None:
+                self._spare_timer = threading.Timer(SPARE_DELAY_SECONDS, self._start_spare)
+                self._spare_timer.daemon = True
+                self._spare_timer.start()
 
     def close(self) -> None:
         """End every worker process and wait for them (idempotent)."""
+        with self._lock:
+            self.keep_spare = False  # a pending spare is not started any more
         self._finalizer()
+
+    def _start_spare(self) -> None:
+        with self._lock:
+            self._spare_timer = None
+            if self._finalizer.alive:
+                self._start_spare_locked()
 
     def _ensure_active_locked(self) -> _Worker:
         if not self._active.alive():  # it crashed: the spare takes over
