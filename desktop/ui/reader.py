@@ -46,6 +46,9 @@ from desktop.ui.reader_pages import (
 from desktop.ui.reader_surface import BUDGET_SECONDS, ReaderSurface, term_tooltip
 from desktop.ui.sentence_editor import SentenceEditor
 
+# Pixels left above a row that ``scroll_to_row`` brings to the top of the view.
+SCROLL_MARGIN = 24
+
 
 class ReaderView(ReaderSurface):
     """Shows an ``OpenDocument`` and its translation.
@@ -309,9 +312,32 @@ class ReaderView(ReaderSurface):
         chunk = bisect_right(self._starts, row) - 1
         self._visible = range(max(chunk - 1, 0), chunk + 2)
         self._flush_visible()
-        rect = self.cursorRect(self._cell(row, ARABIC).firstCursorPosition())
         bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + rect.top() - 24)
+        bar.setValue(bar.value() + self._row_top(row) - SCROLL_MARGIN)
+
+    def rows_in_view(self, top: int = -1) -> range:
+        """The rows a screenful of the view shows from row ``top`` as ``scroll_to_row``
+        puts it; without ``top``, the rows visible now (also in part). A row on a page not
+        built yet gets as many rows as are visible now."""
+        doc = self._doc
+        if doc is None or self._end <= self._first:
+            return range(0)
+        on_page = self._first <= top < self._end
+        if on_page:
+            start, origin = top, self._row_top(top) - SCROLL_MARGIN
+        else:  # the row at the top edge: the last one that begins above it
+            rows = range(self._first, self._end)
+            start, origin = rows[max(bisect_right(rows, 0, key=self._row_top) - 1, 0)], 0
+        end = start + 1
+        while end < self._end and self._row_top(end) < origin + self.viewport().height():
+            end += 1
+        if doc.valid(top) and not on_page:
+            return range(top, min(top + end - start, len(doc)))
+        return range(start, end)
+
+    def _row_top(self, row: int) -> int:
+        """Where row ``row`` (on the page shown) begins, in viewport coordinates."""
+        return int(self.cursorRect(self._cell(row, ARABIC).firstCursorPosition()).top())
 
     # -- editing ---------------------------------------------------------------------------
     @property

@@ -27,9 +27,6 @@ EXPORT_FILTERS = {
     QT_TRANSLATE_NOOP("Tarjuman", "TMX 1.4 for CAT tools (*.tmx)"): "tmx",
 }
 Batch = tuple[list[int], list[str], list[bool]]
-# Sentences translated before all others: about a screenful of the reading view, from the
-# sentence the reader is on (or the top of the page shown).
-SCREEN_ROWS = 30
 
 
 class FinishedMessage(QObject):
@@ -135,16 +132,15 @@ class TranslationController(QObject):
         self._run(job, serial)
 
     def rows_on_screen(self) -> range | None:
-        """The rows translated first: ``SCREEN_ROWS`` from the sentence the reader is on
-        (a reopened document scrolls there), else from the top of the page shown."""
-        doc = self.ctx.workspace.document
-        if doc is None:
+        """The rows translated first: those the reading view shows, or, when the sentence
+        the reader is on is not among them (a reopened document is about to scroll there),
+        a screenful from that sentence."""
+        if self.ctx.workspace.document is None:
             return None
-        top = self.reader.current_row
-        if not doc.valid(top):
-            rows = self.reader.page_sentences()
-            top = rows[0][0] if rows else 0
-        return range(top, min(top + SCREEN_ROWS, len(doc)))
+        shown, current = self.reader.rows_in_view(), self.reader.current_row
+        if current >= 0 and current not in shown:
+            shown = self.reader.rows_in_view(current)
+        return shown or None
 
     def _run(self, job: TranslationJob, serial: int) -> None:
         workspace, doc = self.ctx.workspace, job.document

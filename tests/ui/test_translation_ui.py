@@ -14,11 +14,12 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
+from desktop.core.translation import engine as engine_module
 from desktop.core.translation import memory
 from desktop.core.translation.engine import ArgosEngine, EngineSettings
 from desktop.ui import settings as opts
 from desktop.ui.main_window import MainWindow
-from desktop.ui.reader_pages import EDIT_MARK, ENGLISH
+from desktop.ui.reader_pages import ARABIC, EDIT_MARK, ENGLISH
 from tests.conftest import SAMPLE
 from tests.ui.conftest import WindowFactory
 from tests.ui.test_window import start_translated
@@ -198,16 +199,19 @@ def test_the_sentences_on_screen_are_translated_first(qtbot: QtBot, make_window:
         return real(self, batch, *args)
 
     monkeypatch.setattr(ArgosEngine, "_translate_tokens", gated)
+    # One batch at a time: a long sentence on screen is cut in pieces, and the batch that
+    # completes it must be delivered before a third is sent.
+    monkeypatch.setattr(engine_module, "default_threads", lambda: 1)
     window = make_window()
     with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
         window.start()
     doc = window.workspace.document
     assert doc is not None and len(doc) > 450 and window.reader.current_row == 300
     qtbot.waitUntil(lambda: window.translation.translating, timeout=TIMEOUT)
-    gate.release(2)  # the first two batches (two run at a time)
+    gate.release(2)  # the first two batches
     qtbot.waitUntil(lambda: doc.translated_count() > 0, timeout=TIMEOUT)
     shown = window.translation.rows_on_screen()
-    assert shown is not None and shown.start == 300 and len(shown) > 10
+    assert shown is not None and 300 in shown  # the rows in view, scrolled to sentence 300
     # Only those sentences are translated, and wherever else the same sentence occurs (a
     # heading repeated in every copy; sentences without letters are kept as they are).
     on_screen = {memory.source_key(doc.sentences[r].text) for r in shown}
@@ -217,6 +221,47 @@ def test_the_sentences_on_screen_are_translated_first(qtbot: QtBot, make_window:
                or not re.search(r"\w", doc.sentences[r].text) for r in translated)
     gate.release(10_000)
     qtbot.waitUntil(lambda: doc.translated_count() == len(doc), timeout=TIMEOUT)
+
+
+def test_the_rows_in_view_are_sent_first_and_a_taller_view_sends_more(
+        qtbot: QtBot, make_window: WindowFactory, installed_model: Path, tmp_path: Path,
+        sample_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sentences sent to the model before all others are those the reading view shows:
+    a short window sends fewer of them first than a tall one."""
+    from desktop.core.workspace import TranslationJob, Workspace
+
+    path = tmp_path / "long.txt"
+    path.write_text("\n".join(sample_text.replace(".", f" {i}.") for i in range(5)),
+                    encoding="utf-8")
+    jobs: list[TranslationJob] = []
+    real = Workspace.translation_job
+
+    def recording(self: Any, *args: Any, **kwargs: Any) -> TranslationJob | None:
+        job = real(self, *args, **kwargs)
+        if job is not None:
+            jobs.append(job)
+        return job
+
+    monkeypatch.setattr(Workspace, "translation_job", recording)
+    sent_first: dict[int, list[int]] = {}
+    for height in (480, 1000):  # the window's smallest height, and a tall screen
+        jobs.clear()
+        window = make_window()
+        window.resize(820, height)
+        qtbot.waitUntil(lambda w=window, h=height: w.height() == h, timeout=TIMEOUT)
+        with qtbot.waitSignal(window.translationFinished, timeout=TIMEOUT):
+            window.start(path)
+        reader = window.reader
+        assert jobs
+        view = reader.viewport().rect()
+        visible = [row for row, _ in reader.page_sentences()
+                   if reader.cell_rect(row, ARABIC).intersects(view)]
+        job = jobs[-1]
+        sent_first[height] = job.rows[:job.first]
+        assert sent_first[height] == visible  # exactly the rows on screen, from the top
+        assert 0 < len(visible) < len(window.workspace.document or [])
+        window.close()
+    assert len(sent_first[480]) < len(sent_first[1000])
 
 
 def test_model_manager_installs_from_file_and_lists_it(qtbot: QtBot, make_window: WindowFactory,
