@@ -29,6 +29,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import cpu_model, load_average  # noqa: E402
+
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 
 
@@ -139,17 +141,8 @@ def large_termbase(url: str, terms: int) -> dict[str, float]:
 
 
 def machine() -> str:
-    model = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs ({model or 'unknown'}), "
-            f"load average {load}")
+    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs "
+            f"({cpu_model() or 'unknown'}), load average {load_average()}")
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """Benchmark: Argos Translate's own path vs Tarjuman's engine, at equal decoding settings.
 
-    .venv/bin/python bench/translate.py [--repeat 5] [--skip-cancel] [--sweep]
+    .venv/bin/python bench/translate.py [--repeat 5] [--skip-cancel] [--only-cancel] [--sweep]
 
 What runs. One copy of the seed article (20 sentences, all distinct), translated with a
 random model built like a real Argos ar→en package: a 6-layer Transformer with d_model 512,
@@ -36,7 +36,11 @@ the screen first: a document reopened in its middle, the time to the first Engli
 and to the whole screen, with the screen sent first (as the window does) and in document
 order (as before), beside Argos' time to its first output; and a cancel: the time until the
 run stops, until CTranslate2 is idle, and until the next document's first sentence, at beam
-1, 2 and 4 and with the engine before #15 (cancel checked between synchronous batches).
+1, 2 and 4, with CTranslate2 in a worker process (now) and in the bench's own process (before),
+with the start-up time and the memory of each.
+
+Tarjuman's CTranslate2 runs in worker processes: the CPU column adds their CPU time to the
+bench process's own.
 
 ``--sweep`` instead times batch sizes of 1,024 to 4,096 tokens at beam 4.
 """
@@ -74,18 +78,58 @@ from desktop.core.translation import argos  # noqa: E402
 from desktop.core.translation.engine import (  # noqa: E402
     ArgosEngine,
     EngineSettings,
-    _batches,
     default_threads,
     thread_layout,
 )
 from desktop.core.translation.service import translate_sentences  # noqa: E402
-from desktop.ui.translation import SCREEN_ROWS  # noqa: E402
+from desktop.core.translation.worker import ProcessTranslator  # noqa: E402
 from tests.tiny_model import build_tiny_argosmodel  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from common import cpu_model  # noqa: E402
 
 REAL_SIZE = (6, 512, 8, 2048)
 REAL_VOCABULARY = 50_000
 LENGTH_RATIO = 1.2
 BPE_PIECES = 1300
+# The sentences on screen that the screen-first rows send first. The window sends the rows
+# its reading view shows; 30 is what it sent before it measured them, kept for comparison.
+SCREEN_ROWS = 30
+WORKER = "tarjuman-ctranslate2"
+
+
+def worker_pids() -> list[int]:
+    import multiprocessing
+
+    return [p.pid for p in multiprocessing.active_children() if p.name == WORKER and p.pid]
+
+
+def worker_cpu() -> float:
+    """CPU seconds used so far by the worker processes that are running."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in worker_pids():
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def cpu_now() -> float:
+    """This process's CPU time and its worker processes'."""
+    return time.process_time() + worker_cpu()
+
+
+def memory_kb(pid: int | str = "self") -> tuple[int, int]:
+    """(RSS, PSS) of a process in kB (PSS shares each shared page among its users)."""
+    values = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        key, _, rest = line.partition(":")
+        if key in ("Rss", "Pss"):
+            values[key] = int(rest.split()[0])
+    return values["Rss"], values["Pss"]
 
 
 class SameSplit:
@@ -108,9 +152,9 @@ class Row:
 
     def measure(self, keep: bool) -> None:
         marks.clear()
-        start_wall, start_cpu = time.perf_counter(), time.process_time()
+        start_wall, start_cpu = time.perf_counter(), cpu_now()
         self.run()
-        wall, cpu = time.perf_counter() - start_wall, time.process_time() - start_cpu
+        wall, cpu = time.perf_counter() - start_wall, cpu_now() - start_cpu
         if keep:
             self.wall.append(wall)
             self.cpu.append(cpu)
@@ -148,14 +192,7 @@ def take_turns(rows: list[Row], repeat: int) -> None:
 
 
 def machine() -> str:
-    model = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    model = cpu_model() or platform.processor() or "unknown CPU"
     return (f"{model}, {os.cpu_count()} logical CPUs, {default_threads()} physical core(s); "
             f"{platform.system()} {platform.release()}; Python {platform.python_version()}")
 
@@ -171,9 +208,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="measured runs of each row")
     parser.add_argument("--skip-cancel", action="store_true", help="skip the cancel section")
+    parser.add_argument("--only-cancel", action="store_true",
+                        help="only the cancel section (with start-up and memory)")
     parser.add_argument("--sweep", action="store_true",
                         help="only time batch sizes of 1,024-4,096 tokens at beam 4 (about 10 minutes)")
     args = parser.parse_args()
+    # Worker processes start as the window's do: "spawn" runs no __main__ module of
+    # ``python -m desktop`` in them, but would run this script again in each.
+    del sys.modules["__main__"].__file__
 
     from importlib.metadata import version
 
@@ -206,6 +248,10 @@ def main() -> None:
     if args.sweep:
         batch_sizes(pkg, sentences, args.repeat)
         return
+    if args.only_cancel:
+        cancel_latency(pkg, sentences)
+        print(f"\nLoad average at the end: {os.getloadavg()[0]:.1f}")
+        return
 
     def argos_translator(threads: int | None = None) -> Any:
         """A translator built as Argos' PackageTranslation builds it (threads overridable)."""
@@ -227,13 +273,15 @@ def main() -> None:
             mark(top=True)
         return out
 
-    engines: dict[tuple[int, int, int], ArgosEngine] = {}
+    engines: dict[tuple[int, int, int, bool], ArgosEngine] = {}
 
-    def engine(beam: int, threads: int, parallel: int | None = None) -> ArgosEngine:
-        """Tarjuman's engine; ``parallel`` overrides the thread layout (batches at a time)."""
-        key = (beam, threads, parallel or 0)
+    def engine(beam: int, threads: int, parallel: int | None = None,
+               process: bool = True) -> ArgosEngine:
+        """Tarjuman's engine; ``parallel`` overrides the thread layout (batches at a time);
+        ``process``: CTranslate2 in a worker process (else in this one)."""
+        key = (beam, threads, parallel or 0, process)
         if key not in engines:
-            e = ArgosEngine(pkg, EngineSettings(beam_size=beam, threads=threads))
+            e = ArgosEngine(pkg, EngineSettings(beam_size=beam, threads=threads, process=process))
             if parallel is not None:
                 e.parallel, e.threads_per_batch = parallel, threads // parallel
             e.ensure_loaded()
@@ -279,6 +327,10 @@ def main() -> None:
                 one_batch = engine(beam, n, 1)
                 table[beam].append(Row(f"(b) Tarjuman, {n} thread(s): 1 x {n}",
                                        lambda e=one_batch: tarjuman(e), n))
+            if beam == 4 and n == 1:  # what the worker process costs
+                local = engine(beam, n, process=False)
+                table[beam].append(Row(f"(b) Tarjuman, {n} thread(s), in this process",
+                                       lambda e=local: tarjuman(e), n))
         rows += table[beam]
     print(f"Timing {len(rows)} rows, {args.repeat} runs each after a warm-up…", flush=True)
     take_turns(rows, args.repeat)
@@ -324,9 +376,11 @@ def main() -> None:
     argos_first = {beam: statistics.median(next(r for r in table[beam] if r.label.startswith(
         f"(a) Argos path, {cores} ")).first) for beam in (4, 2)}
     screen_first(engine, sentences, min(args.repeat, 3), argos_first)
+    for e in engines.values():
+        e.close()
 
     if not args.skip_cancel:
-        cancel_latency(engine, sentences, pkg)
+        cancel_latency(pkg, sentences)
     print(f"\nLoad average at the end: {os.getloadavg()[0]:.1f}")
 
 
@@ -402,8 +456,15 @@ def batch_sizes(pkg: Any, sentences: list[str], repeat: int) -> None:
         print(f"  {row.label:<40}{row.cells()}{base.median / row.median:9.2f}x")
 
 
+def busy(translator: Any) -> bool:
+    """Whether a translator still has batches (in a worker process: sent, not answered)."""
+    if isinstance(translator, ProcessTranslator):
+        return bool(translator._active.jobs)
+    return bool(translator.num_active_batches or translator.num_queued_batches)
+
+
 def wait_idle(translator: Any, step: float = 0.01) -> None:
-    while translator.num_active_batches or translator.num_queued_batches:
+    while busy(translator):
         time.sleep(step)
 
 
@@ -463,14 +524,13 @@ def screen_first(engine: Callable[[int, int], ArgosEngine], sentences: list[str]
     wait_idle(engine(2, cores)._load_locked())
 
 
-def cancel_latency(engine: Callable[[int, int], ArgosEngine], sentences: list[str],
-                   pkg: Any) -> None:
-    """Cancel a long run at several moments. Once: the time until the run stops and until
-    CTranslate2 is idle. Again: the time until the next document's first sentence, translated
-    right after the cancel (as when another document is opened). 'Before': the engine before
-    #15, which checked for a cancel between synchronous batches."""
-    import ctranslate2
-
+def cancel_latency(pkg: Any, sentences: list[str]) -> None:
+    """Cancel a long run at several moments, with CTranslate2 in a worker process (now) and in
+    this process (before), at beam 1, 2 and 4. Once: the time until the run stops and until
+    CTranslate2 is idle (in a worker process: the process that ran the batches has exited,
+    or it has nothing left to do). Again: the time until the next document's first sentence,
+    translated right after the cancel (as when another document is opened). Each engine's
+    start-up time (until it can translate) and memory are measured too."""
     texts = [f"{i} {s}" for i in range(3) for s in sentences]  # 60 distinct sentences
     following = [f"{i} {s}" for i in range(3, 5) for s in sentences]  # another document
     delays = (1.0, 1.7, 2.4, 3.1, 3.8)
@@ -478,38 +538,21 @@ def cancel_latency(engine: Callable[[int, int], ArgosEngine], sentences: list[st
     print(f"\nCancel: {len(texts)} distinct sentences, {cores} thread(s), cancelled "
           f"{', '.join(map(str, delays))} s after the start; ms from the cancel: median (range)",
           flush=True)
+    cases: list[tuple[str, EngineSettings]] = []
+    for beam in (1, 2, 4):
+        cases.append((f"beam {beam}, worker process", EngineSettings(beam_size=beam)))
+        cases.append((f"beam {beam}, in this process", EngineSettings(beam_size=beam, process=False)))
+    cases.append(("beam 2, worker process, no spare", EngineSettings(beam_size=2, spare_process=False)))
 
-    # The previous engine: one synchronous translate_batch call per batch of 1,024 tokens on
-    # default_threads() threads (then: half the logical CPUs), the token checked between calls.
-    before = ctranslate2.Translator(str(Path(pkg.package_path) / "model"), inter_threads=1,
-                                    intra_threads=max(1, (os.cpu_count() or 1) // 2))
-    toks = [pkg.tokenizer.encode(t) for t in texts]
-    order = sorted(range(len(toks)), key=lambda i: len(toks[i]))
-    batches = _batches(order, list(enumerate(toks)), 1024)
-
-    def run_before(token: CancelToken) -> None:
-        for batch in batches:
-            if token.cancelled:
-                raise Cancelled()
-            before.translate_batch([toks[i] for i in batch], beam_size=EngineSettings().beam_size,
-                                   max_batch_size=1024, batch_type="tokens")
-
-    no_spare = ArgosEngine(pkg, EngineSettings(spare_replicas=0))
-    no_spare.ensure_loaded()
-    cases: list[tuple[str, ArgosEngine | None]] = [
-        ("now, beam 1", engine(1, cores)), ("now, beam 2", engine(2, cores)),
-        ("now, beam 4", engine(4, cores)), ("beam 2, no spare replica", no_spare),
-        ("before, beam 2", None)]
-
-    def cancel_at(delay: float, run: Callable[[CancelToken], None]) -> tuple[float, float]:
-        """Start ``run``, cancel it after ``delay``; (perf_counter of the cancel, ms until
-        the run returned)."""
+    def cancel_at(delay: float, e: ArgosEngine) -> tuple[float, float, Any]:
+        """Start a run, cancel it after ``delay``; (perf_counter of the cancel, ms until the
+        run returned, the worker that was working at the cancel)."""
         token = CancelToken()
         ended: list[float] = []
 
         def work() -> None:
             try:
-                run(token)
+                translate_sentences(texts, e, None, cancel=token)
             except Cancelled:
                 pass
             ended.append(time.perf_counter())
@@ -517,52 +560,75 @@ def cancel_latency(engine: Callable[[int, int], ArgosEngine], sentences: list[st
         worker = threading.Thread(target=work)
         worker.start()
         time.sleep(delay)
+        translator = e._load_locked()
+        working = translator._active if isinstance(translator, ProcessTranslator) else None
         asked = time.perf_counter()
         token.cancel()
         worker.join()
-        return asked, 1000 * (ended[0] - asked)
+        return asked, 1000 * (ended[0] - asked), working
+
+    def quiet(translator: Any, working: Any) -> bool:
+        if working is None:
+            return not busy(translator)
+        # Ended (is_alive() reaps it), or still working with nothing left to do.
+        return not working.process.is_alive() or (translator._active is working and not working.jobs)
 
     def cell(values: list[float]) -> str:
         return (f"{statistics.median(values):7.0f} ({min(values):.0f}–{max(values):.0f})"
                 if values else "")
 
-    print(f"  {'':<26}{'run stopped':>18}{'CTranslate2 idle':>20}{'next first sentence':>22}")
-    for label, e in cases:
-        translator = e._load_locked() if e is not None else before
-
-        def run(token: CancelToken, e: ArgosEngine | None = e) -> None:
-            if e is None:
-                run_before(token)
-            else:
-                translate_sentences(texts, e, None, cancel=token)
-
-        stopped, quiet, next_first = [], [], []
+    print(f"  {'':<34}{'start s':>8}{'run stopped':>18}{'CTranslate2 idle':>20}"
+          f"{'next first sentence':>22}")
+    footprints: list[str] = []
+    for label, settings in cases:
+        before_kb = memory_kb()[0]
+        begin = time.perf_counter()
+        e = ArgosEngine(pkg, settings)
+        e.ensure_loaded()
+        started = time.perf_counter() - begin
+        translator = e._load_locked()
+        translate_sentences(sentences[:4], e, None)  # warm: buffers allocated
+        if isinstance(translator, ProcessTranslator):
+            spare = translator._spare
+            while spare is not None and not spare.ready.is_set():
+                time.sleep(0.01)
+            sizes = [memory_kb(pid) for pid in translator.pids]
+            footprints.append(f"  {label}: " + "; ".join(
+                f"{'working' if i == 0 else 'spare'} process RSS {rss / 1024:.0f} MB, PSS "
+                f"{pss / 1024:.0f} MB" for i, (rss, pss) in enumerate(sizes)))
+        else:
+            footprints.append(f"  {label}: this process grew by {(memory_kb()[0] - before_kb) / 1024:.0f} MB "
+                              "RSS on loading the model")
+        stopped, idle, next_first = [], [], []
         for delay in delays:
-            wait_idle(translator)
-            asked, took = cancel_at(delay, run)
+            wait_idle(e._load_locked())
+            asked, took, working = cancel_at(delay, e)
             stopped.append(took)
-            wait_idle(translator, 0.002)
-            quiet.append(1000 * (time.perf_counter() - asked))
-        if e is not None:
-            for delay in delays:
-                wait_idle(translator)
-                asked, _took = cancel_at(delay, run)
-                nxt = CancelToken()
-                got: list[float] = []
+            while not quiet(e._load_locked(), working):
+                time.sleep(0.002)
+            idle.append(1000 * (time.perf_counter() - asked))
+        for delay in delays:
+            wait_idle(e._load_locked())
+            asked, _took, _working = cancel_at(delay, e)
+            nxt = CancelToken()
+            got: list[float] = []
 
-                def first_out(_r: Any, got: list[float] = got, nxt: CancelToken = nxt) -> None:
-                    got.append(time.perf_counter())
-                    nxt.cancel()
+            def first_out(_r: Any, got: list[float] = got, nxt: CancelToken = nxt) -> None:
+                got.append(time.perf_counter())
+                nxt.cancel()
 
-                try:  # the next document at once, its screen first, on the same engine
-                    translate_sentences(following, e, None, on_results=first_out, cancel=nxt,
-                                        first=SCREEN_ROWS)
-                except Cancelled:
-                    pass
-                next_first.append(1000 * (got[0] - asked))
-        print(f"  {label:<26}{cell(stopped):>18}{cell(quiet):>20}{cell(next_first):>22}",
-              flush=True)
-    wait_idle(before)
+            try:  # the next document at once, its screen first, on the same engine
+                translate_sentences(following, e, None, on_results=first_out, cancel=nxt,
+                                    first=SCREEN_ROWS)
+            except Cancelled:
+                pass
+            next_first.append(1000 * (got[0] - asked))
+        print(f"  {label:<34}{started:8.2f}{cell(stopped):>18}{cell(idle):>20}{cell(next_first):>22}"
+              f"   (load {os.getloadavg()[0]:.1f})", flush=True)
+        wait_idle(e._load_locked())
+        e.close()
+    print("Memory after a first translation (the real-size model):")
+    print("\n".join(footprints))
 
 
 if __name__ == "__main__":
