@@ -220,3 +220,25 @@ def test_typing_a_query_letter_by_letter_finds_what_a_fresh_search_finds() -> No
     found = [catalog.query("الأمن"[:n]) for n in range(1, 6)]
     assert found[-1] == [1, 2, 0] and found[-2] == [1, 4, 2, 0]  # "الأم" finds more than "الأ"
     assert found == [Catalog([*catalog._entries.values()]).query("الأمن"[:n]) for n in range(1, 6)]
+
+
+def test_a_documents_terms_found_before_the_whole_index_on_each_engine(glossary_db: str) -> None:
+    """A big glossary's first highlights read only the Arabic of its terms and index those
+    the document can hold: the same matches as the whole index, on a glossary file and on a
+    team termbase."""
+    from desktop.core.workspace import Workspace
+    from tests.conftest import SAMPLE
+
+    workspace = Workspace.open(glossary_db)
+    try:
+        for source, target in (("حموشي", "Hammouchi"), ("الأمن الوطني", "national security"),
+                               ("المديرية العامة", "Directorate General"), ("بغداد", "Baghdad"),
+                               ("الرباط", "Rabat"), ("مكتب التحقيقات الفيدرالي", "FBI")):
+            workspace.save_term(source, target)
+        text = SAMPLE.read_text(encoding="utf-8")
+        early = workspace.early_term_matches(text)
+        assert early == workspace.build_term_index().find(text)
+        assert {m.term.target for m in early} >= {"Hammouchi", "Rabat"}
+        assert "Baghdad" not in {m.term.target for m in early}
+    finally:
+        workspace.close()
