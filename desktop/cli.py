@@ -38,11 +38,11 @@ DB_HELP = ("glossary file (default: glossary.db), or a team glossary on PostgreS
            "postgresql://user@host:port/database (libpq's ~/.pgpass, ?service=, ?sslmode= apply)")
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+def build_parser(command: str | None = None, action: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser. With ``command``, only that command's options are declared
-    ("": none of them): the others keep their names and help, so ``--help`` and usage errors
-    read the same, and a command does not spend its start-up declaring eighty options it will
-    not use."""
+    ("": none of them), and with ``action`` only those of that action of it (``glossary
+    search``): the others keep their names and help, so ``--help`` and usage errors read the
+    same, and a command does not spend its start-up declaring eighty options it will not use."""
     parser = argparse.ArgumentParser(
         prog="tarjuman",
         description="Read Arabic documents beside their offline English translation and keep a "
@@ -54,13 +54,26 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     for name, (help_text, declare) in _DECLARE.items():
         p = sub.add_parser(name, help=help_text)
         if command in (None, name):
-            declare(p)
+            declare(p, action if command is not None else None)
     return parser
 
 
 def command_of(argv: Sequence[str]) -> str | None:
     """The command that ``tarjuman ARGV`` runs (its first argument that is neither an option
     nor the value of --db), if it is one."""
+    words = _positionals(argv)
+    return words[0] if words and words[0] in COMMANDS else None
+
+
+def action_of(argv: Sequence[str]) -> str | None:
+    """The word after the command (``search`` in ``glossary search``), if any."""
+    words = _positionals(argv)
+    return words[1] if len(words) > 1 else None
+
+
+def _positionals(argv: Sequence[str]) -> list[str]:
+    """The first two arguments that are neither options nor the value of --db."""
+    words: list[str] = []
     skip = False
     for arg in argv:
         if skip:
@@ -68,8 +81,10 @@ def command_of(argv: Sequence[str]) -> str | None:
         elif arg == "--db":
             skip = True
         elif not arg.startswith("-"):
-            return arg if arg in COMMANDS else None
-    return None
+            words.append(arg)
+            if len(words) == 2:
+                break
+    return words
 
 
 # The options that several commands share, in the order their help lists them.
@@ -87,17 +102,37 @@ def _encoding(p: argparse.ArgumentParser) -> None:
                    help="text encoding of FILE (default: detected), e.g. windows-1256")
 
 
-def _actions(p: argparse.ArgumentParser, dest: str) -> Any:
-    return p.add_subparsers(dest=dest, metavar="ACTION", required=True)
+class _Actions:
+    """A command's actions, of which only ``wanted`` (None: all) has its options declared;
+    the others are named with their help (``add_parser`` gives them an ``_Unused``)."""
+
+    def __init__(self, p: argparse.ArgumentParser, dest: str, wanted: str | None) -> None:
+        self.sub = p.add_subparsers(dest=dest, metavar="ACTION", required=True)
+        self.wanted = wanted
+
+    def add_parser(self, name: str, help: str) -> Any:  # noqa: A002 (argparse's name)
+        parser = self.sub.add_parser(name, help=help)
+        return parser if self.wanted in (None, name) else _Unused()
 
 
-def _segment_options(p: argparse.ArgumentParser) -> None:
+class _Unused:
+    """Takes the options of an action that is not run, and declares nothing."""
+
+    def add_argument(self, *_args: Any, **_kwargs: Any) -> None:
+        pass
+
+
+def _actions(p: argparse.ArgumentParser, dest: str, wanted: str | None) -> _Actions:
+    return _Actions(p, dest, wanted)
+
+
+def _segment_options(p: argparse.ArgumentParser, action: str | None = None) -> None:
     _json(p)
     _encoding(p)
     p.add_argument("file", type=Path)
 
 
-def _translate_options(p: argparse.ArgumentParser) -> None:
+def _translate_options(p: argparse.ArgumentParser, action: str | None = None) -> None:
     _json(p)
     _db(p)
     _encoding(p)
@@ -111,7 +146,7 @@ def _translate_options(p: argparse.ArgumentParser) -> None:
                    help="CSV/TSV: do not guard cells that a spreadsheet would run as formulas")
 
 
-def _terms_options(p: argparse.ArgumentParser) -> None:
+def _terms_options(p: argparse.ArgumentParser, action: str | None = None) -> None:
     _json(p)
     _db(p)
     _encoding(p)
@@ -120,19 +155,19 @@ def _terms_options(p: argparse.ArgumentParser) -> None:
                    help="only the glossary's own forms (not plurals and other forms found through lemmas)")
 
 
-def _lookup_options(p: argparse.ArgumentParser) -> None:
+def _lookup_options(p: argparse.ArgumentParser, action: str | None = None) -> None:
     _json(p)
     p.add_argument("word")
 
 
-def _gloss_options(p: argparse.ArgumentParser) -> None:
+def _gloss_options(p: argparse.ArgumentParser, action: str | None = None) -> None:
     _json(p)
     _encoding(p)
     p.add_argument("file", type=Path)
 
 
-def _memory_options(p: argparse.ArgumentParser) -> None:
-    mem = _actions(p, "memory_command")
+def _memory_options(p: argparse.ArgumentParser, action: str | None = None) -> None:
+    mem = _actions(p, "memory_command", action)
     a = mem.add_parser("import", help="load Arabic→English TMX units as preferred translations "
                                       "(backup first)")
     _db(a)
@@ -142,8 +177,8 @@ def _memory_options(p: argparse.ArgumentParser) -> None:
     a.add_argument("file", type=Path)
 
 
-def _vocab_options(p: argparse.ArgumentParser) -> None:
-    vocab = _actions(p, "vocab_command")
+def _vocab_options(p: argparse.ArgumentParser, action: str | None = None) -> None:
+    vocab = _actions(p, "vocab_command", action)
     a = vocab.add_parser("list", help="list words by status")
     _db(a)
     _json(a)
@@ -168,8 +203,8 @@ def _vocab_options(p: argparse.ArgumentParser) -> None:
     a.add_argument("--no-terms", action="store_true", help="learning words only")
 
 
-def _models_options(p: argparse.ArgumentParser) -> None:
-    models = _actions(p, "models_command")
+def _models_options(p: argparse.ArgumentParser, action: str | None = None) -> None:
+    models = _actions(p, "models_command", action)
     _json(models.add_parser("list", help="list installed models"))
     a = models.add_parser("install", help="install a .argosmodel file")
     a.add_argument("file", type=Path)
@@ -180,8 +215,8 @@ def _models_options(p: argparse.ArgumentParser) -> None:
     a.add_argument("to_code", metavar="TO", nargs="?", default="en")
 
 
-def _glossary_options(p: argparse.ArgumentParser) -> None:
-    glossary = _actions(p, "glossary_command")
+def _glossary_options(p: argparse.ArgumentParser, action: str | None = None) -> None:
+    glossary = _actions(p, "glossary_command", action)
     a = glossary.add_parser("add", help="add or update a term")
     _db(a)
     a.add_argument("source")
@@ -228,7 +263,7 @@ def _glossary_options(p: argparse.ArgumentParser) -> None:
 
 
 #: Each command's help and the function that declares its options, in the order of --help.
-_DECLARE: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+_DECLARE: dict[str, tuple[str, Callable[[argparse.ArgumentParser, str | None], None]]] = {
     "segment": ("split a document into sentences", _segment_options),
     "translate": ("translate a document offline", _translate_options),
     "terms": ("find glossary terms in a document", _terms_options),
@@ -249,7 +284,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(command_of(argv) or "")  # (none: --help, --version, an error)
+    # Only what the command run declares (none for --help, --version or an error).
+    parser = build_parser(command_of(argv) or "", action_of(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

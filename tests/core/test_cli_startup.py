@@ -102,19 +102,21 @@ ARGVS = [[], *([c] for c in cli.COMMANDS), *([c, a] for c, acts in ACTIONS.items
 
 @pytest.mark.parametrize("argv", ARGVS, ids=lambda a: " ".join(a) or "-")
 @pytest.mark.parametrize("tail", [["--help"], [], ["--bogus"], ["a.txt", "b", "c"],
-                                  ["x", "--db", "g.db", "--json"]])
+                                  ["x", "--db", "g.db", "--json"], ["-h", "list"]])
 def test_the_parser_of_one_command_reads_as_the_whole_one(argv: list[str], tail: list[str],
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """Help, usage errors and parsed values are the same whether every command's options are
-    declared or only those of the command run."""
+    declared or only those of the command and action run (as main() builds it)."""
     monkeypatch.setenv("COLUMNS", "100")
     whole = _parse(lambda _argv: cli.build_parser(), argv + tail)
-    one = _parse(lambda a: cli.build_parser(cli.command_of(a) or ""), argv + tail)  # as main()
+    one = _parse(lambda a: cli.build_parser(cli.command_of(a) or "", cli.action_of(a)), argv + tail)
     assert one == whole
 
 
 def test_command_of_skips_options_and_the_db_value() -> None:
     assert cli.command_of(["--db", "glossary", "terms", "x"]) == "terms"
+    assert cli.action_of(["--db", "g.db", "glossary", "--db", "h.db", "search", "x"]) == "search"
+    assert cli.action_of(["glossary"]) is None
     assert cli.command_of(["--db=g.db", "glossary", "list"]) == "glossary"
     assert cli.command_of(["notacommand"]) is None
     assert cli.command_of(["--help"]) is None
