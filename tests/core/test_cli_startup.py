@@ -176,3 +176,22 @@ def test_a_glossary_changed_a_moment_ago_is_not_remembered(
         seen.clear()
         assert list(quick.list_terms(glossary) or [])
         assert any("typeof(" in s for s in seen)
+
+
+def test_an_unexpected_error_in_a_quick_listing_is_logged(glossary: Path) -> None:
+    """The log file is set up late for a quick listing, but still before an error is logged."""
+    from desktop.core.paths import user_log_dir
+
+    child = ("import sys\n"
+             "from desktop.core import quick\n"
+             "def broken(*_args, **_kwargs):\n"
+             "    raise RuntimeError('a bug in the listing')\n"
+             "quick.list_terms = broken\n"
+             "from desktop.__main__ import main\n"
+             "sys.exit(main(sys.argv[1:]))\n")
+    done = subprocess.run([sys.executable, "-c", child, "--db", str(glossary), "glossary", "list"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr == "tarjuman: unexpected error; details are in the log file.\n"
+    log = (user_log_dir() / "tarjuman.log").read_text(encoding="utf-8")
+    assert "RuntimeError: a bug in the listing" in log
