@@ -587,10 +587,11 @@ def cancel_latency(pkg: Any, sentences: list[str]) -> None:
         e.ensure_loaded()
         started = time.perf_counter() - begin
         translator = e._load_locked()
-        translate_sentences(sentences[:4], e, None)  # warm: buffers allocated
+        # Warm (buffers allocated); a run that can be cancelled, as the window's, which has
+        # the spare worker process started.
+        translate_sentences(sentences[:4], e, None, cancel=CancelToken())
         if isinstance(translator, ProcessTranslator):
-            spare = translator._spare
-            while spare is not None and not spare.ready.is_set():
+            while settings.spare_process and not (translator._spare and translator._spare.ready.is_set()):
                 time.sleep(0.01)
             sizes = [memory_kb(pid) for pid in translator.pids]
             footprints.append(f"  {label}: " + "; ".join(

@@ -317,6 +317,8 @@ def test_a_cancel_ends_the_worker_process_running_the_batch(installed_model: Pat
     translator = engine._load_locked()
     reference = ArgosEngine.load(settings=EngineSettings(beam_size=beam, process=False))
     expected = reference.translate(sentences)
+    assert engine.translate(sentences[:2], cancel=CancelToken())  # a run that can be cancelled:
+    assert _until(lambda: len(translator.pids) == 2)  # a spare is loaded beside the worker
     working, spare = translator.pids
     # Hold the worker so the batches are certainly still running when the user cancels.
     os.kill(working, signal.SIGSTOP)
@@ -352,6 +354,17 @@ def test_a_finished_run_leaves_the_worker_alone(installed_model: Path, sentences
     engine.translate(sentences, cancel=token)
     token.cancel()  # too late: nothing is running
     assert engine._load_locked().pids[0] == working and _running(working)
+    engine.close()
+
+
+def test_a_run_that_cannot_be_cancelled_starts_no_spare(installed_model: Path,
+                                                       sentences: list[str]) -> None:
+    """The CLI cannot cancel: it loads the model once, in one process."""
+    engine = ArgosEngine.load()
+    assert all(engine.translate(sentences))
+    translator = engine._load_locked()
+    assert translator._spare is None and translator._spare_timer is None
+    assert len(translator.pids) == 1
     engine.close()
 
 
@@ -409,9 +422,9 @@ def test_no_worker_process_outlives_the_engine_or_the_program(installed_model: P
     import sys
 
     engine = ArgosEngine.load()
-    assert engine.translate(["الرباط"])[0]
+    assert engine.translate(["الرباط"], cancel=CancelToken())[0]
+    assert _until(lambda: len(engine._load_locked().pids) == 2)  # working and spare
     pids = engine._load_locked().pids
-    assert len(pids) == 2 and all(_running(p) for p in pids)  # working and spare
     engine.close()
     assert _until(lambda: not any(_running(p) for p in pids))
     dropped = ArgosEngine.load()
@@ -420,10 +433,13 @@ def test_no_worker_process_outlives_the_engine_or_the_program(installed_model: P
     del dropped  # no reference left: its processes end (no cycle waits for the collector)
     assert _until(lambda: not any(_running(p) for p in pids))
 
-    script = ("from desktop.core.translation.engine import ArgosEngine\n"
-              "e = ArgosEngine.load(); e.translate(['الرباط'])\n"
+    script = ("import sys, time\n"
+              "from desktop.core.tasks import CancelToken\n"
+              "from desktop.core.translation.engine import ArgosEngine\n"
+              "e = ArgosEngine.load(); e.translate(['الرباط'], cancel=CancelToken())\n"
+              "while len(e._load_locked().pids) < 2: time.sleep(0.01)\n"
               "print(*e._load_locked().pids, flush=True)\n"
-              "import sys; sys.stdin.readline()\n")
+              "sys.stdin.readline()\n")
     for ending in ("exits", "is killed"):
         program = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE,
                                    stdout=subprocess.PIPE, text=True, env=os.environ.copy())

@@ -302,6 +302,8 @@ class ArgosEngine:
             options["callback"] = lambda _step: cancel.cancelled
         with self._lock:
             translator = self._load_locked()
+        if cancel is not None and isinstance(translator, ProcessTranslator):
+            translator.expect_cancel()
         return _Pending(translator.translate_batch(
             batch,
             target_prefix=prefix,

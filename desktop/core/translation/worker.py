@@ -2,15 +2,15 @@
 
 CTranslate2 cannot stop a beam search inside a batch: a cancelled batch keeps its threads
 busy to the end, seconds at real size. Ending the process that runs it frees the CPU at
-once. A spare process with the model already loaded waits beside the working one, so the
-next run (another document) starts at once after a kill; a new spare is then started in the
-background.
+once. Once a run that can be cancelled has started, a spare process with the model loaded
+waits beside the working one, so the next run (another document) starts at once after a
+kill; a new spare is then started in the background.
 
 ``ProcessTranslator`` looks like a ``ctranslate2.Translator`` to the engine:
 ``translate_batch(..., asynchronous=True)`` returns one result per sentence with ``done()``
-and ``result().hypotheses``. The results also have ``abandon()``: the engine calls it for
-the batches still running when a run ends early (cancel, error), and the process running
-them is ended. Batches of other runs in that process are sent again to the one taking over.
+and ``result().hypotheses``. The engine passes the results of the batches still running
+when a run ends early (cancel, error) to ``abandon()``, and the process running them is
+ended. Batches of other runs in that process are sent again to the one taking over.
 
 Processes are started with "spawn" (never forked from a process with threads, such as the
 window's). They are daemonic, so they end with the program; each also ends by itself when
@@ -40,8 +40,8 @@ log = logging.getLogger(__name__)
 WORKER_POLL_SECONDS = 0.005
 # How long ``close()`` and a crash report wait for a process to be reaped, in seconds.
 JOIN_SECONDS = 5.0
-# After a kill the new spare is started this much later, in seconds: loading a model takes
-# a core for a second or two, which the next document's first sentences need more.
+# A spare is started this much later than the run that wants one, in seconds: loading a
+# model takes a core for a second or two, which the run's first sentences need more.
 SPARE_DELAY_SECONDS = 1.0
 # Options the engine passes that mean nothing across processes (the worker always waits
 # for its own results asynchronously; a callback cannot be sent to another process).
@@ -288,15 +288,19 @@ class ProcessTranslator:
         self._finalizer = weakref.finalize(self, _end_all, self._all)
 
     def wait_ready(self) -> None:
-        """Wait until the model is loaded; then start the spare. Raises ``ModelLoadError``
-        (and ends the process) when the model cannot be loaded."""
+        """Wait until the model is loaded. Raises ``ModelLoadError`` (and ends the process)
+        when the model cannot be loaded."""
         active = self._active
         active.ready.wait()
         if active.load_error is not None or active.ended:
             self.close()
             raise ModelLoadError(active.load_error or _exit_reason(active.process.exitcode))
+
+    def expect_cancel(self) -> None:
+        """A run that may be cancelled uses this translator: have a spare ready soon. (The
+        CLI's runs cannot be cancelled and never start one.)"""
         with self._lock:
-            self._start_spare_locked()
+            self._schedule_spare_locked()
 
     @property
     def compute_type(self) -> str:
@@ -332,10 +336,7 @@ class ProcessTranslator:
             self._active = self._take_spare_locked()
             for other in others:
                 self._active.send(other)
-            if self._spare_timer is None:
-                self._spare_timer = threading.Timer(SPARE_DELAY_SECONDS, self._start_spare)
-                self._spare_timer.daemon = True
-                self._spare_timer.start()
+            self._schedule_spare_locked()
 
     def close(self) -> None:
         """End every worker process and wait for them (idempotent)."""
@@ -352,8 +353,19 @@ class ProcessTranslator:
     def _ensure_active_locked(self) -> _Worker:
         if not self._active.alive():  # it crashed: the spare takes over
             self._active = self._take_spare_locked()
-            self._start_spare_locked()
+            self._schedule_spare_locked()
         return self._active
+
+    def _schedule_spare_locked(self) -> None:
+        """Start a spare in ``SPARE_DELAY_SECONDS`` unless there is one (or one is coming):
+        not at once, since loading the model takes a core that the first sentences of the
+        run just started need more."""
+        if not self.keep_spare or self._spare_timer is not None or (
+                self._spare is not None and self._spare.alive()):
+            return
+        self._spare_timer = threading.Timer(SPARE_DELAY_SECONDS, self._start_spare)
+        self._spare_timer.daemon = True
+        self._spare_timer.start()
 
     def _take_spare_locked(self) -> _Worker:
         spare, self._spare = self._spare, None
