@@ -24,6 +24,7 @@ from desktop.core.db.server import check_connection, listener, open_server, serv
 from desktop.core.errors import BadInputError, TarjumanError
 from desktop.core.glossary import exchange, store
 from desktop.core.glossary.catalog import Catalog
+from desktop.core.glossary.lemma_cache import LemmaCache
 from desktop.core.glossary.lemmas import LemmaIndex
 from desktop.core.glossary.matcher import IndexedTerm, TermIndex, TermMatch, keys_in_reach, term_keys
 from desktop.core.glossary.store import CategoryInfo, TermRecord
@@ -253,7 +254,8 @@ class GlossaryActions:
         lexicon = self.lexicon
         if lexicon is None or not self.preferences.lemma_matching:
             return None
-        return LemmaIndex(lexicon, index.terms, previous=self.lemma_index)
+        return LemmaIndex(lexicon, index.terms, previous=self.lemma_index,
+                          cache=LemmaCache.beside(lexicon.path))
 
     @property
     def index_stale(self) -> bool:

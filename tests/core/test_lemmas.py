@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import pytest
 
@@ -138,3 +139,49 @@ def test_skipping_the_words_of_exact_matches_changes_no_match(
         assert skipping == lemma_index.find(text, exact), gap
         monkeypatch.setattr(lemmas, "SKIP_MATCHED", True)
         assert any(m.lemma for m in skipping), gap  # forms of the terms after the matches
+
+
+def test_the_lemmas_of_the_terms_are_kept_between_runs(lexicon: Lexicon, tmp_path: Path) -> None:
+    """The next start reads the terms' lemmas from the cache instead of analysing them
+    again, and finds the same; a damaged cache is replaced and changes nothing found."""
+    from desktop.core.glossary.lemma_cache import LemmaCache
+
+    asked: list[str] = []
+
+    class Counting:  # the lexicon, counting the words analysed
+        def first(self, word: str) -> object:
+            asked.append(word)
+            return lexicon.first(word)
+
+        def analyze_many(self, words: Iterable[str]) -> object:
+            wanted = list(words)
+            asked.extend(wanted)
+            return lexicon.analyze_many(wanted)
+
+    text = "التعاون الأمني والخبرة الأمنية للمديرين، وقال المدير في الرباط. والمدراء حموشيون"
+    exact = TermIndex(TERMS).find(text)
+    cache = LemmaCache(tmp_path / "lemmas.sqlite")
+    first = LemmaIndex(Counting(), TERMS, cache=cache)  # type: ignore[arg-type]
+    assert asked and cache.path.exists()
+    found = first.find(text, exact)
+    assert any(m.lemma for m in found)
+    asked.clear()
+    again = LemmaIndex(Counting(), TERMS, cache=cache)  # type: ignore[arg-type]
+    assert asked == []  # nothing analysed again
+    assert again.find(text, exact) == found and len(again) == len(first)
+    cache.path.write_bytes(b"not a database at all" * 100)
+    damaged = LemmaIndex(Counting(), TERMS, cache=cache)  # type: ignore[arg-type]
+    assert asked and damaged.find(text, exact) == found
+    asked.clear()
+    LemmaIndex(Counting(), TERMS, cache=cache)  # type: ignore[arg-type]
+    assert asked == []  # written again in place of the damaged file
+
+
+def test_another_lexicon_has_its_own_cache_of_lemmas(tmp_path: Path) -> None:
+    from desktop.core.glossary.lemma_cache import LemmaCache
+
+    one = LemmaCache.beside(tmp_path / "lexicon-1-aaaa.sqlite")
+    other = LemmaCache.beside(tmp_path / "lexicon-1-bbbb.sqlite")
+    one.put_many({"المدير": ("mudiyr_1",), "2020": None})
+    assert one.get_many(["المدير", "2020", "بغداد"]) == {"المدير": ("mudiyr_1",), "2020": None}
+    assert other.get_many(["المدير"]) == {}
