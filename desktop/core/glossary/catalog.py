@@ -120,11 +120,20 @@ class Catalog:
             .order_by(Term.source_norm, func.lower(Term.target), Term.id)
         )
         # The search text starts with the source's search key: its bare form needs no
-        # second normalisation.
+        # second normalisation. Each distinct date is read once (an import gives all its
+        # terms one date).
+        dates: dict[object, datetime] = {}
+
+        def date(raw: object) -> datetime:
+            found = dates.get(raw)
+            if found is None:
+                found = dates[raw] = utc_from_db(raw)
+            return found
+
         with no_gc():
             catalog = cls([_Entry(i, f"{s}\x1f{bare_of_key(s.partition(SEPARATOR)[0])}"
                                      f"{_people(by, changed)}", src, tgt.casefold(), cat,
-                                  note.casefold(), utc_from_db(created), subject.casefold(), pos.casefold(),
+                                  note.casefold(), date(created), subject.casefold(), pos.casefold(),
                                   by, changed)
                            for i, s, src, tgt, cat, note, created, subject, pos, by, changed in rows])
         entries = list(catalog._entries.values())  # insertion order = the query's order
