@@ -622,10 +622,17 @@ def _glossary(args: argparse.Namespace, out: TextIO) -> int:
                 _print_exported(args.file, done[0], fmt, done[1], NOT_CARRIED.get(fmt, ()), out)
                 return EXIT_OK
         else:
-            found = quick.list_terms(db, args.query if args.glossary_command == "search" else "")
-            if found is not None:
-                _print_terms(found, args.json, out)
-                return EXIT_OK
+            query = args.query if args.glossary_command == "search" else ""
+            if args.json:
+                found = quick.list_terms(db, query)
+                if found is not None:
+                    _print_terms(found, True, out)
+                    return EXIT_OK
+            else:
+                rows = quick.list_rows(db, query)  # (the five columns printed: no records)
+                if rows is not None:
+                    out.writelines("%s\t%s\t%s\t%s\t%s\n" % row for row in rows)
+                    return EXIT_OK
     if args.glossary_command == "import" and not Path(args.file).exists():
         raise BadInputError(f"“{args.file}” does not exist.")  # and no glossary is created
     workspace = _open_workspace(args)

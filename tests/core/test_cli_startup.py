@@ -186,7 +186,7 @@ def test_an_unexpected_error_in_a_quick_listing_is_logged(glossary: Path) -> Non
              "from desktop.core import quick\n"
              "def broken(*_args, **_kwargs):\n"
              "    raise RuntimeError('a bug in the listing')\n"
-             "quick.list_terms = broken\n"
+             "quick._open_current = broken\n"
              "from desktop.__main__ import main\n"
              "sys.exit(main(sys.argv[1:]))\n")
     done = subprocess.run([sys.executable, "-c", child, "--db", str(glossary), "glossary", "list"],

@@ -49,6 +49,9 @@ def test_the_quick_listing_is_the_workspaces(glossary: Path, query: str) -> None
     got = list(found)
     assert [t.id for t in got] == [t.id for t in expected]
     assert got == expected  # every field, dates included
+    # The text listing's columns alone: the same terms, the same values.
+    assert list(quick.list_rows(glossary, query) or ["not read"]) == [
+        (t.id, t.source, t.target, t.category, t.note) for t in expected]
 
 
 def test_an_older_or_damaged_glossary_takes_the_full_path(glossary: Path) -> None:
