@@ -16,7 +16,8 @@ skips the look until the file changes. A file changed in the last seconds is not
 within one tick of the file system's clock would look the same).
 
 This module imports only what a search needs (the matcher and the document reader load when
-terms are found in a document): ``glossary search`` starts in a few tens of milliseconds.
+terms are found in a document, the term records, a dataclass, for a listing in JSON or an
+export): ``glossary search`` starts in a few tens of milliseconds.
 """
 
 from __future__ import annotations
@@ -30,11 +31,11 @@ from typing import TYPE_CHECKING, Any, Generator
 
 from desktop.core.arabic import bare_key, bare_of_key, search_key
 from desktop.core.db.checks import HEAD, code_objects, open_untrusted
-from desktop.core.glossary.record import RECORD_FIELDS, TermRecord, utc_from_db
 
 if TYPE_CHECKING:
     from desktop.core.documents import Document
     from desktop.core.glossary.matcher import IndexedTerm, TermMatch
+    from desktop.core.glossary.record import TermRecord
 
 COLUMNS = ("id", "source", "target", "category", "note")
 _TEXT_COLUMNS = ("source", "target", "category", "note", "context", "document", "subject", "pos",
@@ -163,6 +164,8 @@ def list_terms(db_path: Path, query: str = "") -> Generator[TermRecord, None, No
     written out; ``None`` when the glossary needs the full path. Matching is the store's:
     the query's search key in a term's search text, or its bare form (articles taken off)
     in the Arabic's bare form."""
+    from desktop.core.glossary.record import RECORD_FIELDS
+
     rows = list_rows(db_path, query, RECORD_FIELDS)
     return None if rows is None else _records(rows)
 
@@ -222,6 +225,7 @@ def _rows(con: sqlite3.Connection, cursor: sqlite3.Cursor, key: str = "", bare: 
 
 def _records(rows: Generator[tuple[Any, ...], None, None]) -> Generator[TermRecord, None, None]:
     """``TermRecord``s of rows of ``RECORD_FIELDS``; closing this closes ``rows``."""
+    from desktop.core.glossary.record import TermRecord
     dates: dict[str, datetime] = {}  # an import gives its terms one date: each read once
     try:
         for row in rows:
@@ -236,6 +240,8 @@ def _records(rows: Generator[tuple[Any, ...], None, None]) -> Generator[TermReco
 def _date(dates: dict[str, datetime], text: str) -> datetime:
     if len(dates) > 10_000:  # memory for a few pages of terms, not all of them
         dates.clear()
+    from desktop.core.glossary.record import utc_from_db
+
     when = dates[text] = utc_from_db(text)
     return when
 
