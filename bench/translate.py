@@ -83,6 +83,7 @@ from desktop.core.translation.engine import (  # noqa: E402
 )
 from desktop.core.translation.service import translate_sentences  # noqa: E402
 from desktop.core.translation.worker import ProcessTranslator  # noqa: E402
+from tests.processes import running  # noqa: E402
 from tests.tiny_model import build_tiny_argosmodel  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -481,8 +482,8 @@ def screen_first(engine: Callable[[int, int], ArgosEngine], sentences: list[str]
     reordered = [texts[i] for i in order]
     cores = default_threads()
     print(f"\nThe screen first: {len(texts)} distinct sentences reopened at sentence {top}; "
-          f"the screen is sentences {top}-{screen.stop - 1} ({SCREEN_ROWS}, as the window "
-          f"takes); {cores} thread(s), the run cancelled once the screen is done; seconds: "
+          f"the screen is sentences {top}-{screen.stop - 1} ({SCREEN_ROWS}; the window sends "
+          f"the rows its view shows); {cores} thread(s), the run cancelled once the screen is done; seconds: "
           f"median (range) of {repeat} runs after a warm-up", flush=True)
     print(f"  {'':<44}{'first on screen':>20}{'whole screen':>20}")
     for beam in (2, 4):
@@ -570,8 +571,9 @@ def cancel_latency(pkg: Any, sentences: list[str]) -> None:
     def quiet(translator: Any, working: Any) -> bool:
         if working is None:
             return not busy(translator)
-        # Ended (is_alive() reaps it), or still working with nothing left to do.
-        return not working.process.is_alive() or (translator._active is working and not working.jobs)
+        # Exited (the kernel's view: not waiting for this process to reap it), or still
+        # working with nothing left to do.
+        return not running(working.pid) or (translator._active is working and not working.jobs)
 
     def cell(values: list[float]) -> str:
         return (f"{statistics.median(values):7.0f} ({min(values):.0f}–{max(values):.0f})"

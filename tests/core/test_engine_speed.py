@@ -17,6 +17,7 @@ from desktop.core.documents import document_from_text
 from desktop.core.errors import Cancelled
 from desktop.core.tasks import CancelToken
 from desktop.core.translation.engine import ArgosEngine, EngineSettings, thread_layout
+from tests.processes import running
 
 WAIT = 30  # seconds; a safety net for a broken engine, not a timing assertion
 
@@ -280,15 +281,6 @@ def test_the_bench_model_decodes_to_about_the_source_length(tmp_path: Path) -> N
 # --- CTranslate2 in a worker process ------------------------------------------------------
 
 
-def _running(pid: int) -> bool:
-    """Whether process ``pid`` exists and is not a zombie (a reaped process is gone)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
 def _until(condition: Any) -> bool:
     for _ in range(WAIT * 100):
         if condition():
@@ -302,7 +294,7 @@ def _children() -> set[int]:
     import multiprocessing
 
     return {p.pid for p in multiprocessing.active_children()
-            if p.name == "tarjuman-ctranslate2" and p.pid is not None and _running(p.pid)}
+            if p.name == "tarjuman-ctranslate2" and p.pid is not None and running(p.pid)}
 
 
 @pytest.mark.parametrize("beam", [2, 4])
@@ -338,13 +330,13 @@ def test_a_cancel_ends_the_worker_process_running_the_batch(installed_model: Pat
     token.cancel()
     thread.join(WAIT)
     assert outcome == ["cancelled"]
-    assert _until(lambda: not _running(working))  # ended and reaped: it uses no CPU
+    assert _until(lambda: not running(working))  # it has exited: it uses no CPU
     assert translator.pids[0] == spare  # the spare, already loaded, works now
     assert engine.translate(sentences) == expected  # the same as in this process
     assert _until(lambda: len(translator.pids) == 2)  # and a new spare waits
     pids = translator.pids
     engine.close()
-    assert _until(lambda: not any(_running(p) for p in pids))
+    assert _until(lambda: not any(running(p) for p in pids))
 
 
 def test_a_finished_run_leaves_the_worker_alone(installed_model: Path, sentences: list[str]) -> None:
@@ -353,7 +345,7 @@ def test_a_finished_run_leaves_the_worker_alone(installed_model: Path, sentences
     token = CancelToken()
     engine.translate(sentences, cancel=token)
     token.cancel()  # too late: nothing is running
-    assert engine._load_locked().pids[0] == working and _running(working)
+    assert engine._load_locked().pids[0] == working and running(working)
     engine.close()
 
 
@@ -426,12 +418,12 @@ def test_no_worker_process_outlives_the_engine_or_the_program(installed_model: P
     assert _until(lambda: len(engine._load_locked().pids) == 2)  # working and spare
     pids = engine._load_locked().pids
     engine.close()
-    assert _until(lambda: not any(_running(p) for p in pids))
+    assert _until(lambda: not any(running(p) for p in pids))
     dropped = ArgosEngine.load()
     assert dropped.translate(["الرباط"])[0]
     pids = dropped._load_locked().pids
     del dropped  # no reference left: its processes end (no cycle waits for the collector)
-    assert _until(lambda: not any(_running(p) for p in pids))
+    assert _until(lambda: not any(running(p) for p in pids))
 
     script = ("import sys, time\n"
               "from desktop.core.tasks import CancelToken\n"
@@ -445,11 +437,11 @@ def test_no_worker_process_outlives_the_engine_or_the_program(installed_model: P
                                    stdout=subprocess.PIPE, text=True, env=os.environ.copy())
         assert program.stdout is not None and program.stdin is not None
         children = [int(p) for p in program.stdout.readline().split()]
-        assert len(children) == 2 and all(_running(p) for p in children)
+        assert len(children) == 2 and all(running(p) for p in children)
         if ending == "exits":
             program.stdin.write("\n")
             program.stdin.close()
         else:
             program.send_signal(signal.SIGKILL)
         program.wait(WAIT)
-        assert _until(lambda pids=children: not any(_running(p) for p in pids)), ending
+        assert _until(lambda pids=children: not any(running(p) for p in pids)), ending
