@@ -13,11 +13,10 @@ change something, or when something goes wrong.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import sys
-import threading
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TextIO
 
@@ -356,10 +355,8 @@ def _terminated(_signum: int, _frame: object) -> None:
 
 
 def _on_terminate() -> Any:
-    """Turn SIGTERM into ``Terminated`` while a command runs (main thread only); returns the
-    handler to restore."""
-    if threading.current_thread() is not threading.main_thread():
-        return None
+    """Turn SIGTERM into ``Terminated`` while a command runs (main thread only: elsewhere
+    signal.signal raises ValueError); returns the handler to restore."""
     try:
         return signal.signal(signal.SIGTERM, _terminated)
     except (ValueError, OSError):
@@ -377,6 +374,8 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _print_json(data: Any, out: TextIO) -> None:
+    import json
+
     json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")
 
@@ -402,12 +401,16 @@ def _print_json_objects(objects: Iterable[str], out: TextIO) -> None:
     out.write("\n]\n" if written else "[]\n")
 
 
-_encode_string = json.encoder.encode_basestring  # C; what json.dumps(ensure_ascii=False) uses
-# How json writes a value of each plain type (exact types: an IntEnum or a float goes the slow way).
-_PLAIN: dict[type, Callable[[Any], str]] = {
-    str: _encode_string, int: int.__repr__, bool: lambda v: "true" if v else "false",
-    type(None): lambda _v: "null",
-}
+@cache
+def _writers() -> tuple[Callable[[str], str], dict[type, Callable[[Any], str]]]:
+    """json's C string encoder (what json.dumps(ensure_ascii=False) uses) and how json writes
+    a value of each plain type (exact types: an IntEnum or a float goes the slow way). The
+    json module loads with the first JSON written: a text listing does without it."""
+    from json.encoder import encode_basestring
+
+    return encode_basestring, {str: encode_basestring, int: int.__repr__,
+                               bool: lambda v: "true" if v else "false",
+                               type(None): lambda _v: "null"}
 
 
 def _json_object(item: dict[str, Any]) -> str:
@@ -415,9 +418,12 @@ def _json_object(item: dict[str, Any]) -> str:
     level). A flat object of strings, whole numbers, booleans and nulls is written here with
     the C string encoder: with ``indent``, json.dumps runs its pure-Python encoder, five
     times slower."""
+    encode, plain = _writers()
     try:
-        lines = [f"    {_encode_string(key)}: {_PLAIN[type(value)](value)}" for key, value in item.items()]
+        lines = [f"    {encode(key)}: {plain[type(value)](value)}" for key, value in item.items()]
     except KeyError:
+        import json
+
         return "  " + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
     return "  {\n" + ",\n".join(lines) + "\n  }" if lines else "  {}"
 
@@ -426,7 +432,8 @@ def _print_terms(terms: Iterable[Any], as_json: bool, out: TextIO) -> None:
     """Terms as they are read: tab-separated lines, or JSON."""
     if as_json:
         dates: dict[Any, str] = {}  # an import gives its terms one date: written once
-        _print_json_objects((_term_object(t, dates) for t in terms), out)
+        encode, _plain = _writers()
+        _print_json_objects((_term_object(t, dates, encode) for t in terms), out)
         return
     out.writelines(f"{t.id}\t{t.source}\t{t.target}\t{t.category}\t{t.note}\n" for t in terms)
 
@@ -714,6 +721,8 @@ def _lookup(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _gloss(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
     from desktop.core.documents import read_document
     from desktop.core.lexicon.words import iter_gloss
     from desktop.core.workspace import Workspace
@@ -837,10 +846,10 @@ def _vocab(args: argparse.Namespace, out: TextIO) -> int:
         workspace.close(save_position=False)
 
 
-def _term_object(t: Any, dates: dict[Any, str]) -> str:
+def _term_object(t: Any, dates: dict[Any, str], e: Callable[[str], str]) -> str:
     """``_json_object(_term_json(t))``, written field by field (a term's fields have fixed
     names and types: half the time of the general writer for 100,000 terms). ``dates``
-    keeps the text of the dates already written."""
+    keeps the text of the dates already written; ``e`` is json's string encoder."""
     if type(t.id) is not int or type(t.version) is not int:
         return _json_object(_term_json(t))
     text = []
@@ -849,9 +858,8 @@ def _term_object(t: Any, dates: dict[Any, str]) -> str:
         if key not in dates:
             if len(dates) > 10_000:
                 dates.clear()
-            dates[key] = _encode_string(when.isoformat(timespec="seconds"))
+            dates[key] = e(when.isoformat(timespec="seconds"))
         text.append(dates[key])
-    e = _encode_string
     return (f'  {{\n    "id": {t.id},\n    "source": {e(t.source)},\n    "target": {e(t.target)},'
             f'\n    "category": {e(t.category)},\n    "note": {e(t.note)},'
             f'\n    "context": {e(t.context)},\n    "document": {e(t.document)},'
