@@ -3,6 +3,8 @@ names romanised as they are usually spelled."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from desktop.core.glossary import store
@@ -240,5 +242,26 @@ def test_a_documents_terms_found_before_the_whole_index_on_each_engine(glossary_
         assert early == workspace.build_term_index().find(text)
         assert {m.term.target for m in early} >= {"Hammouchi", "Rabat"}
         assert "Baghdad" not in {m.term.target for m in early}
+    finally:
+        workspace.close()
+
+
+def test_reading_the_terms_for_the_index_keeps_the_time_limit_per_statement(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The term index reads its columns through the engine: each read gets the statement
+    time limit afresh, also on a connection idle for longer than the limit."""
+    import time
+
+    from desktop.core.workspace import Workspace
+
+    monkeypatch.setenv("TARJUMAN_QUERY_LIMIT_S", "0.3")
+    workspace = Workspace.open(tmp_path / "g.db")
+    try:
+        with workspace.factory.begin() as session:
+            store.add_terms(session, [store.NewTerm(f"مصطلح {i}", f"term {i}") for i in range(30_000)])
+        assert workspace.count_terms() == 30_000
+        time.sleep(0.5)  # longer than the limit since the connection's last statement
+        assert len(workspace.build_term_index()) == 30_000
+        assert workspace.early_term_matches("مصطلح 12 و مصطلح 29999")
     finally:
         workspace.close()

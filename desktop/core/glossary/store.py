@@ -369,7 +369,7 @@ def count_terms(session: Session) -> int:
 def index_terms(session: Session) -> list[IndexedTerm]:
     """Every term as the matcher needs it (plain columns, no ORM objects: fast for 100k)."""
     rows = _plain_rows(session, "SELECT id, source, target, category, note FROM terms ORDER BY id")
-    return [IndexedTerm(*row) for row in rows]
+    return [IndexedTerm(i, source, target, category, note) for i, source, target, category, note in rows]
 
 
 def term_sources(session: Session) -> tuple[list[int], list[str]]:
@@ -381,16 +381,11 @@ def term_sources(session: Session) -> tuple[list[int], list[str]]:
     return list(ids), list(sources)
 
 
-def _plain_rows(session: Session, sql: str) -> list[tuple[Any, ...]]:
-    """The rows of a fixed query of plain columns straight from the database driver, in
-    the session's transaction: for 100,000 rows, 40% less time than through SQLAlchemy's
-    result rows (SQLite and PostgreSQL take the same SQL)."""
-    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(sql)
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
+def _plain_rows(session: Session, sql: str) -> list[Any]:
+    """The rows of a fixed query of plain columns (the same SQL on SQLite and PostgreSQL),
+    without the ORM's statement building and type processing; through the engine all the
+    same, so that its per-statement time limit and error messages apply."""
+    return list(session.connection().exec_driver_sql(sql).all())
 
 
 def indexed_terms(session: Session, term_ids: Sequence[int]) -> list[IndexedTerm]:
