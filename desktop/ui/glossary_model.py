@@ -127,9 +127,13 @@ class GlossaryModel(QStandardItemModel):
         self._install_now(workspace.catalog(sort))
 
     def load_deferred(self) -> None:
-        """Read the catalogue whose reading was deferred (nothing if it was not)."""
-        if self.deferred:
-            self.refresh()
+        """Read the catalogue whose reading was deferred (nothing if it was not), in the
+        background: it was deferred for being big (not counted again on this thread)."""
+        if self.deferred and self._runner is not None:
+            workspace, sort = self._workspace, self._sort
+            self.deferred = False
+            self._pending.clear()
+            self._start_loading("load glossary", lambda: workspace.catalog(sort))
 
     def apply(self, changes: Changes) -> None:
         """Bring the rows up to date with what an action changed."""

@@ -89,8 +89,9 @@ class TermsController(QObject):
         """Build the term index at start. A big glossary's waits for the document being
         opened (at most ``DOCUMENT_WAIT_MS``): its terms in the document are found first,
         without the whole index, for the first highlights."""
-        workspace = self.ctx.workspace
-        if workspace.document is not None or workspace.count_terms() < EARLY_MATCHES_FROM:
+        # The table's model has counted the terms already (a big glossary's table waits):
+        # no second count on this thread.
+        if self.ctx.workspace.document is not None or not self.window.glossary.model.deferred:
             self.load_term_index()
             return
         self._index_waits = True
@@ -110,19 +111,21 @@ class TermsController(QObject):
         workspace = self.ctx.workspace
         factory, version = workspace.factory, workspace.terms_version
         self._match_serial += 1  # matches still being found use the old index: drop them
-        # A first index of a big glossary: the open document is matched before it is built.
-        early = workspace.term_index is None and workspace.count_terms() >= EARLY_MATCHES_FROM
+        first = workspace.term_index is None
         Built = tuple[TermIndex, LemmaIndex | None, OpenDocument | None, list[TermMatch],
                       dict[int, list[RowMatch]]]
 
         def build(task: TaskContext) -> Built:
+            # A first index of a big glossary (counted here, not on the GUI thread: a team
+            # glossary's server may be slow to answer): the open document is matched first.
+            big = first and workspace.count_terms() >= EARLY_MATCHES_FROM
             doc = workspace.document
-            if early and doc is not None and len(doc.text) <= EARLY_MATCHES_UP_TO:
+            if big and doc is not None and len(doc.text) <= EARLY_MATCHES_UP_TO:
                 found = workspace.early_term_matches(doc.text)
                 task.partial((doc, found, doc.group_matches(found)))
             index = workspace.build_term_index()
             # A big glossary's lemmas come in a task of their own, after its table.
-            lemmas = None if early else workspace.build_lemma_index(index)
+            lemmas = None if big else workspace.build_lemma_index(index)
             doc = workspace.document  # set on the GUI thread; its text never changes
             if doc is None:
                 return index, lemmas, None, [], {}
@@ -176,11 +179,12 @@ class TermsController(QObject):
                 model.loaded.connect(self._table_loaded)
                 model.errorOccurred.connect(self._table_loaded)
             return
-        index, factory, version = workspace.term_index, workspace.factory, workspace.terms_version
+        index, factory = workspace.term_index, workspace.factory
         if index is None or workspace.index_stale:
             if not self._index_builds:  # else the index on its way comes with the lemmas
                 self.load_term_index(urgent=False)
             return
+        known = len(index.terms)  # terms saved from now on are added in place
         # Matches found meanwhile without the lemmas stay on screen until these come.
         Built = tuple[LemmaIndex | None, OpenDocument | None, list[TermMatch], dict[int, list[RowMatch]]]
 
@@ -194,10 +198,15 @@ class TermsController(QObject):
 
         def loaded(built: Built) -> None:
             lemmas, doc, matches, grouped = built
-            if workspace.term_index is not index or \
-                    not workspace.set_term_index(index, factory, version, lemmas):
-                return  # the glossary changed meanwhile: its new index brings the lemmas
-            if doc is not None and doc is workspace.document:
+            if workspace.term_index is not index or workspace.index_stale or lemmas is None:
+                return  # another index is on its way (or came): it brings its own lemmas
+            # Terms saved meanwhile went into this index in place: their lemmas too.
+            added = index.terms[known:]
+            for term in added:
+                lemmas.add(term)
+            if not workspace.set_term_index(index, factory, None, lemmas):
+                return
+            if doc is not None and doc is workspace.document and not added:
                 self._match_serial += 1
                 self.ctx.publish(workspace.set_matches(doc, matches, grouped))
             else:

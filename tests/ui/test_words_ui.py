@@ -238,3 +238,25 @@ def test_vowels_arriving_never_close_an_edit_or_lose_the_selection(
     assert selection is not None and selection.text == "بالرباط"
     hit = reader.word_at_cursor()
     assert hit is not None and hit.word == "بالرباط"
+
+
+def test_a_term_saved_while_the_lemmas_are_indexed_keeps_lemma_matching(
+        qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path) -> None:
+    """A term saved (Ctrl+T) while the lemmas of the glossary are worked out joins them: the
+    other forms of the old and the new term are both found afterwards."""
+    window = make_window()
+    window.workspace.save_term("الجهاز", "the apparatus", category="organization")
+    with qtbot.waitSignal(window.lexiconReady, timeout=60_000):
+        window.start(SAMPLE)
+    doc = window.workspace.document
+    assert doc is not None
+    qtbot.waitUntil(lambda: any(m.lemma for m in doc.matches), timeout=TIMEOUT)
+    # As at a big glossary's start: the index has no lemmas yet when the dictionary comes.
+    window.workspace.lemma_index = None
+    window.terms.load_lemma_index()  # the task is queued
+    outcome = window.workspace.save_term("المدير", "the director", category="title")
+    window.ctx.publish(outcome.changes)  # in place: no new index is built
+    qtbot.waitUntil(lambda: {"the apparatus", "the director"} <= {m.term.target for m in doc.matches
+                                                                  if m.lemma}, timeout=TIMEOUT)
+    lemmas = window.workspace.lemma_index
+    assert lemmas is not None and len(lemmas) == 2

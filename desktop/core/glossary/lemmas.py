@@ -26,8 +26,8 @@ from desktop.core.lexicon.words import WORD, words
 _ONLY_WORDS = re.compile(r"[\s\u0621-\u065f\u0670-\u06d3\u06d5\u0640]+")
 
 
-# Words analysed in one batch while indexing: the lexicon is locked meanwhile, and a word
-# clicked in the reading view waits for it (about 50 ms for 1,000 words).
+# Terms whose words are analysed in one batch while indexing (the lexicon is read in a few
+# queries for all of them).
 BATCH_WORDS = 1000
 
 
@@ -134,6 +134,7 @@ class LemmaIndex:
         busy = [(m.start, m.end) for m in taken]
         if any(a[0] > b[0] for a, b in itertools.pairwise(busy)):
             busy.sort()
+            taken = sorted(taken)  # merged with the lemma matches below, in order
         busy_starts = [a for a, _b in busy]
         lexicon = self.lexicon
         seen: dict[str, str | None] = {}  # a text repeats its words: each is looked up once

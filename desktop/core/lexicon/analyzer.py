@@ -168,7 +168,7 @@ class Lexicon:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # analyze holds it while _stems takes it again
         self._con = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
         self._prefixes: dict[str, list[Entry]] = {}
         self._suffixes: dict[str, list[Entry]] = {}
@@ -204,9 +204,10 @@ class Lexicon:
             for at in range(0, len(ordered), STEM_KEYS_PER_QUERY):
                 chunk = ordered[at : at + STEM_KEYS_PER_QUERY]
                 marks = ",".join("?" * len(chunk))
-                rows = self._con.execute(
-                    f"SELECT key, bw, voc, cat, gloss, pos, lemma FROM stems WHERE key IN ({marks}) "
-                    "ORDER BY seq", chunk).fetchall()
+                with self._lock:  # one connection for all threads: one query at a time
+                    rows = self._con.execute(
+                        f"SELECT key, bw, voc, cat, gloss, pos, lemma FROM stems WHERE key IN ({marks}) "
+                        "ORDER BY seq", chunk).fetchall()
                 for k, bw, voc, cat, gloss, pos, lemma in rows:
                     found.setdefault(k, []).append(Entry(bw, voc, cat, gloss, pos, lemma))
         except sqlite3.DatabaseError:
@@ -229,24 +230,26 @@ class Lexicon:
 
     def analyze_many(self, words: Iterable[str]) -> dict[str, list[Analysis]]:
         """``analyze`` of many words at once: the lexicon is read in a few queries for all of
-        them instead of one query a word (100,000 glossary terms: several times faster)."""
-        result: dict[str, list[Analysis]] = {}
+        them instead of one query a word (100,000 glossary terms: several times faster).
+
+        The lock is held only to look at the words remembered and for each query, so that a
+        word pointed at in the reading view is not kept waiting by a glossary's batch."""
+        asked = list(dict.fromkeys(words))
+        known: dict[str, list[Analysis]] = {}
         with self._lock:
-            todo: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {}
-            for word in words:
-                if word in result or word in todo:
-                    continue
+            for word in asked:
                 cached = self._words.get(word)
                 if cached is not None:
-                    result[word] = cached
-                else:
-                    todo[word] = self._splits(word)
-            stems = self._stems({s for _w, _spelled, splits in todo.values() for _p, s, _x in splits})
-            for word, (shown, spelled, splits) in todo.items():
-                analyses = self._compose(shown, spelled, splits, stems)
-                result[word] = analyses
-                self._remember(word, analyses)
-        return result
+                    known[word] = cached
+        # The affix tables never change after opening: cutting words needs no lock.
+        todo = {word: self._splits(word) for word in asked if word not in known}
+        stems = self._stems({s for _w, _spelled, splits in todo.values() for _p, s, _x in splits})
+        for word, (shown, spelled, splits) in todo.items():
+            known[word] = self._compose(shown, spelled, splits, stems)
+        with self._lock:
+            for word in todo:
+                self._remember(word, known[word])
+        return {word: known[word] for word in asked}
 
     def _remember(self, word: str, analyses: list[Analysis]) -> None:
         self._words[word] = analyses
