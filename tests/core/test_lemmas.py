@@ -21,6 +21,22 @@ def lexicon() -> Lexicon:
     return Lexicon.open()
 
 
+class Counting:
+    """The lexicon, noting in ``asked`` every word it is asked to analyse."""
+
+    def __init__(self, lexicon: Lexicon, asked: list[str]) -> None:
+        self.lexicon, self.asked = lexicon, asked
+
+    def first(self, word: str) -> object:
+        self.asked.append(word)
+        return self.lexicon.first(word)
+
+    def analyze_many(self, words: Iterable[str]) -> object:
+        wanted = list(words)
+        self.asked.extend(wanted)
+        return self.lexicon.analyze_many(wanted)
+
+
 def test_other_forms_match_through_the_lemma(lexicon: Lexicon) -> None:
     text = "التعاون الأمني والخبرة الأمنية للمديرين، وقال المدير في الرباط. والمدراء حموشيون"
     exact = TermIndex(TERMS).find(text)
@@ -78,18 +94,7 @@ def test_terms_with_more_than_arabic_words_match_only_as_written(lexicon: Lexico
 def test_a_rebuilt_index_reuses_the_lemmas_of_unchanged_terms(lexicon: Lexicon) -> None:
     first = LemmaIndex(lexicon, TERMS)
     calls: list[str] = []
-
-    class Counting:  # the lexicon, counting the words it is asked about
-        def first(self, word: str) -> object:
-            calls.append(word)
-            return lexicon.first(word)
-
-        def analyze_many(self, words: Iterable[str]) -> object:
-            asked = list(words)
-            calls.extend(asked)
-            return lexicon.analyze_many(asked)
-
-    again = LemmaIndex(Counting(), TERMS + [IndexedTerm(9, "الأجهزة", "devices", "other")],  # type: ignore[arg-type]
+    again = LemmaIndex(Counting(lexicon, calls), TERMS + [IndexedTerm(9, "الأجهزة", "devices", "other")],  # type: ignore[arg-type]
                        previous=first)
     assert calls == ["الأجهزة"] and len(again) == 4
 
@@ -148,32 +153,22 @@ def test_the_lemmas_of_the_terms_are_kept_between_runs(lexicon: Lexicon, tmp_pat
 
     asked: list[str] = []
 
-    class Counting:  # the lexicon, counting the words analysed
-        def first(self, word: str) -> object:
-            asked.append(word)
-            return lexicon.first(word)
-
-        def analyze_many(self, words: Iterable[str]) -> object:
-            wanted = list(words)
-            asked.extend(wanted)
-            return lexicon.analyze_many(wanted)
-
     text = "التعاون الأمني والخبرة الأمنية للمديرين، وقال المدير في الرباط. والمدراء حموشيون"
     exact = TermIndex(TERMS).find(text)
     cache = LemmaCache(tmp_path / "lemmas.sqlite")
-    first = LemmaIndex(Counting(), TERMS, cache=cache)  # type: ignore[arg-type]
+    first = LemmaIndex(Counting(lexicon, asked), TERMS, cache=cache)  # type: ignore[arg-type]
     assert asked and cache.path.exists()
     found = first.find(text, exact)
     assert any(m.lemma for m in found)
     asked.clear()
-    again = LemmaIndex(Counting(), TERMS, cache=cache)  # type: ignore[arg-type]
+    again = LemmaIndex(Counting(lexicon, asked), TERMS, cache=cache)  # type: ignore[arg-type]
     assert asked == []  # nothing analysed again
     assert again.find(text, exact) == found and len(again) == len(first)
     cache.path.write_bytes(b"not a database at all" * 100)
-    damaged = LemmaIndex(Counting(), TERMS, cache=cache)  # type: ignore[arg-type]
+    damaged = LemmaIndex(Counting(lexicon, asked), TERMS, cache=cache)  # type: ignore[arg-type]
     assert asked and damaged.find(text, exact) == found
     asked.clear()
-    LemmaIndex(Counting(), TERMS, cache=cache)  # type: ignore[arg-type]
+    LemmaIndex(Counting(lexicon, asked), TERMS, cache=cache)  # type: ignore[arg-type]
     assert asked == []  # written again in place of the damaged file
 
 
