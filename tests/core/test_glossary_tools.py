@@ -177,7 +177,9 @@ def test_catalog_kept_in_order_by_bisection_equals_sorting_again() -> None:
     check()
 
 
-def test_typing_a_query_letter_by_letter_finds_what_a_fresh_search_finds() -> None:
+@pytest.mark.parametrize("narrow_from", [0, 3])  # 0: every letter narrows the last result
+def test_typing_a_query_letter_by_letter_finds_what_a_fresh_search_finds(
+        narrow_from: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each letter typed narrows the last result instead of searching every term again; the
     results are those of a search from scratch, also after terms change between letters."""
     from datetime import datetime, timezone
@@ -188,6 +190,7 @@ def test_typing_a_query_letter_by_letter_finds_what_a_fresh_search_finds() -> No
     from desktop.core.glossary.catalog import SORT_FIELDS, Catalog
     from desktop.core.glossary.store import TermRecord
 
+    monkeypatch.setattr(Catalog, "NARROW_FROM", narrow_from)
     when = datetime(2026, 1, 1, tzinfo=timezone.utc)
     arabic = st.text(alphabet="الأمنبتوزيرة ", min_size=1, max_size=10)
     terms = st.lists(st.tuples(arabic, st.text(alphabet="abAB ", max_size=5),
