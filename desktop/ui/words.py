@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HOVER_MS = 300
+# At the latest this long after start the name romaniser is made ready (see load_lexicon).
+NAMES_AFTER_MS = 3000
 
 
 class WordsController(QObject):
@@ -34,6 +36,7 @@ class WordsController(QObject):
         self.panel = WordPanel(window)
         self._hovered: WordHit | None = None
         self._shown: WordHit | None = None
+        self._names_started = False
         self._hover_timer = QTimer(self)
         self._hover_timer.setSingleShot(True)
         self._hover_timer.setInterval(HOVER_MS)
@@ -67,9 +70,19 @@ class WordsController(QObject):
         self.panel.show_message(self.tr("Preparing the Arabic dictionary…"))
         self.ctx.runner.start("lexicon", lambda task: workspace.load_lexicon(task.progress, task.cancel),
                               on_done=self._loaded, heavy=True, on_error=self._failed)
-        # The name romaniser starts a process of its own and loads its model there: waited
-        # for beside the Python-heavy work (the term index), not before it.
-        self.ctx.runner.start("names", lambda _t: workspace.prepare_names(),
+        # The name romaniser starts a process of its own and loads its model there: made
+        # ready once the document's terms are highlighted (or after NAMES_AFTER_MS), so that
+        # its start takes no CPU from the first highlights, and never before the term index
+        # on the thread for Python-heavy work.
+        self.window.termsHighlighted.connect(self._prepare_names)
+        QTimer.singleShot(NAMES_AFTER_MS, self._prepare_names)
+
+    def _prepare_names(self) -> None:
+        if self._names_started:
+            return
+        self._names_started = True
+        self.window.termsHighlighted.disconnect(self._prepare_names)
+        self.ctx.runner.start("names", lambda _t: self.ctx.workspace.prepare_names(),
                               on_error=lambda exc: log.warning("name romaniser not ready: %s", exc))
 
     def _loaded(self, lexicon: Lexicon) -> None:
