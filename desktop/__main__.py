@@ -29,23 +29,9 @@ def opens_window(args: Sequence[str]) -> bool:
     """Whether ``tarjuman ARGS`` opens the window: no command, no --help, no --version.
     (It loads only ``desktop.cli``, which needs nothing outside the standard library:
     ``dev.py`` asks it with the system's Python.)"""
-    from desktop.cli import COMMANDS
+    from desktop.cli import command_of
 
-    return not (_first_positional(list(args)) in COMMANDS
-                or any(a in ("-h", "--help", "--version") for a in args))
-
-
-def _first_positional(args: list[str]) -> str | None:
-    """The first argument that is neither an option nor an option's value."""
-    skip = False
-    for arg in args:
-        if skip:
-            skip = False
-        elif arg == "--db":
-            skip = True
-        elif not arg.startswith("-"):
-            return arg
-    return None
+    return not (command_of(args) is not None or any(a in ("-h", "--help", "--version") for a in args))
 
 
 if __name__ == "__main__":

@@ -58,15 +58,10 @@ class WordActions:
         raise NotImplementedError
 
     @staticmethod
-    def load_lexicon(progress: ProgressFn | None = None, cancel: CancelToken | None = None,
-                     names: bool = False) -> Lexicon:
+    def load_lexicon(progress: ProgressFn | None = None, cancel: CancelToken | None = None) -> Lexicon:
         """Open the lexicon, building its cache on first use (any thread; seconds then,
-        milliseconds after). With ``names``, the name romaniser is made ready too (its
-        first use loads a names dictionary and ONNX Runtime: a few hundred milliseconds)."""
-        lexicon = Lexicon.open(progress, cancel)
-        if names:
-            WordActions.prepare_names()
-        return lexicon
+        milliseconds after)."""
+        return Lexicon.open(progress, cancel)
 
     @staticmethod
     def prepare_names() -> None:
