@@ -21,9 +21,9 @@ from typing import Iterable, Iterator, cast
 from desktop.core.glossary.lemma_cache import LemmaCache, Lemmas
 from desktop.core.glossary.matcher import IndexedTerm, TermMatch
 from desktop.core.lexicon.analyzer import Analysis, Lexicon
-from desktop.core.lexicon.words import WORD, words
+from desktop.core.lexicon.words import WORD, WORD_CHARS, words
 
-_ONLY_WORDS = re.compile(r"[\s\u0621-\u065f\u0670-\u06d3\u06d5\u0640]+")
+_ONLY_WORDS = re.compile(rf"[\s{WORD_CHARS}]+")
 
 
 # Terms whose words are analysed in one batch while indexing (the lexicon is read in a few
@@ -40,8 +40,10 @@ def lemmas_of(lexicon: Lexicon, text: str,
         return None
     found = []
     for _start, _end, word in words(text):
-        readings = analysed.get(word) if analysed is not None else None
-        first = (readings[0] if readings else None) if readings is not None else lexicon.first(word)
+        if analysed is not None and word in analysed:
+            first = analysed[word][0] if analysed[word] else None
+        else:
+            first = lexicon.first(word)
         if first is None or not first.lemma_id:
             return None
         found.append(first.lemma_id)
@@ -57,7 +59,7 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: 
 # Whether lemma matching skips the words inside exact matches (off only to test that this
 # changes nothing).
 SKIP_MATCHED = True
-_LETTERS = re.compile("[\u0621-\u065f\u0670-\u06d3\u06d5\u0640]")  # what a word goes on with
+_LETTERS = re.compile(f"[{WORD_CHARS}]")
 
 
 def _next_word_from(text: str, at: int) -> int:

@@ -221,6 +221,12 @@ def term_keys(sources: Sequence[str]) -> list[str]:
     return [" ".join(words.split()) for words in _NON_WORD_OR_LINE.sub(" ", lowered).split("\n")]
 
 
+def without_article(key: str) -> str | None:
+    """A key without the article of its first word (which keeps at least a letter), as a
+    term is written after لل, where the article's alef is not; None without an article."""
+    return key[2:] if key.startswith("ال") and len(key) > 2 and key[2] != " " else None
+
+
 def keys_in_reach(keys: Sequence[str], text: str) -> list[int]:
     """The positions in ``keys`` (``term_keys``) of the terms that may be found in ``text``:
     ``TermIndex`` over those terms alone finds in ``text`` exactly what it finds over all of
@@ -243,7 +249,7 @@ def keys_in_reach(keys: Sequence[str], text: str) -> list[int]:
             continue
         words = key.split(" ")
         first = words[0]
-        bare = first[2:] if first.startswith("ال") and len(first) > 2 else None
+        bare = without_article(first)
         if len(words) == 1:
             if first in ends or bare in ends:
                 found.append(at)
@@ -323,8 +329,9 @@ class TermIndex:
             index = len(indexed)
             indexed.append(term)
             pairs = [(key, _Entry(index, len(key), False))]
-            if key.startswith("ال") and len(key) > 2 and key[2] != " ":
-                pairs.append((key[2:], _Entry(index, len(key) - 2, True)))
+            bare = without_article(key)
+            if bare is not None:
+                pairs.append((bare, _Entry(index, len(bare), True)))
             for k, entry in pairs:
                 entries = keys.get(k)
                 if entries is None:
@@ -373,8 +380,9 @@ class TermIndex:
         index = len(self.terms)
         self.terms.append(term)
         self._add_key(key, _Entry(index, len(key), False))
-        if key.startswith("ال") and len(key) > 2 and key[2] != " ":
-            self._add_key(key[2:], _Entry(index, len(key) - 2, True))
+        bare = without_article(key)
+        if bare is not None:
+            self._add_key(bare, _Entry(index, len(bare), True))
 
     def _add_key(self, key: str, entry: _Entry) -> None:
         entries = self._keys.get(key)

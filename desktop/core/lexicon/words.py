@@ -8,8 +8,10 @@ from typing import Any, Iterator
 
 from desktop.core.lexicon.analyzer import Analysis, Lexicon
 
-# Arabic letters with their marks and tatweel; a word ends at anything else.
-WORD = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5][\u0621-\u065f\u0670-\u06d3\u06d5\u0640]*")
+# What a word goes on with: Arabic letters with their marks and tatweel (for a class).
+WORD_CHARS = "\u0621-\u065f\u0670-\u06d3\u06d5\u0640"
+# A word starts with a letter and ends at anything but those.
+WORD = re.compile(f"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5][{WORD_CHARS}]*")
 
 
 @dataclass(frozen=True)
