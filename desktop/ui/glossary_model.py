@@ -110,16 +110,19 @@ class GlossaryModel(QStandardItemModel):
         self._requery()
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, big: bool | None = None) -> None:
         """Read the catalogue from the database again (another glossary, a huge import).
 
         A big glossary is read with the ``runner``, off the GUI thread; the table keeps its
-        rows until the new catalogue arrives.
+        rows until the new catalogue arrives. ``big``: whether it is, if known (else the
+        terms are counted).
         """
         workspace, sort = self._workspace, self._sort
         self.deferred = False
         self._pending.clear()  # the catalogue read from now on has every change so far
-        if self._runner is not None and workspace.count_terms() >= self.BACKGROUND_FROM:
+        if big is None:
+            big = workspace.count_terms() >= self.BACKGROUND_FROM
+        if self._runner is not None and big:
             self._start_loading("load glossary", lambda: workspace.catalog(sort))
             return
         self._generation += 1  # a catalogue still being read is older: it is dropped
@@ -129,11 +132,8 @@ class GlossaryModel(QStandardItemModel):
     def load_deferred(self) -> None:
         """Read the catalogue whose reading was deferred (nothing if it was not), in the
         background: it was deferred for being big (not counted again on this thread)."""
-        if self.deferred and self._runner is not None:
-            workspace, sort = self._workspace, self._sort
-            self.deferred = False
-            self._pending.clear()
-            self._start_loading("load glossary", lambda: workspace.catalog(sort))
+        if self.deferred:
+            self.refresh(big=True)
 
     def apply(self, changes: Changes) -> None:
         """Bring the rows up to date with what an action changed."""

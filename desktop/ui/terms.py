@@ -15,7 +15,7 @@ from desktop.core.errors import TarjumanError
 from desktop.core.glossary.lemmas import LemmaIndex
 from desktop.core.glossary.matcher import TermIndex, TermMatch
 from desktop.core.open_document import OpenDocument, RowMatch
-from desktop.core.workspace import Suggestion
+from desktop.core.workspace import Suggestion, Workspace
 from desktop.ui.categories import CategoriesDialog
 from desktop.ui.context import AppContext
 from desktop.ui.duplicates import DuplicatesDialog
@@ -36,6 +36,16 @@ EARLY_MATCHES_FROM = 20_000
 EARLY_MATCHES_UP_TO = 500_000
 # How long a big glossary's first index waits for the document being opened at start.
 DOCUMENT_WAIT_MS = 1000
+
+
+Found = tuple[list[TermMatch], dict[int, list[RowMatch]]]
+
+
+def _matches(workspace: Workspace, index: TermIndex, lemmas: LemmaIndex | None,
+             doc: OpenDocument) -> Found:
+    """The glossary's matches in ``doc``, and grouped by sentence (any thread)."""
+    matches = workspace.match_terms(index, doc.text, lemmas)
+    return matches, doc.group_matches(matches)
 
 
 class TermsController(QObject):
@@ -129,19 +139,14 @@ class TermsController(QObject):
             doc = workspace.document  # set on the GUI thread; its text never changes
             if doc is None:
                 return index, lemmas, None, [], {}
-            matches = workspace.match_terms(index, doc.text, lemmas)
-            return index, lemmas, doc, matches, doc.group_matches(matches)
+            return index, lemmas, doc, *_matches(workspace, index, lemmas, doc)
 
         def loaded(built: Built) -> None:
             self._index_builds -= 1
             index, lemmas, doc, matches, grouped = built
             if not workspace.set_term_index(index, factory, version, lemmas):
                 return
-            if doc is not None and doc is workspace.document:
-                self._match_serial += 1  # these are the newest matches
-                self.ctx.publish(workspace.set_matches(doc, matches, grouped))
-            else:
-                self.update_term_matches()
+            self._show_matches(doc, matches, grouped)
             if lemmas is None and workspace.lexicon is not None and workspace.preferences.lemma_matching:
                 self.load_lemma_index()  # the lexicon came while the index was being built
 
@@ -193,8 +198,7 @@ class TermsController(QObject):
             doc = workspace.document
             if doc is None or lemmas is None:
                 return lemmas, None, [], {}
-            matches = workspace.match_terms(index, doc.text, lemmas)
-            return lemmas, doc, matches, doc.group_matches(matches)
+            return lemmas, doc, *_matches(workspace, index, lemmas, doc)
 
         def loaded(built: Built) -> None:
             lemmas, doc, matches, grouped = built
@@ -206,14 +210,20 @@ class TermsController(QObject):
                 lemmas.add(term)
             if not workspace.set_term_index(index, factory, None, lemmas):
                 return
-            if doc is not None and doc is workspace.document and not added:
-                self._match_serial += 1
-                self.ctx.publish(workspace.set_matches(doc, matches, grouped))
-            else:
-                self.update_term_matches()
+            self._show_matches(None if added else doc, matches, grouped)
 
         self.ctx.runner.start("lemma index", lambda _t: build(), on_done=loaded, heavy=True,
                               on_error=self.ctx.error_handler(self.tr("Glossary")))
+
+    def _show_matches(self, doc: OpenDocument | None, matches: list[TermMatch],
+                      grouped: dict[int, list[RowMatch]]) -> None:
+        """Show the matches a new index found in ``doc`` if it is still the open document
+        (they are the newest); else match the open document again."""
+        if doc is not None and doc is self.ctx.workspace.document:
+            self._match_serial += 1
+            self.ctx.publish(self.ctx.workspace.set_matches(doc, matches, grouped))
+        else:
+            self.update_term_matches()
 
     def _table_loaded(self, *_args: object) -> None:
         if not self._lemmas_after_table:
@@ -233,17 +243,12 @@ class TermsController(QObject):
         self._match_serial += 1
         serial = self._match_serial
 
-        Found = tuple[list[TermMatch], dict[int, list[RowMatch]]]
-
-        def find() -> Found:
-            matches = workspace.match_terms(index, doc.text, lemmas)
-            return matches, doc.group_matches(matches)
-
         def found(result: Found) -> None:
             if serial == self._match_serial:
                 self.ctx.publish(workspace.set_matches(doc, *result))
 
-        self.ctx.runner.start("match terms", lambda _t: find(), on_done=found, heavy=True, urgent=True,
+        self.ctx.runner.start("match terms", lambda _t: _matches(workspace, index, lemmas, doc),
+                              on_done=found, heavy=True, urgent=True,
                               on_error=self.ctx.error_handler(self.tr("Term matching failed")))
 
     # -- the pane and the term check ---------------------------------------------------------
