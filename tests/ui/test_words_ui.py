@@ -17,8 +17,12 @@ from tests.ui.test_glossary_ui import arabic_background
 TIMEOUT = 30_000
 
 
-def started(qtbot: QtBot, make_window: WindowFactory) -> MainWindow:
+def started(qtbot: QtBot, make_window: WindowFactory, term: tuple[str, str, str] | None = None) -> MainWindow:
+    """A window on the sample once the dictionary is ready; with ``term`` (Arabic, English,
+    category) in its glossary first."""
     window = make_window()
+    if term is not None:
+        window.workspace.save_term(term[0], term[1], category=term[2])
     with qtbot.waitSignal(window.lexiconReady, timeout=60_000):
         with qtbot.waitSignal(window.documentShown, timeout=TIMEOUT):
             window.start(SAMPLE)
@@ -183,10 +187,7 @@ def test_other_forms_of_a_term_are_marked_differently(qtbot: QtBot, make_window:
 
 def test_vowelled_text_keeps_selection_terms_and_words_on_the_written_text(
         qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path) -> None:
-    window = make_window()
-    window.workspace.save_term("بالرباط", "in Rabat", category="place")
-    with qtbot.waitSignal(window.lexiconReady, timeout=60_000):
-        window.start(SAMPLE)
+    window = started(qtbot, make_window, ("بالرباط", "in Rabat", "place"))
     doc = window.workspace.document
     assert doc is not None
     qtbot.waitUntil(lambda: bool(doc.rows_with_terms()), timeout=TIMEOUT)
@@ -244,10 +245,7 @@ def test_a_term_saved_while_the_lemmas_are_indexed_keeps_lemma_matching(
         qtbot: QtBot, make_window: WindowFactory, empty_model_dir: Path) -> None:
     """A term saved (Ctrl+T) while the lemmas of the glossary are worked out joins them: the
     other forms of the old and the new term are both found afterwards."""
-    window = make_window()
-    window.workspace.save_term("الجهاز", "the apparatus", category="organization")
-    with qtbot.waitSignal(window.lexiconReady, timeout=60_000):
-        window.start(SAMPLE)
+    window = started(qtbot, make_window, ("الجهاز", "the apparatus", "organization"))
     doc = window.workspace.document
     assert doc is not None
     qtbot.waitUntil(lambda: any(m.lemma for m in doc.matches), timeout=TIMEOUT)
